@@ -1,0 +1,132 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type Node = TSESTree.Node;
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+export function isFunction(node: Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Strips what changes neither value nor identity: casts, non-null assertions, `satisfies`, optional chains. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The property name of a member access or object key when it is known without running the code. */
+export function staticKey(
+  property: Node,
+  computed: boolean,
+): string | undefined {
+  if (!computed && property.type === AST_NODE_TYPES.Identifier) return property.name;
+  const inner = unwrap(property);
+  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') return inner.value;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0) return inner.quasis[0]!.value.cooked ?? undefined;
+  return undefined;
+}
+
+export function propertyName(node: TSESTree.MemberExpression): string | undefined {
+  return staticKey(node.property, node.computed);
+}
+
+export function objectKeyName(property: TSESTree.Property): string | undefined {
+  return staticKey(property.key, property.computed);
+}
+
+/** Finds `key: value` (or a method `key() {}`) in an object literal; the last one wins, as at run time. */
+export function findProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && objectKeyName(property) === key) found = property;
+  }
+  return found;
+}
+
+/** The single value a function returns: its expression body or the argument of a lone `return`. */
+export function returnedExpression(fn: FunctionNode): Node | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const returns = fn.body.body.filter((statement) => statement.type === AST_NODE_TYPES.ReturnStatement);
+  if (returns.length !== 1) return undefined;
+  return (returns[0] as TSESTree.ReturnStatement).argument ?? undefined;
+}
+
+export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
+/** Visits every node once, depth first, setting `parent` where the parser left it unset. */
+export function walk(root: Node, visitorKeys: VisitorKeys, visit: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) pushChild(stack, child[i], node);
+      } else {
+        pushChild(stack, child, node);
+      }
+    }
+  }
+}
+
+function pushChild(stack: Node[], child: unknown, parent: Node): void {
+  if (child === null || typeof child !== 'object' || typeof (child as Node).type !== 'string') return;
+  const node = child as Node & { parent?: Node };
+  if (node.parent === undefined) (node as { parent?: Node }).parent = parent;
+  stack.push(node);
+}
+
+export function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+export function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return undefined;
+}
+
+/** The statement that holds `node` directly inside a statement list (block, program or switch case). */
+export function statementInList(node: Node): { statement: TSESTree.Statement; list: TSESTree.Statement[] } | undefined {
+  let child: Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunction(current)) return undefined;
+    const list = statementList(current);
+    if (list && list.includes(child as TSESTree.Statement)) return { statement: child as TSESTree.Statement, list };
+  }
+  return undefined;
+}
+
+export function statementList(node: Node): TSESTree.Statement[] | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.StaticBlock:
+      return node.body;
+    case AST_NODE_TYPES.Program:
+      return node.body as TSESTree.Statement[];
+    case AST_NODE_TYPES.SwitchCase:
+      return node.consequent;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,387 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { Conventions, SyncKind } from '../conventions';
+import { contains, enclosingFunction, findProperty, isFunction, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';
+import { runsAfter } from './flow';
+import { QUERY_CLIENT_METHODS, ValueResolver, type MutationInfo, type Value } from './values';
+
+export type { MutationInfo } from './values';
+
+/** A hand-written store update: an action call, `setState`, or a write into state. */
+export interface StoreSite {
+  category: 'store';
+  form: 'action' | 'setState' | 'write';
+  /** The call, assignment, update or `delete` expression. */
+  node: Node;
+  hook: string;
+  action: string | undefined;
+  kind: SyncKind;
+  /** How the code names what it called, for messages: `updateScene`, `useVideoState.setState`. */
+  found: string;
+}
+
+/** A hand-written cache operation on a scene query, a router holding one, or everything. */
+export interface CacheSite {
+  category: 'cache';
+  form: 'query' | 'router' | 'root' | 'refetch' | 'queryClient';
+  node: TSESTree.CallExpression;
+  path: string[];
+  method: string;
+  found: string;
+}
+
+export type SyncSite = StoreSite | CacheSite;
+
+export interface HelperCall {
+  node: TSESTree.CallExpression;
+  kind: SyncKind | undefined;
+}
+
+/** Code that runs after a scene changed on the server: a success callback, or what follows an awaited mutation. */
+export type SuccessRegion =
+  | { type: 'callback'; fn: FunctionNode; mutation: MutationInfo | undefined; restore: boolean }
+  | { type: 'after'; event: Node; scope: Node; mutation: MutationInfo; restore: boolean };
+
+export interface MutationFinding {
+  mutation: MutationInfo;
+  /** Kind of helper the success path should call, guessed from the procedure name. */
+  suggestedKind: SyncKind;
+}
+
+export interface FileAnalysis {
+  /** Every hand-written sync in the file (none for allowed files). */
+  sites: SyncSite[];
+  helperCalls: HelperCall[];
+  mutations: MutationInfo[];
+  /** Success regions whose code runs `node`; empty when `node` is not after a scene change. */
+  regionsOf(node: Node): SuccessRegion[];
+  /** Scene mutations whose success path never syncs. */
+  unsynced: MutationFinding[];
+}
+
+export interface AnalysisInput {
+  ast: TSESTree.Program;
+  scopeManager: Scope.ScopeManager;
+  visitorKeys: VisitorKeys;
+  text: string;
+  conventions: Conventions;
+  /** Files that implement the discipline are analysed as empty. */
+  allowed: boolean;
+}
+
+const EMPTY: FileAnalysis = Object.freeze({
+  sites: [],
+  helperCalls: [],
+  mutations: [],
+  regionsOf: () => [],
+  unsynced: [],
+});
+
+const MUTATION_RESULT_MEMBERS = new Set([
+  'mutate', 'mutateAsync', 'isPending', 'isLoading', 'isError', 'isSuccess', 'isIdle', 'isPaused', 'error', 'data',
+  'status', 'reset', 'variables', 'failureCount', 'failureReason', 'submittedAt', 'context',
+]);
+const SUCCESS_CALLBACKS = ['onSuccess', 'onSettled'];
+
+const cache = new WeakMap<TSESTree.Program, Map<Conventions, FileAnalysis>>();
+
+/** Analyses a file once per conventions; every rule and the codemod read the same result. */
+export function analyzeFile(input: AnalysisInput): FileAnalysis {
+  let byConventions = cache.get(input.ast);
+  if (!byConventions) {
+    byConventions = new Map();
+    cache.set(input.ast, byConventions);
+  }
+  let analysis = byConventions.get(input.conventions);
+  if (!analysis) {
+    analysis = input.allowed || !input.conventions.mightConcern(input.text) ? EMPTY : new FileAnalyzer(input).run();
+    byConventions.set(input.conventions, analysis);
+  }
+  return analysis;
+}
+
+interface Invocation {
+  call: TSESTree.CallExpression;
+  mutation: MutationInfo;
+  method: string;
+}
+
+class FileAnalyzer {
+  private readonly resolver: ValueResolver;
+  private readonly conventions: Conventions;
+  private readonly sites: SyncSite[] = [];
+  private readonly helperCalls: HelperCall[] = [];
+  private readonly mutations = new Set<MutationInfo>();
+  private readonly invocations: Invocation[] = [];
+  private readonly localCalls: { call: TSESTree.CallExpression; fn: FunctionNode }[] = [];
+  private readonly handOffs: Node[] = [];
+  private readonly regions: SuccessRegion[] = [];
+  private readonly handedOff = new Set<MutationInfo>();
+
+  constructor(private readonly input: AnalysisInput) {
+    this.conventions = input.conventions;
+    this.resolver = new ValueResolver(input.scopeManager, input.conventions);
+  }
+
+  run(): FileAnalysis {
+    const events: Node[] = [];
+    walk(this.input.ast, this.input.visitorKeys, (node) => {
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression:
+          this.visitCall(node);
+          break;
+        case AST_NODE_TYPES.AssignmentExpression:
+          this.visitWrite(node, node.left);
+          break;
+        case AST_NODE_TYPES.UpdateExpression:
+          this.visitWrite(node, node.argument);
+          break;
+        case AST_NODE_TYPES.UnaryExpression:
+          if (node.operator === 'delete') this.visitWrite(node, node.argument);
+          break;
+        case AST_NODE_TYPES.Property:
+          events.push(node);
+          break;
+        default:
+          break;
+      }
+    });
+    for (const property of events) this.visitServerEvent(property as TSESTree.Property);
+    for (const mutation of this.mutations) this.collectRegions(mutation);
+    this.followLocalCalls();
+
+    const sites = this.sites.filter((site) => site.category !== 'store' || !this.resolver.localStoreHooks.has(site.hook));
+    const regionsOf = (node: Node) => this.regions.filter((region) => inRegion(region, node));
+    return {
+      sites,
+      helperCalls: this.helperCalls,
+      mutations: [...this.mutations],
+      regionsOf,
+      unsynced: this.findUnsynced(sites),
+    };
+  }
+
+  private visitCall(call: TSESTree.CallExpression): void {
+    const mutation = this.resolver.mutationOfCall(call);
+    if (mutation) this.mutations.add(mutation);
+    const callee = unwrap(call.callee);
+    const value = this.resolver.evaluate(callee);
+    if (value) {
+      this.classifyCall(call, callee, value);
+      return;
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = propertyName(callee);
+      if (method !== undefined && QUERY_CLIENT_METHODS.has(method)) this.visitQueryClientCall(call, callee, method);
+    }
+  }
+
+  private classifyCall(call: TSESTree.CallExpression, callee: Node, value: Value): void {
+    switch (value.type) {
+      case 'storeAction':
+        this.sites.push({ category: 'store', form: 'action', node: call, hook: value.hook, action: value.action, kind: value.kind, found: value.action });
+        break;
+      case 'storeMethod':
+        if (value.method === 'setState') {
+          this.sites.push({ category: 'store', form: 'setState', node: call, hook: value.hook, action: undefined, kind: 'changed', found: `${value.hook}.setState` });
+        }
+        break;
+      case 'utilsMethod': {
+        const form = this.utilsForm(value.path, value.method);
+        if (form) this.sites.push({ category: 'cache', form, node: call, path: value.path, method: value.method, found: this.text(callee) });
+        break;
+      }
+      case 'refetch':
+        if (this.conventions.isSceneQuery(value.path)) {
+          this.sites.push({ category: 'cache', form: 'refetch', node: call, path: value.path, method: 'refetch', found: this.text(callee) });
+        }
+        break;
+      case 'helperFunction':
+        this.helperCalls.push({ node: call, kind: value.kind });
+        break;
+      case 'mutateFunction':
+        this.invocations.push({ call, mutation: value.mutation, method: value.method });
+        break;
+      case 'localFunction':
+        this.localCalls.push({ call, fn: value.fn });
+        break;
+      case 'external':
+        this.handOffs.push(call);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private utilsForm(path: string[], method: string): CacheSite['form'] | undefined {
+    if (this.conventions.isSceneQuery(path)) return 'query';
+    if (method !== 'invalidate' || !this.conventions.routerHoldsSceneQuery(path)) return undefined;
+    return path.length === 0 ? 'root' : 'router';
+  }
+
+  private visitQueryClientCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
+    const argument = call.arguments[0];
+    if (!argument) return;
+    let key = this.resolver.evaluate(argument);
+    const object = unwrap(argument);
+    if (!key && object.type === AST_NODE_TYPES.ObjectExpression) {
+      const queryKey = findProperty(object, 'queryKey');
+      if (queryKey) key = this.resolver.evaluate(queryKey.value);
+    }
+    if (key?.type !== 'queryKey') return;
+    const scene = this.conventions.isSceneQuery(key.path) || (method === 'invalidateQueries' && this.conventions.routerHoldsSceneQuery(key.path));
+    if (scene) this.sites.push({ category: 'cache', form: 'queryClient', node: call, path: key.path, method, found: this.text(callee) });
+  }
+
+  private visitWrite(node: Node, target: Node): void {
+    const inner = unwrap(target);
+    if (inner.type !== AST_NODE_TYPES.MemberExpression) return;
+    const root = this.resolver.evaluate(inner.object);
+    if (root?.type !== 'storeState' && root?.type !== 'stateSlice') return;
+    this.sites.push({ category: 'store', form: 'write', node, hook: root.hook, action: undefined, kind: 'changed', found: `${root.hook} state` });
+  }
+
+  private visitServerEvent(property: TSESTree.Property): void {
+    if (property.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const key = property.computed ? undefined : propertyName({ property: property.key, computed: false } as TSESTree.MemberExpression);
+    if (key === undefined || !this.conventions.isServerEvent(key)) return;
+    const fn = this.callbackFunction(property.value);
+    if (fn) this.regions.push({ type: 'callback', fn, mutation: undefined, restore: /restor/i.test(key) });
+  }
+
+  private callbackFunction(node: Node): FunctionNode | undefined {
+    const target = unwrap(node);
+    if (isFunction(target)) return target;
+    const value = this.resolver.evaluate(target);
+    return value?.type === 'localFunction' ? value.fn : undefined;
+  }
+
+  private collectRegions(mutation: MutationInfo): void {
+    const restore = this.conventions.isRestoreMutation(mutation.path);
+    const addCallbacks = (options: TSESTree.ObjectExpression) => {
+      for (const name of SUCCESS_CALLBACKS) {
+        const property = findProperty(options, name);
+        if (!property) continue;
+        const fn = this.callbackFunction(property.value);
+        if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
+        else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.add(mutation);
+      }
+    };
+    mutation.options.forEach(addCallbacks);
+    const calls = mutation.vanilla ? [mutation.node] : this.invocations.filter((invocation) => invocation.mutation === mutation).map((invocation) => invocation.call);
+    for (const call of calls) {
+      const perCall = call.arguments[1] && unwrap(call.arguments[1]);
+      if (!mutation.vanilla && perCall?.type === AST_NODE_TYPES.ObjectExpression) addCallbacks(perCall);
+      const awaited = outerExpression(call);
+      if (awaited.parent?.type === AST_NODE_TYPES.AwaitExpression) {
+        const scope = enclosingFunction(awaited.parent) ?? this.input.ast;
+        this.regions.push({ type: 'after', event: awaited.parent, scope, mutation, restore });
+      }
+      const then = awaited.parent;
+      if (then?.type === AST_NODE_TYPES.MemberExpression && then.object === awaited && propertyName(then) === 'then' && then.parent.type === AST_NODE_TYPES.CallExpression) {
+        const fn = then.parent.arguments[0] && this.callbackFunction(then.parent.arguments[0]);
+        if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
+      }
+    }
+  }
+
+  /** A local function called from a success region runs in it too. */
+  private followLocalCalls(): void {
+    const reached = new Set<FunctionNode>();
+    for (let index = 0; index < this.regions.length; index++) {
+      const region = this.regions[index]!;
+      for (const { call, fn } of this.localCalls) {
+        if (reached.has(fn) || contains(fn, call) || !inRegion(region, call)) continue;
+        reached.add(fn);
+        this.regions.push({ type: 'callback', fn, mutation: region.mutation, restore: region.restore });
+      }
+    }
+  }
+
+  private findUnsynced(sites: SyncSite[]): MutationFinding[] {
+    const findings: MutationFinding[] = [];
+    for (const mutation of this.mutations) {
+      if (this.handedOff.has(mutation) || this.escapes(mutation)) continue;
+      const regions = this.regions.filter((region) => region.mutation === mutation);
+      const invoked = mutation.vanilla || this.invocations.some((invocation) => invocation.mutation === mutation);
+      if (regions.length === 0 && !invoked) continue;
+      const inAny = (node: Node) => regions.some((region) => inRegion(region, node));
+      if (sites.some((site) => inAny(site.node)) || this.helperCalls.some((call) => inAny(call.node))) continue;
+      if (this.handOffs.some(inAny)) continue;
+      findings.push({ mutation, suggestedKind: this.guessKind(mutation.path) });
+    }
+    return findings;
+  }
+
+  /** True when the mutation object leaves what this file shows: returned, passed on, stored. */
+  private escapes(mutation: MutationInfo): boolean {
+    const holder = outerExpression(mutation.node);
+    const parent = holder.parent;
+    if (mutation.vanilla) {
+      if (parent?.type === AST_NODE_TYPES.AwaitExpression) return false;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && propertyName(parent) === 'then') return false;
+      return !(parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void'));
+    }
+    if (!parent) return true;
+    if (parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
+    if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== holder) return true;
+    const declared = this.input.scopeManager.getDeclaredVariables(parent);
+    if (parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+      if (parent.id.properties.some((property) => property.type === AST_NODE_TYPES.RestElement)) return true;
+      return declared.some((variable) => variable.references.some((reference) => !reference.init && !isDirectCall(reference.identifier) && isFunctionMember(variable.name)));
+    }
+    return declared.some((variable) =>
+      variable.references.some((reference) => {
+        if (reference.init) return false;
+        const use = outerExpression(reference.identifier).parent;
+        if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== outerExpression(reference.identifier)) return true;
+        const member = propertyName(use);
+        if (member === 'mutate' || member === 'mutateAsync') return !isDirectCall(use);
+        return member === undefined || !MUTATION_RESULT_MEMBERS.has(member);
+      }),
+    );
+  }
+
+  private guessKind(path: string[]): SyncKind {
+    if (this.conventions.isRestoreMutation(path)) return 'restored';
+    const procedure = path[path.length - 1]!.toLowerCase();
+    if (/delete|remove/.test(procedure)) return 'deleted';
+    if (/create|add|insert|duplicate/.test(procedure)) return 'created';
+    if (/update|edit|rename|save/.test(procedure)) return 'updated';
+    return 'changed';
+  }
+
+  private text(node: Node): string {
+    const raw = this.input.text.slice(node.range[0], node.range[1]).replace(/\s+/g, '');
+    return raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
+  }
+}
+
+/** The outermost node that still has the value of `node`: through casts, `!` and optional chains. */
+function outerExpression(node: Node): Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+function isDirectCall(node: Node): boolean {
+  const outer = outerExpression(node);
+  return outer.parent?.type === AST_NODE_TYPES.CallExpression && outer.parent.callee === outer;
+}
+
+function isFunctionMember(name: string): boolean {
+  return name === 'mutate' || name === 'mutateAsync';
+}
+
+function inRegion(region: SuccessRegion, node: Node): boolean {
+  if (region.type === 'callback') return contains(region.fn.body, node);
+  return contains(region.scope, node) && runsAfter(region.event, node, region.scope);
+}

@@ -1,0 +1,471 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { Conventions, SyncKind } from '../conventions';
+import { findProperty, isFunction, objectKeyName, propertyName, returnedExpression, unwrap, type FunctionNode, type Node } from './ast';
+
+type Variable = Scope.Variable;
+
+/** The methods of a tRPC utils procedure decorator that read or write the query cache. */
+export const UTILS_CACHE_METHODS: ReadonlySet<string> = new Set(['invalidate', 'refetch', 'fetch', 'setData', 'setInfiniteData', 'reset', 'cancel']);
+/** QueryClient methods that write or refresh the cache for a key. */
+export const QUERY_CLIENT_METHODS: ReadonlySet<string> = new Set([
+  'invalidateQueries',
+  'refetchQueries',
+  'resetQueries',
+  'setQueryData',
+  'setQueriesData',
+  'cancelQueries',
+  'removeQueries',
+]);
+const QUERY_KEY_FACTORIES = new Set(['queryKey', 'pathFilter', 'queryFilter']);
+const TANSTACK_QUERY = '@tanstack/react-query';
+
+/** A mutation as the rules see it: a tRPC `useMutation` hook, TanStack's `useMutation`, or a vanilla client call. */
+export interface MutationInfo {
+  node: TSESTree.CallExpression;
+  /** The node reports point at: the `useMutation` or `mutate` name. */
+  reportNode: Node;
+  path: string[];
+  /** Option objects whose `onSuccess`/`onSettled` run after success. */
+  options: TSESTree.ObjectExpression[];
+  vanilla: boolean;
+}
+
+/** What an expression is known to evaluate to, as far as the conventions care. */
+export type Value =
+  | { type: 'storeHook'; hook: string }
+  | { type: 'storeMethod'; hook: string; method: string }
+  | { type: 'storeState'; hook: string }
+  | { type: 'stateSlice'; hook: string }
+  | { type: 'storeAction'; hook: string; action: string; kind: SyncKind }
+  | { type: 'trpcUtils'; path: string[] }
+  | { type: 'utilsMethod'; path: string[]; method: string }
+  | { type: 'queryResult'; path: string[] }
+  | { type: 'refetch'; path: string[] }
+  | { type: 'queryKey'; path: string[] }
+  | { type: 'mutation'; mutation: MutationInfo }
+  | { type: 'mutateFunction'; mutation: MutationInfo; method: string }
+  | { type: 'mutationOptions'; path: string[]; options: TSESTree.ObjectExpression | undefined }
+  | { type: 'tanstackUseMutation' }
+  | { type: 'helperObject' }
+  | { type: 'helperFunction'; kind: SyncKind | undefined }
+  | { type: 'localFunction'; fn: FunctionNode }
+  | { type: 'external'; origin: 'parameter' }
+  | { type: 'object'; properties: Map<string, Value> };
+
+const REACT_MODULES = new Set(['react', 'preact/hooks', 'preact/compat']);
+
+/**
+ * Follows values through variables, destructuring, selectors and casts. One instance per file;
+ * every variable is evaluated at most once.
+ */
+export class ValueResolver {
+  private readonly variableOf = new Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Variable | null>();
+  private readonly variableValues = new Map<Variable, Value | undefined>();
+  private readonly importSources = new Map<Variable, { source: string; imported: string }>();
+  private readonly mutationsByCall = new Map<TSESTree.CallExpression, MutationInfo>();
+  /** Store hooks this file declares itself: the store module, where writes are the implementation. */
+  readonly localStoreHooks = new Set<string>();
+
+  constructor(
+    private readonly scopeManager: Scope.ScopeManager,
+    private readonly conventions: Conventions,
+  ) {
+    for (const scope of scopeManager.scopes) {
+      for (const reference of scope.references) this.variableOf.set(reference.identifier, reference.resolved);
+    }
+  }
+
+  variable(identifier: TSESTree.Identifier): Variable | null | undefined {
+    return this.variableOf.get(identifier);
+  }
+
+  isImportedFrom(variable: Variable, test: (source: string) => boolean): boolean {
+    const origin = this.importOrigin(variable);
+    return origin !== undefined && test(origin.source);
+  }
+
+  /** The mutation a `useMutation(...)` or vanilla `x.y.mutate(...)` call creates, if it is one. */
+  mutationOfCall(call: TSESTree.CallExpression): MutationInfo | undefined {
+    const value = this.evaluate(call);
+    if (value?.type === 'mutation') return value.mutation;
+    return this.mutationsByCall.get(call);
+  }
+
+  evaluate(node: Node, env?: Map<Variable, Value>): Value | undefined {
+    const target = unwrap(node);
+    switch (target.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.evaluateIdentifier(target, env);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.evaluateMember(target, env);
+      case AST_NODE_TYPES.CallExpression:
+        return this.evaluateCall(target, env);
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.evaluate(target.argument, env);
+      case AST_NODE_TYPES.ObjectExpression:
+        return this.evaluateObject(target, env);
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+        return { type: 'localFunction', fn: target };
+      default:
+        return undefined;
+    }
+  }
+
+  private evaluateIdentifier(identifier: TSESTree.Identifier, env?: Map<Variable, Value>): Value | undefined {
+    const variable = this.variableOf.get(identifier);
+    if (variable === undefined) return undefined;
+    if (variable === null) {
+      // An undeclared global: only the store hook is worth trusting by name (a missing import).
+      return this.conventions.storeHooks.has(identifier.name) ? { type: 'storeHook', hook: identifier.name } : undefined;
+    }
+    if (env?.has(variable)) return env.get(variable);
+    return this.valueOfVariable(variable);
+  }
+
+  valueOfVariable(variable: Variable): Value | undefined {
+    if (this.variableValues.has(variable)) return this.variableValues.get(variable);
+    // Guard against cycles (`const a = b; const b = a`): unknown while being computed.
+    this.variableValues.set(variable, undefined);
+    const value = this.computeVariable(variable);
+    this.variableValues.set(variable, value);
+    return value;
+  }
+
+  private computeVariable(variable: Variable): Value | undefined {
+    if (variable.defs.length !== 1) return undefined;
+    const def = variable.defs[0]!;
+    switch (def.type) {
+      case 'ImportBinding':
+        return this.evaluateImport(variable, def.node);
+      case 'Parameter':
+        return { type: 'external', origin: 'parameter' };
+      case 'FunctionName':
+        return isFunction(def.node) ? { type: 'localFunction', fn: def.node } : undefined;
+      case 'Variable': {
+        const declarator = def.node;
+        const declaration = def.parent;
+        if (declaration?.kind !== 'const' && variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+        if (!declarator.init) return undefined;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+          const declaresStore =
+            this.conventions.storeHooks.has(variable.name) &&
+            (variable.scope.type === 'module' || variable.scope.type === 'global') &&
+            unwrap(declarator.init).type === AST_NODE_TYPES.CallExpression;
+          if (declaresStore) {
+            this.localStoreHooks.add(variable.name);
+            return { type: 'storeHook', hook: variable.name };
+          }
+          return this.evaluate(declarator.init);
+        }
+        const source = this.evaluate(declarator.init);
+        return source && destructure(source, declarator.id, def.name, this.conventions);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private importOrigin(variable: Variable): { source: string; imported: string } | undefined {
+    if (this.importSources.has(variable)) return this.importSources.get(variable);
+    const def = variable.defs[0];
+    if (def?.type !== 'ImportBinding') return undefined;
+    const specifier = def.node;
+    const declaration = specifier.parent as TSESTree.ImportDeclaration;
+    let imported = '*';
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+    } else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+      imported = 'default';
+    }
+    const origin = { source: String(declaration.source.value), imported };
+    this.importSources.set(variable, origin);
+    return origin;
+  }
+
+  private evaluateImport(variable: Variable, specifier: Node): Value | undefined {
+    const origin = this.importOrigin(variable);
+    if (!origin) return undefined;
+    const { helper } = this.conventions.settings;
+    if (this.conventions.isHelperModule(origin.source)) {
+      if (origin.imported === '*' || (helper.object !== null && origin.imported === helper.object)) return { type: 'helperObject' };
+      return { type: 'helperFunction', kind: this.helperKind(origin.imported) };
+    }
+    if (this.conventions.storeHooks.has(origin.imported) && specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      return { type: 'storeHook', hook: origin.imported };
+    }
+    if (origin.source === TANSTACK_QUERY && origin.imported === 'useMutation') return { type: 'tanstackUseMutation' };
+    return undefined;
+  }
+
+  helperKind(functionName: string): SyncKind | undefined {
+    const { functions } = this.conventions.settings.helper;
+    return (Object.keys(functions) as SyncKind[]).find((kind) => functions[kind] === functionName);
+  }
+
+  private evaluateObject(object: TSESTree.ObjectExpression, env?: Map<Variable, Value>): Value | undefined {
+    const properties = new Map<string, Value>();
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const key = objectKeyName(property);
+      const value = key === undefined ? undefined : this.evaluate(property.value, env);
+      if (key !== undefined && value) properties.set(key, value);
+    }
+    return properties.size > 0 ? { type: 'object', properties } : undefined;
+  }
+
+  private evaluateMember(member: TSESTree.MemberExpression, env?: Map<Variable, Value>): Value | undefined {
+    const name = propertyName(member);
+    const object = this.evaluate(member.object, env);
+    if (object) return memberOf(object, name, this.conventions);
+    // An untracked root followed by a procedure path: `api.generation.getProjectScenes`.
+    return undefined;
+  }
+
+  private evaluateCall(call: TSESTree.CallExpression, env?: Map<Variable, Value>): Value | undefined {
+    const callee = unwrap(call.callee);
+    const calleeValue = this.evaluate(callee, env);
+    if (calleeValue) return this.applyCall(calleeValue, call, env);
+    if (this.isReactHook(callee, 'useCallback') && call.arguments[0]) return this.evaluate(call.arguments[0], env);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = propertyName(callee);
+    if (method === undefined) return undefined;
+    const chain = procedureChain(callee.object);
+    if (!chain) return undefined;
+    const { path, root } = chain;
+    switch (method) {
+      case 'useUtils':
+      case 'useContext':
+        if (path.length === 0 && call.arguments.length === 0 && !this.isReactNamespace(root)) return { type: 'trpcUtils', path: [] };
+        return undefined;
+      case 'useQuery':
+      case 'useSuspenseQuery':
+        return path.length >= 2 ? { type: 'queryResult', path } : undefined;
+      case 'queryKey':
+      case 'pathFilter':
+      case 'queryFilter':
+        return QUERY_KEY_FACTORIES.has(method) ? { type: 'queryKey', path } : undefined;
+      case 'mutationOptions': {
+        const options = call.arguments[0] && unwrap(call.arguments[0]);
+        return path.length >= 2
+          ? { type: 'mutationOptions', path, options: options?.type === AST_NODE_TYPES.ObjectExpression ? options : undefined }
+          : undefined;
+      }
+      case 'useMutation':
+        if (path.length < 2 || !this.conventions.isSceneMutation(path)) return undefined;
+        return { type: 'mutation', mutation: this.mutation(call, callee.property, path, call.arguments[0], false) };
+      case 'mutate':
+        if (path.length < 2 || !this.conventions.isSceneMutation(path)) return undefined;
+        this.mutation(call, callee.property, path, undefined, true);
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private applyCall(callee: Value, call: TSESTree.CallExpression, env?: Map<Variable, Value>): Value | undefined {
+    switch (callee.type) {
+      case 'storeHook': {
+        const selector = call.arguments[0];
+        if (!selector) return { type: 'storeState', hook: callee.hook };
+        return this.applySelector(callee.hook, selector, env);
+      }
+      case 'storeMethod':
+        return callee.method === 'getState' ? { type: 'storeState', hook: callee.hook } : undefined;
+      case 'tanstackUseMutation': {
+        const argument = call.arguments[0];
+        if (!argument) return undefined;
+        const path = this.tanstackMutationPath(argument);
+        if (!path || !this.conventions.isSceneMutation(path)) return undefined;
+        const callee = unwrap(call.callee);
+        return { type: 'mutation', mutation: this.mutation(call, callee, path, argument, false) };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private applySelector(hook: string, selectorNode: Node, env?: Map<Variable, Value>): Value | undefined {
+    let selector = unwrap(selectorNode);
+    // `useShallow(s => ...)` and similar wrappers take the selector as their only argument.
+    if (selector.type === AST_NODE_TYPES.CallExpression && selector.arguments.length === 1) selector = unwrap(selector.arguments[0]!);
+    if (selector.type !== AST_NODE_TYPES.ArrowFunctionExpression && selector.type !== AST_NODE_TYPES.FunctionExpression) {
+      return undefined;
+    }
+    const parameter = selector.params[0];
+    const body = returnedExpression(selector);
+    if (!parameter || !body) return undefined;
+    const state: Value = { type: 'storeState', hook };
+    const scopeEnv = new Map(env);
+    if (parameter.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.parameterVariable(selector, parameter);
+      if (variable) scopeEnv.set(variable, state);
+    } else if (parameter.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of parameter.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = objectKeyName(property);
+        const local = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (key === undefined || local.type !== AST_NODE_TYPES.Identifier) continue;
+        const variable = this.parameterVariable(selector, local);
+        const value = memberOf(state, key, this.conventions);
+        if (variable && value) scopeEnv.set(variable, value);
+      }
+    }
+    return this.evaluate(body, scopeEnv);
+  }
+
+  private parameterVariable(fn: FunctionNode, identifier: TSESTree.Identifier): Variable | undefined {
+    return this.scopeManager.acquire(fn)?.set.get(identifier.name);
+  }
+
+  private tanstackMutationPath(argument: Node): string[] | undefined {
+    const value = this.evaluate(argument);
+    if (value?.type === 'mutationOptions') return value.path;
+    const object = unwrap(argument);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    for (const property of object.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        const spread = this.evaluate(property.argument);
+        if (spread?.type === 'mutationOptions') return spread.path;
+      }
+    }
+    const mutationFn = findProperty(object, 'mutationFn');
+    const fn = mutationFn && unwrap(mutationFn.value);
+    if (!fn || !isFunction(fn)) return undefined;
+    return findVanillaMutationPath(fn, this.conventions);
+  }
+
+  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean): MutationInfo {
+    const existing = this.mutationsByCall.get(call);
+    if (existing) return existing;
+    const options: TSESTree.ObjectExpression[] = [];
+    if (optionsArgument) {
+      const argument = unwrap(optionsArgument);
+      if (argument.type === AST_NODE_TYPES.ObjectExpression) {
+        options.push(argument);
+        for (const property of argument.properties) {
+          if (property.type !== AST_NODE_TYPES.SpreadElement) continue;
+          const spread = this.evaluate(property.argument);
+          if (spread?.type === 'mutationOptions' && spread.options) options.push(spread.options);
+        }
+      } else {
+        const value = this.evaluate(argument);
+        if (value?.type === 'mutationOptions' && value.options) options.push(value.options);
+      }
+    }
+    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla };
+    this.mutationsByCall.set(call, mutation);
+    return mutation;
+  }
+
+  /** `useCallback` or `React.useCallback`, resolved to the import from React. */
+  private isReactHook(callee: Node, hook: string): boolean {
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.variableOf.get(callee);
+      const origin = variable ? this.importOrigin(variable) : undefined;
+      return origin !== undefined && origin.imported === hook && REACT_MODULES.has(origin.source);
+    }
+    return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === hook && this.isReactNamespace(unwrap(callee.object));
+  }
+
+  private isReactNamespace(root: Node): boolean {
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = this.variableOf.get(root);
+    return !!variable && this.isImportedFrom(variable, (source) => REACT_MODULES.has(source));
+  }
+}
+
+/** A static member path under an identifier or call root: `api.generation.updateScene` -> generation.updateScene. */
+export function procedureChain(node: Node): { root: Node; path: string[] } | undefined {
+  const path: string[] = [];
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(current);
+    if (name === undefined) return undefined;
+    path.unshift(name);
+    current = unwrap(current.object);
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier && current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.ThisExpression) {
+    return undefined;
+  }
+  return { root: current, path };
+}
+
+function findVanillaMutationPath(fn: FunctionNode, conventions: Conventions): string[] | undefined {
+  const body = returnedExpression(fn) ?? fn.body;
+  const stack: Node[] = [body];
+  while (stack.length > 0) {
+    const node = unwrap(stack.pop()!);
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ExpressionStatement) {
+      const inner = node.type === AST_NODE_TYPES.ExpressionStatement ? node.expression : node.argument;
+      if (inner) stack.push(inner);
+    } else if (node.type === AST_NODE_TYPES.BlockStatement) {
+      stack.push(...node.body);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'mutate') {
+        const chain = procedureChain(callee.object);
+        if (chain && chain.path.length >= 2 && conventions.isSceneMutation(chain.path)) return chain.path;
+      }
+    }
+  }
+  return undefined;
+}
+
+function memberOf(object: Value, name: string | undefined, conventions: Conventions): Value | undefined {
+  switch (object.type) {
+    case 'storeHook':
+      return name === 'getState' || name === 'setState' ? { type: 'storeMethod', hook: object.hook, method: name } : undefined;
+    case 'storeState': {
+      const kind = name === undefined ? undefined : conventions.actionKind(name);
+      if (name !== undefined && kind) return { type: 'storeAction', hook: object.hook, action: name, kind };
+      return { type: 'stateSlice', hook: object.hook };
+    }
+    case 'stateSlice':
+      return object;
+    case 'trpcUtils':
+      if (name === undefined) return undefined;
+      if (UTILS_CACHE_METHODS.has(name)) return { type: 'utilsMethod', path: object.path, method: name };
+      return { type: 'trpcUtils', path: [...object.path, name] };
+    case 'queryResult':
+      return name === 'refetch' ? { type: 'refetch', path: object.path } : undefined;
+    case 'mutation':
+      return name === 'mutate' || name === 'mutateAsync' ? { type: 'mutateFunction', mutation: object.mutation, method: name } : undefined;
+    case 'helperObject':
+      return name === undefined ? undefined : { type: 'helperFunction', kind: kindOfHelper(name, conventions) };
+    case 'object':
+      return name === undefined ? undefined : object.properties.get(name);
+    case 'external':
+      return object;
+    default:
+      return undefined;
+  }
+}
+
+function kindOfHelper(name: string, conventions: Conventions): SyncKind | undefined {
+  const { functions } = conventions.settings.helper;
+  return (Object.keys(functions) as SyncKind[]).find((kind) => functions[kind] === name);
+}
+
+/** The value a destructuring pattern binds to `target`, given the value of the whole initializer. */
+function destructure(source: Value, pattern: Node, target: TSESTree.Identifier, conventions: Conventions): Value | undefined {
+  const steps: (string | undefined)[] = [];
+  let node: Node | undefined = target;
+  while (node && node !== pattern) {
+    const parent: Node | undefined = node.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === node) {
+      steps.unshift(objectKeyName(parent));
+    } else if (parent.type === AST_NODE_TYPES.ArrayPattern) {
+      return undefined;
+    }
+    node = parent;
+  }
+  let value: Value | undefined = source;
+  for (const step of steps) {
+    if (!value) return undefined;
+    value = memberOf(value, step, conventions);
+  }
+  return value;
+}

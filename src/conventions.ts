@@ -1,0 +1,369 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+/** What a sync does to the client's copy of the scenes; each kind has one helper function. */
+export type SyncKind = 'created' | 'updated' | 'deleted' | 'restored' | 'changed';
+export const SYNC_KINDS: readonly SyncKind[] = ['created', 'updated', 'deleted', 'restored', 'changed'];
+
+export type HelperStyle = 'positional' | 'object';
+
+/** The app-specific conventions, as written in `settings.sceneSync` or in `scene-sync.config.json`. */
+export interface SceneSyncSettings {
+  store?: {
+    hooks?: string[];
+    actions?: Record<string, SyncKind>;
+  };
+  queries?: string[];
+  mutations?: string[];
+  restoreMutations?: string[];
+  serverEvents?: string[];
+  helper?: {
+    module?: string;
+    object?: string | null;
+    functions?: Partial<Record<SyncKind, string>>;
+    style?: HelperStyle;
+  };
+  allow?: string[];
+}
+
+/** Every key filled in: the same shape as the settings, defaults applied. */
+export interface ResolvedSettings {
+  store: { hooks: string[]; actions: Record<string, SyncKind> };
+  queries: string[];
+  mutations: string[];
+  restoreMutations: string[];
+  serverEvents: string[];
+  helper: {
+    module: string;
+    object: string | null;
+    functions: Record<SyncKind, string>;
+    style: HelperStyle;
+  };
+  allow: string[];
+}
+
+export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<ResolvedSettings>({
+  store: {
+    hooks: ['useVideoState'],
+    actions: {
+      addScene: 'created',
+      updateScene: 'updated',
+      deleteScene: 'deleted',
+      updateAndRefresh: 'changed',
+      replace: 'changed',
+      reorderScenes: 'changed',
+    },
+  },
+  queries: ['generation.getProjectScenes'],
+  mutations: ['**.*Scene*'],
+  restoreMutations: ['**.{restore,undo,revert}*', '**.*{Restore,Undo,Revert}*'],
+  serverEvents: ['onScene{Created,Updated,Deleted,Restored}'],
+  helper: {
+    module: '~/lib/sync/scene-sync',
+    object: 'sceneSyncHelpers',
+    functions: {
+      created: 'syncSceneCreated',
+      updated: 'syncSceneUpdated',
+      deleted: 'syncSceneDeleted',
+      restored: 'syncSceneRestored',
+      changed: 'syncAllScenes',
+    },
+    style: 'positional',
+  },
+  allow: [],
+});
+
+/** Thrown for a setting that cannot be used; the message names the key, the value and what was expected. */
+export class SceneSyncConfigError extends Error {
+  constructor(
+    readonly key: string,
+    readonly value: unknown,
+    readonly expected: string,
+  ) {
+    super(`scene-sync: invalid setting "${key}": expected ${expected}, got ${describeValue(value)}.`);
+    this.name = 'SceneSyncConfigError';
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  } catch {
+    return String(value);
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const PROCEDURE_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$/;
+const NAME_PATTERN = /^[\w$.*{},]+$/;
+
+type Json = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkKeys(value: Json, key: string, allowed: readonly string[]): void {
+  for (const name of Object.keys(value)) {
+    if (!allowed.includes(name)) {
+      const where = key ? `${key}.${name}` : name;
+      throw new SceneSyncConfigError(where, value[name], `no such key (known keys: ${allowed.join(', ')})`);
+    }
+  }
+}
+
+function readObject(value: unknown, key: string): Json | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value)) throw new SceneSyncConfigError(key, value, 'an object');
+  return value;
+}
+
+function readStrings(value: unknown, key: string, item: RegExp, itemDescription: string, fallback: string[]): string[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new SceneSyncConfigError(key, value, `a non-empty array of ${itemDescription}`);
+  }
+  value.forEach((entry, index) => {
+    if (typeof entry !== 'string' || !item.test(entry)) {
+      throw new SceneSyncConfigError(`${key}[${index}]`, entry, itemDescription);
+    }
+  });
+  return [...(value as string[])];
+}
+
+function readGlobs(value: unknown, key: string, fallback: string[]): string[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value)) throw new SceneSyncConfigError(key, value, 'an array of glob strings');
+  value.forEach((entry, index) => {
+    if (typeof entry !== 'string' || entry.trim() === '') {
+      throw new SceneSyncConfigError(`${key}[${index}]`, entry, 'a non-empty glob string');
+    }
+  });
+  return [...(value as string[])];
+}
+
+function readIdentifier(value: unknown, key: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !IDENTIFIER.test(value)) {
+    throw new SceneSyncConfigError(key, value, 'a JavaScript identifier');
+  }
+  return value;
+}
+
+function isSyncKind(value: unknown): value is SyncKind {
+  return typeof value === 'string' && (SYNC_KINDS as readonly string[]).includes(value);
+}
+
+const KIND_LIST = SYNC_KINDS.map((kind) => `"${kind}"`).join(', ');
+
+/** Validates raw settings (from ESLint settings or a JSON file) and fills in the defaults. */
+export function resolveSettings(raw: unknown): ResolvedSettings {
+  const root = raw === undefined || raw === null ? {} : readObject(raw, 'sceneSync');
+  if (root === undefined) return structuredClone(DEFAULT_SETTINGS) as ResolvedSettings;
+  checkKeys(root, '', ['$schema', 'store', 'queries', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow']);
+
+  const store = readObject(root.store, 'store') ?? {};
+  checkKeys(store, 'store', ['hooks', 'actions']);
+  const hooks = readStrings(store.hooks, 'store.hooks', IDENTIFIER, 'identifiers', DEFAULT_SETTINGS.store.hooks);
+  let actions = { ...DEFAULT_SETTINGS.store.actions };
+  const rawActions = readObject(store.actions, 'store.actions');
+  if (rawActions !== undefined) {
+    if (Object.keys(rawActions).length === 0) {
+      throw new SceneSyncConfigError('store.actions', rawActions, 'an object mapping at least one action name to a sync kind');
+    }
+    actions = {};
+    for (const [name, kind] of Object.entries(rawActions)) {
+      if (!IDENTIFIER.test(name)) throw new SceneSyncConfigError(`store.actions.${name}`, name, 'an identifier as action name');
+      if (!isSyncKind(kind)) throw new SceneSyncConfigError(`store.actions.${name}`, kind, `one of ${KIND_LIST}`);
+      actions[name] = kind;
+    }
+  }
+
+  const helperRaw = readObject(root.helper, 'helper') ?? {};
+  checkKeys(helperRaw, 'helper', ['module', 'object', 'functions', 'style']);
+  let helperModule = DEFAULT_SETTINGS.helper.module;
+  if (helperRaw.module !== undefined) {
+    if (typeof helperRaw.module !== 'string' || helperRaw.module.trim() === '') {
+      throw new SceneSyncConfigError('helper.module', helperRaw.module, 'a non-empty module specifier');
+    }
+    helperModule = helperRaw.module;
+  }
+  let helperObject: string | null = DEFAULT_SETTINGS.helper.object;
+  if (helperRaw.object !== undefined) {
+    helperObject = helperRaw.object === null ? null : readIdentifier(helperRaw.object, 'helper.object', '');
+  }
+  const functions = { ...DEFAULT_SETTINGS.helper.functions };
+  const rawFunctions = readObject(helperRaw.functions, 'helper.functions');
+  if (rawFunctions !== undefined) {
+    checkKeys(rawFunctions, 'helper.functions', SYNC_KINDS);
+    for (const kind of SYNC_KINDS) {
+      functions[kind] = readIdentifier(rawFunctions[kind], `helper.functions.${kind}`, functions[kind]);
+    }
+  }
+  let style: HelperStyle = DEFAULT_SETTINGS.helper.style;
+  if (helperRaw.style !== undefined) {
+    if (helperRaw.style !== 'positional' && helperRaw.style !== 'object') {
+      throw new SceneSyncConfigError('helper.style', helperRaw.style, '"positional" or "object"');
+    }
+    style = helperRaw.style;
+  }
+
+  return {
+    store: { hooks, actions },
+    queries: readStrings(root.queries, 'queries', PROCEDURE_PATH, 'tRPC procedure paths such as "router.procedure"', DEFAULT_SETTINGS.queries),
+    mutations: readStrings(root.mutations, 'mutations', NAME_PATTERN, 'patterns over "router.procedure" (*, ** and {a,b} allowed)', DEFAULT_SETTINGS.mutations),
+    restoreMutations: readStrings(root.restoreMutations, 'restoreMutations', NAME_PATTERN, 'patterns over "router.procedure" (*, ** and {a,b} allowed)', DEFAULT_SETTINGS.restoreMutations),
+    serverEvents: readStrings(root.serverEvents, 'serverEvents', NAME_PATTERN, 'callback name patterns (* and {a,b} allowed)', DEFAULT_SETTINGS.serverEvents),
+    helper: { module: helperModule, object: helperObject, functions, style },
+    allow: readGlobs(root.allow, 'allow', DEFAULT_SETTINGS.allow),
+  };
+}
+
+/**
+ * Compiles a dotted-name pattern: `*` stays within one segment, `**.` spans any number of
+ * leading segments, `{a,b}` is an alternative. A pattern without a dot matches the last segment.
+ */
+export function compileNamePattern(pattern: string): (dottedName: string) => boolean {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (pattern.startsWith('**.', i)) {
+      source += '(?:[^.]+\\.)*';
+      i += 2;
+    } else if (pattern.startsWith('**', i)) {
+      source += '.*';
+      i += 1;
+    } else if (char === '*') {
+      source += '[^.]*';
+    } else if (char === '{') {
+      const end = pattern.indexOf('}', i);
+      const alternatives = pattern.slice(i + 1, end === -1 ? undefined : end).split(',');
+      source += `(?:${alternatives.map(escapeRegExp).join('|')})`;
+      i = end === -1 ? pattern.length : end;
+    } else {
+      source += escapeRegExp(char);
+    }
+  }
+  const regex = new RegExp(`^${source}$`);
+  const wholePath = pattern.includes('.');
+  return (dottedName) => regex.test(wholePath ? dottedName : dottedName.slice(dottedName.lastIndexOf('.') + 1));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/** The settings turned into the questions rules and codemod ask. */
+export interface Conventions {
+  readonly settings: ResolvedSettings;
+  readonly storeHooks: ReadonlySet<string>;
+  /** Sync kind of a scene-writing store action, or undefined for other actions. */
+  actionKind(name: string): SyncKind | undefined;
+  isSceneQuery(path: readonly string[]): boolean;
+  /** True for a router path (possibly empty: the root) that contains a scene query. */
+  routerHoldsSceneQuery(path: readonly string[]): boolean;
+  isSceneMutation(path: readonly string[]): boolean;
+  isRestoreMutation(path: readonly string[]): boolean;
+  isServerEvent(callbackName: string): boolean;
+  /** The function name a helper call uses for a kind, e.g. `syncSceneUpdated`. */
+  helperFunction(kind: SyncKind): string;
+  /** How code calls the helper for a kind, e.g. `sceneSyncHelpers.syncSceneUpdated`. */
+  helperCallee(kind: SyncKind): string;
+  isHelperModule(source: string): boolean;
+  isAllowedFile(filename: string, cwd: string): boolean;
+  /** True when the text may hold something the rules look for; false lets a file be skipped unparsed. */
+  mightConcern(text: string): boolean;
+}
+
+const CODE_EXTENSIONS = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+
+/** Strips path aliases and relative prefixes so `~/lib/x`, `@/lib/x` and `../../lib/x` compare equal. */
+function moduleTail(specifier: string): string {
+  return specifier
+    .replace(/\\/g, '/')
+    .replace(/^(?:[~@#]\/|(?:\.\.?\/)+|\/)/, '')
+    .replace(/\.(?:[cm]?[jt]sx?)$/, '')
+    .replace(/\/index$/, '');
+}
+
+export function createConventions(settings: ResolvedSettings): Conventions {
+  const matchers = (patterns: string[]) => {
+    const compiled = patterns.map(compileNamePattern);
+    return (path: readonly string[]) => {
+      const dotted = path.join('.');
+      return compiled.some((match) => match(dotted));
+    };
+  };
+  const queryPaths = new Set(settings.queries);
+  const queryPrefixes = new Set<string>(['']);
+  for (const query of settings.queries) {
+    const segments = query.split('.');
+    for (let length = 1; length < segments.length; length++) queryPrefixes.add(segments.slice(0, length).join('.'));
+  }
+  const isSceneMutation = matchers(settings.mutations);
+  const isRestoreMutation = matchers(settings.restoreMutations);
+  const eventMatchers = settings.serverEvents.map(compileNamePattern);
+  const helperTail = moduleTail(settings.helper.module);
+  const allowGlobs = [
+    ...settings.allow,
+    `**/${helperTail}.${CODE_EXTENSIONS}`,
+    `**/${helperTail}/index.${CODE_EXTENSIONS}`,
+  ];
+  const isAllowedPath = picomatch(allowGlobs, { dot: true });
+  const keywords = new Set<string>([
+    ...settings.store.hooks,
+    ...settings.queries.map((query) => query.split('.')[0]!),
+    'useUtils',
+    'useContext',
+    'useMutation',
+    'mutate',
+  ]);
+  for (const pattern of settings.serverEvents) {
+    const literal = /^[\w$]+/.exec(pattern);
+    if (literal) keywords.add(literal[0]);
+  }
+  const keywordList = [...keywords];
+
+  return {
+    settings,
+    storeHooks: new Set(settings.store.hooks),
+    actionKind: (name) => (Object.hasOwn(settings.store.actions, name) ? settings.store.actions[name] : undefined),
+    isSceneQuery: (path) => queryPaths.has(path.join('.')),
+    routerHoldsSceneQuery: (path) => queryPrefixes.has(path.join('.')),
+    isSceneMutation,
+    isRestoreMutation,
+    isServerEvent: (name) => eventMatchers.some((match) => match(name)),
+    helperFunction: (kind) => settings.helper.functions[kind],
+    helperCallee: (kind) =>
+      settings.helper.object === null
+        ? settings.helper.functions[kind]
+        : `${settings.helper.object}.${settings.helper.functions[kind]}`,
+    isHelperModule: (source) => source === settings.helper.module || moduleTail(source) === helperTail || moduleTail(source).endsWith(`/${helperTail}`),
+    isAllowedFile(filename, cwd) {
+      if (!path.isAbsolute(filename)) return isAllowedPath(filename.replace(/\\/g, '/'));
+      const relative = path.relative(cwd, filename).replace(/\\/g, '/');
+      return isAllowedPath(relative) || isAllowedPath(filename.replace(/\\/g, '/'));
+    },
+    mightConcern: (text) => keywordList.some((keyword) => text.includes(keyword)),
+  };
+}
+
+const conventionsCache = new WeakMap<object, Conventions>();
+let defaultConventions: Conventions | undefined;
+
+/** Resolves settings once per settings object: rules ask on every file, the answer never changes. */
+export function getConventions(raw: unknown): Conventions {
+  if (raw === undefined || raw === null) {
+    defaultConventions ??= createConventions(resolveSettings(undefined));
+    return defaultConventions;
+  }
+  if (typeof raw !== 'object') return createConventions(resolveSettings(raw));
+  let conventions = conventionsCache.get(raw);
+  if (!conventions) {
+    conventions = createConventions(resolveSettings(raw));
+    conventionsCache.set(raw, conventions);
+  }
+  return conventions;
+}
