@@ -12,8 +12,11 @@ export interface SceneSyncSettings {
   store?: {
     hooks?: string[];
     actions?: Record<string, SyncKind>;
+    refresh?: string | null;
+    module?: string;
   };
   queries?: string[];
+  projectKey?: string;
   mutations?: string[];
   restoreMutations?: string[];
   serverEvents?: string[];
@@ -28,8 +31,9 @@ export interface SceneSyncSettings {
 
 /** Every key filled in: the same shape as the settings, defaults applied. */
 export interface ResolvedSettings {
-  store: { hooks: string[]; actions: Record<string, SyncKind> };
+  store: { hooks: string[]; actions: Record<string, SyncKind>; refresh: string | null; module: string };
   queries: string[];
+  projectKey: string;
   mutations: string[];
   restoreMutations: string[];
   serverEvents: string[];
@@ -53,8 +57,11 @@ export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<Resolv
       replace: 'changed',
       reorderScenes: 'changed',
     },
+    refresh: 'updateAndRefresh',
+    module: '~/stores/videoState',
   },
   queries: ['generation.getProjectScenes'],
+  projectKey: 'projectId',
   mutations: ['**.*Scene*'],
   restoreMutations: ['**.{restore,undo,revert}*', '**.*{Restore,Undo,Revert}*'],
   serverEvents: ['onScene{Created,Updated,Deleted,Restored}'],
@@ -152,6 +159,12 @@ function readIdentifier(value: unknown, key: string, fallback: string): string {
   return value;
 }
 
+function readModule(value: unknown, key: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || value.trim() === '') throw new SceneSyncConfigError(key, value, 'a non-empty module specifier');
+  return value;
+}
+
 function isSyncKind(value: unknown): value is SyncKind {
   return typeof value === 'string' && (SYNC_KINDS as readonly string[]).includes(value);
 }
@@ -162,10 +175,10 @@ const KIND_LIST = SYNC_KINDS.map((kind) => `"${kind}"`).join(', ');
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const root = raw === undefined || raw === null ? {} : readObject(raw, 'sceneSync');
   if (root === undefined) return structuredClone(DEFAULT_SETTINGS) as ResolvedSettings;
-  checkKeys(root, '', ['$schema', 'store', 'queries', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow']);
+  checkKeys(root, '', ['$schema', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow']);
 
   const store = readObject(root.store, 'store') ?? {};
-  checkKeys(store, 'store', ['hooks', 'actions']);
+  checkKeys(store, 'store', ['hooks', 'actions', 'refresh', 'module']);
   const hooks = readStrings(store.hooks, 'store.hooks', IDENTIFIER, 'identifiers', DEFAULT_SETTINGS.store.hooks);
   let actions = { ...DEFAULT_SETTINGS.store.actions };
   const rawActions = readObject(store.actions, 'store.actions');
@@ -181,15 +194,13 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     }
   }
 
+  let refresh: string | null = DEFAULT_SETTINGS.store.refresh;
+  if (store.refresh !== undefined) refresh = store.refresh === null ? null : readIdentifier(store.refresh, 'store.refresh', '');
+  const storeModule = readModule(store.module, 'store.module', DEFAULT_SETTINGS.store.module);
+
   const helperRaw = readObject(root.helper, 'helper') ?? {};
   checkKeys(helperRaw, 'helper', ['module', 'object', 'functions', 'style']);
-  let helperModule = DEFAULT_SETTINGS.helper.module;
-  if (helperRaw.module !== undefined) {
-    if (typeof helperRaw.module !== 'string' || helperRaw.module.trim() === '') {
-      throw new SceneSyncConfigError('helper.module', helperRaw.module, 'a non-empty module specifier');
-    }
-    helperModule = helperRaw.module;
-  }
+  const helperModule = readModule(helperRaw.module, 'helper.module', DEFAULT_SETTINGS.helper.module);
   let helperObject: string | null = DEFAULT_SETTINGS.helper.object;
   if (helperRaw.object !== undefined) {
     helperObject = helperRaw.object === null ? null : readIdentifier(helperRaw.object, 'helper.object', '');
@@ -211,8 +222,9 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   }
 
   return {
-    store: { hooks, actions },
+    store: { hooks, actions, refresh, module: storeModule },
     queries: readStrings(root.queries, 'queries', PROCEDURE_PATH, 'tRPC procedure paths such as "router.procedure"', DEFAULT_SETTINGS.queries),
+    projectKey: readIdentifier(root.projectKey, 'projectKey', DEFAULT_SETTINGS.projectKey),
     mutations: readStrings(root.mutations, 'mutations', NAME_PATTERN, 'patterns over "router.procedure" (*, ** and {a,b} allowed)', DEFAULT_SETTINGS.mutations),
     restoreMutations: readStrings(root.restoreMutations, 'restoreMutations', NAME_PATTERN, 'patterns over "router.procedure" (*, ** and {a,b} allowed)', DEFAULT_SETTINGS.restoreMutations),
     serverEvents: readStrings(root.serverEvents, 'serverEvents', NAME_PATTERN, 'callback name patterns (* and {a,b} allowed)', DEFAULT_SETTINGS.serverEvents),

@@ -5,7 +5,7 @@ import { contains, enclosingFunction, findProperty, isFunction, propertyName, un
 import { runsAfter } from './flow';
 import { QUERY_CLIENT_METHODS, ValueResolver, type MutationInfo, type Value } from './values';
 
-export type { MutationInfo } from './values';
+export type { MutationInfo, ValueResolver } from './values';
 
 /** A hand-written store update: an action call, `setState`, or a write into state. */
 export interface StoreSite {
@@ -27,6 +27,8 @@ export interface CacheSite {
   node: TSESTree.CallExpression;
   path: string[];
   method: string;
+  /** The argument that holds the procedure input (`{ projectId }`), when there is one. */
+  input: Node | undefined;
   found: string;
 }
 
@@ -57,6 +59,8 @@ export interface FileAnalysis {
   regionsOf(node: Node): SuccessRegion[];
   /** Scene mutations whose success path never syncs. */
   unsynced: MutationFinding[];
+  /** The value tracker, for callers that need to ask about other expressions (the codemod's planner). */
+  values: ValueResolver | undefined;
 }
 
 export interface AnalysisInput {
@@ -75,6 +79,7 @@ const EMPTY: FileAnalysis = Object.freeze({
   mutations: [],
   regionsOf: () => [],
   unsynced: [],
+  values: undefined,
 });
 
 const MUTATION_RESULT_MEMBERS = new Set([
@@ -158,6 +163,7 @@ class FileAnalyzer {
       mutations: [...this.mutations],
       regionsOf,
       unsynced: this.findUnsynced(sites),
+      values: this.resolver,
     };
   }
 
@@ -188,12 +194,12 @@ class FileAnalyzer {
         break;
       case 'utilsMethod': {
         const form = this.utilsForm(value.path, value.method);
-        if (form) this.sites.push({ category: 'cache', form, node: call, path: value.path, method: value.method, found: this.text(callee) });
+        if (form) this.sites.push({ category: 'cache', form, node: call, path: value.path, method: value.method, input: call.arguments[0], found: this.text(callee) });
         break;
       }
       case 'refetch':
         if (this.conventions.isSceneQuery(value.path)) {
-          this.sites.push({ category: 'cache', form: 'refetch', node: call, path: value.path, method: 'refetch', found: this.text(callee) });
+          this.sites.push({ category: 'cache', form: 'refetch', node: call, path: value.path, method: 'refetch', input: value.query.arguments[0], found: this.text(callee) });
         }
         break;
       case 'helperFunction':
@@ -224,13 +230,14 @@ class FileAnalyzer {
     if (!argument) return;
     let key = this.resolver.evaluate(argument);
     const object = unwrap(argument);
-    if (!key && object.type === AST_NODE_TYPES.ObjectExpression) {
+    // An object literal evaluates to an 'object' value, not to undefined: look into its `queryKey`.
+    if (key?.type !== 'queryKey' && object.type === AST_NODE_TYPES.ObjectExpression) {
       const queryKey = findProperty(object, 'queryKey');
       if (queryKey) key = this.resolver.evaluate(queryKey.value);
     }
     if (key?.type !== 'queryKey') return;
     const scene = this.conventions.isSceneQuery(key.path) || (method === 'invalidateQueries' && this.conventions.routerHoldsSceneQuery(key.path));
-    if (scene) this.sites.push({ category: 'cache', form: 'queryClient', node: call, path: key.path, method, found: this.text(callee) });
+    if (scene) this.sites.push({ category: 'cache', form: 'queryClient', node: call, path: key.path, method, input: key.call.arguments[0], found: this.text(callee) });
   }
 
   private visitWrite(node: Node, target: Node): void {
@@ -352,7 +359,11 @@ class FileAnalyzer {
   }
 
   private text(node: Node): string {
-    const raw = this.input.text.slice(node.range[0], node.range[1]).replace(/\s+/g, '');
+    // Join a chain split over lines (`utils.generation\n  .invalidate`) but keep the spaces of `(utils as any)`.
+    const raw = this.input.text
+      .slice(node.range[0], node.range[1])
+      .replace(/\s*(\??\.)\s*/g, '$1')
+      .replace(/\s+/g, ' ');
     return raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
   }
 }

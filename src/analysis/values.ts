@@ -40,9 +40,9 @@ export type Value =
   | { type: 'storeAction'; hook: string; action: string; kind: SyncKind }
   | { type: 'trpcUtils'; path: string[] }
   | { type: 'utilsMethod'; path: string[]; method: string }
-  | { type: 'queryResult'; path: string[] }
-  | { type: 'refetch'; path: string[] }
-  | { type: 'queryKey'; path: string[] }
+  | { type: 'queryResult'; path: string[]; call: TSESTree.CallExpression }
+  | { type: 'refetch'; path: string[]; query: TSESTree.CallExpression }
+  | { type: 'queryKey'; path: string[]; call: TSESTree.CallExpression }
   | { type: 'mutation'; mutation: MutationInfo }
   | { type: 'mutateFunction'; mutation: MutationInfo; method: string }
   | { type: 'mutationOptions'; path: string[]; options: TSESTree.ObjectExpression | undefined }
@@ -241,11 +241,11 @@ export class ValueResolver {
         return undefined;
       case 'useQuery':
       case 'useSuspenseQuery':
-        return path.length >= 2 ? { type: 'queryResult', path } : undefined;
+        return path.length >= 2 ? { type: 'queryResult', path, call } : undefined;
       case 'queryKey':
       case 'pathFilter':
       case 'queryFilter':
-        return QUERY_KEY_FACTORIES.has(method) ? { type: 'queryKey', path } : undefined;
+        return QUERY_KEY_FACTORIES.has(method) ? { type: 'queryKey', path, call } : undefined;
       case 'mutationOptions': {
         const options = call.arguments[0] && unwrap(call.arguments[0]);
         return path.length >= 2
@@ -429,7 +429,7 @@ function memberOf(object: Value, name: string | undefined, conventions: Conventi
       if (UTILS_CACHE_METHODS.has(name)) return { type: 'utilsMethod', path: object.path, method: name };
       return { type: 'trpcUtils', path: [...object.path, name] };
     case 'queryResult':
-      return name === 'refetch' ? { type: 'refetch', path: object.path } : undefined;
+      return name === 'refetch' ? { type: 'refetch', path: object.path, query: object.call } : undefined;
     case 'mutation':
       return name === 'mutate' || name === 'mutateAsync' ? { type: 'mutateFunction', mutation: object.mutation, method: name } : undefined;
     case 'helperObject':

@@ -1,0 +1,673 @@
+import path from 'node:path';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { AnalysisInput, FileAnalysis, SyncSite } from '../analysis';
+import { isFunction, statementList, unwrap, type FunctionNode, type Node } from '../analysis/ast';
+import type { SyncKind } from '../conventions';
+
+/** Replace `range` of the original text with `text`. */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+export interface PlannedRewrite {
+  line: number;
+  kind: SyncKind;
+  /** The helper as called, e.g. `sceneSyncHelpers.syncSceneUpdated`. */
+  helper: string;
+  sites: SyncSite[];
+}
+
+export interface ReviewSite {
+  line: number;
+  reason: string;
+  site: SyncSite;
+}
+
+export interface FilePlan {
+  edits: TextEdit[];
+  rewrites: PlannedRewrite[];
+  reviews: ReviewSite[];
+}
+
+export interface PlanOptions {
+  /** File name, for the `source` label of object-style calls. */
+  filename: string;
+  /** Plan only the run holding this site (an editor suggestion). */
+  only?: SyncSite;
+}
+
+/** Cache methods whose effect the helper's invalidation covers; the others write data. */
+const REFRESHING_METHODS = new Set(['invalidate', 'refetch', 'fetch', 'reset', 'invalidateQueries', 'refetchQueries', 'resetQueries']);
+const HOOKS_WITH_DEPS = new Set(['useCallback', 'useEffect', 'useMemo', 'useLayoutEffect', 'useInsertionEffect', 'useImperativeHandle']);
+
+/** Where a sync site sits: alone in a statement, as an arrow's body, or as a returned value. */
+type Placement =
+  | { type: 'statement'; statement: TSESTree.Statement; list: TSESTree.Statement[]; awaited: boolean }
+  | { type: 'expression'; expression: Node };
+
+interface Step {
+  site: SyncSite;
+  placement: Placement;
+  project: Node | undefined;
+  /** Set when the step cannot be part of a rewrite. */
+  problem?: string;
+  sceneKind?: 'created' | 'updated' | 'deleted' | 'restored';
+  sceneId?: Node;
+  scene?: Node;
+  utils?: string;
+}
+
+interface Run {
+  steps: Step[];
+  range: [number, number];
+}
+
+/**
+ * Plans the rewrite of a file's hand-written syncs to helper calls, as text edits. The codemod
+ * applies all of them; an editor suggestion applies the plan of one run.
+ */
+export function planFile(input: AnalysisInput, analysis: FileAnalysis, options: PlanOptions): FilePlan {
+  const planner = new Planner(input, analysis, options);
+  return planner.plan();
+}
+
+/** Applies non-overlapping edits to a text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let result = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.range[0] < cursor) throw new Error(`scene-sync: overlapping edits at offset ${edit.range[0]}`);
+    result += text.slice(cursor, edit.range[0]) + edit.text;
+    cursor = edit.range[1];
+  }
+  return result + text.slice(cursor);
+}
+
+class Planner {
+  private readonly text: string;
+  private readonly eol: string;
+  private readonly conventions: AnalysisInput['conventions'];
+  private readonly lineStarts: number[] = [0];
+
+  constructor(
+    private readonly input: AnalysisInput,
+    private readonly analysis: FileAnalysis,
+    private readonly options: PlanOptions,
+  ) {
+    this.text = input.text;
+    this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    this.conventions = input.conventions;
+    for (let i = 0; i < this.text.length; i++) if (this.text[i] === '\n') this.lineStarts.push(i + 1);
+  }
+
+  plan(): FilePlan {
+    const targets = this.analysis.sites.filter((site) => this.analysis.regionsOf(site.node).length > 0);
+    const steps = targets.map((site) => this.step(site));
+    const runs = this.groupRuns(steps);
+    const edits: TextEdit[] = [];
+    const rewrites: PlannedRewrite[] = [];
+    const reviews: ReviewSite[] = [];
+    const removed: [number, number][] = [];
+    const inserted: string[] = [];
+    for (const run of runs) {
+      if (this.options.only && !run.steps.some((step) => step.site === this.options.only)) continue;
+      const outcome = this.planRun(run);
+      if ('problem' in outcome) {
+        for (const step of run.steps) reviews.push({ line: this.line(step.site.node.range[0]), reason: step.problem ?? outcome.problem, site: step.site });
+        continue;
+      }
+      edits.push(outcome.edit);
+      removed.push(outcome.edit.range);
+      inserted.push(outcome.edit.text);
+      rewrites.push({ line: this.line(run.range[0]), kind: outcome.kind, helper: outcome.helper, sites: run.steps.map((step) => step.site) });
+    }
+    if (rewrites.length > 0) {
+      edits.push(...this.cleanup(removed, inserted));
+      const importEdit = this.importEdit(rewrites, edits);
+      if (importEdit) edits.push(importEdit);
+    }
+    return { edits, rewrites, reviews };
+  }
+
+  private line(offset: number): number {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  }
+
+  private source(node: Node): string {
+    return this.text.slice(node.range[0], node.range[1]);
+  }
+
+  private placement(site: SyncSite): Placement | undefined {
+    let outer: Node = site.node;
+    let awaited = false;
+    for (;;) {
+      const parent: Node | undefined = outer.parent;
+      if (!parent) return undefined;
+      if (parent.type === AST_NODE_TYPES.AwaitExpression) awaited = true;
+      const transparent =
+        parent.type === AST_NODE_TYPES.AwaitExpression ||
+        parent.type === AST_NODE_TYPES.ChainExpression ||
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void');
+      if (!transparent) break;
+      outer = parent;
+    }
+    const parent = outer.parent!;
+    if (parent.type === AST_NODE_TYPES.ExpressionStatement) {
+      const list = parent.parent && statementList(parent.parent);
+      return list ? { type: 'statement', statement: parent, list, awaited } : undefined;
+    }
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer) return { type: 'expression', expression: outer };
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return { type: 'expression', expression: outer };
+    return undefined;
+  }
+
+  private step(site: SyncSite): Step {
+    const placement = this.placement(site);
+    const step: Step = { site, placement: placement ?? { type: 'expression', expression: site.node }, project: undefined };
+    if (!placement) {
+      step.problem = 'the sync is part of a larger expression; rewrite it by hand';
+      return step;
+    }
+    if (site.category === 'store') {
+      this.describeStoreStep(step, site);
+    } else {
+      this.describeCacheStep(step, site);
+    }
+    return step;
+  }
+
+  private describeStoreStep(step: Step, site: Extract<SyncSite, { category: 'store' }>): void {
+    if (site.form === 'setState') {
+      step.problem = `${site.found}(...) writes state that the helper would not carry; review it by hand`;
+      return;
+    }
+    if (site.form === 'write') {
+      step.problem = `a direct write into ${site.found} is data the helper would not carry; move it into the store or the server`;
+      return;
+    }
+    const call = site.node as TSESTree.CallExpression;
+    const args = call.arguments;
+    if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
+      step.problem = `${site.found}(...) is called with spread arguments; rewrite it by hand`;
+      return;
+    }
+    step.project = args[0];
+    if (site.action === this.conventions.settings.store.refresh) {
+      if (!args.slice(1).every((argument) => isIdentityFunction(argument))) {
+        step.problem = `${site.found}(...) with a non-identity updater writes data that the helper would not carry`;
+      }
+      return;
+    }
+    const need = site.kind === 'updated' ? 3 : site.kind === 'changed' ? 1 : 2;
+    if (site.kind === 'changed') {
+      step.problem = `${site.found}(...) writes data that the helper would not carry`;
+      return;
+    }
+    if (args.length < need) {
+      step.problem = `${site.found}(...) has fewer arguments than the ${site.kind} helper needs`;
+      return;
+    }
+    step.sceneKind = site.kind;
+    if (site.kind === 'updated') {
+      step.sceneId = args[1];
+      step.scene = args[2];
+    } else if (site.kind === 'deleted') {
+      step.sceneId = args[1];
+    } else {
+      step.scene = args[1];
+    }
+  }
+
+  private describeCacheStep(step: Step, site: Extract<SyncSite, { category: 'cache' }>): void {
+    if (site.form === 'router' || site.form === 'root' || (site.form === 'queryClient' && !this.conventions.isSceneQuery(site.path))) {
+      step.problem = `${site.found}(...) refreshes more than the scene queries; the helper would narrow it`;
+      return;
+    }
+    if (!REFRESHING_METHODS.has(site.method)) {
+      step.problem = `${site.found}(...) writes into the query cache; the helper refetches instead`;
+      return;
+    }
+    const input = site.input && unwrap(site.input);
+    if (input) {
+      const project = input.type === AST_NODE_TYPES.ObjectExpression ? projectProperty(input, this.conventions.settings.projectKey) : undefined;
+      if (!project) {
+        step.problem = `cannot tell which project ${site.found}(...) refreshes`;
+        return;
+      }
+      step.project = project;
+    }
+    if (site.form !== 'queryClient' && site.form !== 'refetch') {
+      const root = memberRoot(site.node.callee);
+      if (root?.type === AST_NODE_TYPES.Identifier) step.utils = root.name;
+    }
+  }
+
+  /** Consecutive sync statements of one block form a run; an expression-position sync is a run alone. */
+  private groupRuns(steps: Step[]): Run[] {
+    const runs: Run[] = [];
+    const byStatement = new Map<TSESTree.Statement, Step[]>();
+    for (const step of steps) {
+      if (step.placement.type === 'expression') {
+        runs.push({ steps: [step], range: step.placement.expression.range });
+        continue;
+      }
+      const list = byStatement.get(step.placement.statement) ?? [];
+      list.push(step);
+      byStatement.set(step.placement.statement, list);
+    }
+    const visited = new Set<TSESTree.Statement>();
+    const ordered = [...byStatement.keys()].sort((a, b) => a.range[0] - b.range[0]);
+    for (const statement of ordered) {
+      if (visited.has(statement)) continue;
+      const first = byStatement.get(statement)![0]!;
+      const list = (first.placement as Extract<Placement, { type: 'statement' }>).list;
+      let index = list.indexOf(statement);
+      const runSteps: Step[] = [];
+      let last = statement;
+      while (index < list.length && byStatement.has(list[index]!)) {
+        last = list[index]!;
+        visited.add(last);
+        runSteps.push(...byStatement.get(last)!);
+        index++;
+      }
+      runs.push({ steps: runSteps, range: [statement.range[0], last.range[1]] });
+    }
+    return runs;
+  }
+
+  private planRun(run: Run): { problem: string } | { edit: TextEdit; kind: SyncKind; helper: string } {
+    const problem = run.steps.find((step) => step.problem)?.problem;
+    if (problem) return { problem: `part of a run that cannot be rewritten as a whole: ${problem}` };
+    if (this.isNextToHelperCall(run)) return { problem: 'a helper call next to it already syncs; remove the manual sync if it is redundant' };
+    const sceneSteps = run.steps.filter((step) => step.sceneKind);
+    if (sceneSteps.length > 1) return { problem: 'more than one scene write in one run; split it by hand' };
+    const projects = new Set(run.steps.filter((step) => step.project).map((step) => normalize(this.source(step.project!))));
+    if (projects.size > 1) return { problem: 'the run syncs more than one project' };
+    const projectStep = run.steps.find((step) => step.project);
+    if (!projectStep) return { problem: 'cannot tell which project the sync refreshes' };
+    const project = this.source(projectStep.project!);
+
+    const sceneStep = sceneSteps[0];
+    const restore = run.steps.some((step) => this.analysis.regionsOf(step.site.node).some((region) => region.restore));
+    let kind: SyncKind = sceneStep?.sceneKind ?? 'changed';
+    if (restore && (kind === 'created' || kind === 'updated')) kind = 'restored';
+    const helper = this.conventions.helperCallee(kind);
+    const args = this.helperArguments(kind, project, sceneStep, run);
+    if (typeof args !== 'string') return args;
+    const call = `${helper}(${args})`;
+
+    const edit = this.runEdit(run, call);
+    return { edit, kind, helper };
+  }
+
+  private helperArguments(kind: SyncKind, project: string, sceneStep: Step | undefined, run: Run): string | { problem: string } {
+    const sceneId = sceneStep?.sceneId && this.source(sceneStep.sceneId);
+    const scene = sceneStep?.scene && this.source(sceneStep.scene);
+    if (this.conventions.settings.helper.style === 'positional') {
+      switch (kind) {
+        case 'created':
+        case 'restored':
+          return `${project}, ${scene}`;
+        case 'updated':
+          return `${project}, ${sceneId}, ${scene}`;
+        case 'deleted':
+          return `${project}, ${sceneId}`;
+        case 'changed':
+          return project;
+      }
+    }
+    const utils = run.steps.find((step) => step.utils)?.utils ?? this.utilsInScope(run.steps[0]!.site.node);
+    if (!utils) return { problem: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper' };
+    const properties = [property('projectId', project), property('utils', utils)];
+    if (sceneId !== undefined && kind === 'deleted') properties.push(property('sceneId', sceneId));
+    if (sceneId !== undefined && kind === 'updated') properties.push(property('sceneId', sceneId));
+    if (scene !== undefined) properties.push(property('scene', scene));
+    properties.push(`source: ${this.quote(this.sourceLabel(run.steps[0]!.site.node))}`);
+    return `{ ${properties.join(', ')} }`;
+  }
+
+  private runEdit(run: Run, call: string): TextEdit {
+    const first = run.steps[0]!.placement;
+    if (first.type === 'expression') return { range: first.expression.range, text: call };
+    const awaited = run.steps.some((step) => step.placement.type === 'statement' && step.placement.awaited);
+    const fn = enclosingFunctionOf(first.statement);
+    const canAwait = fn ? fn.async : this.input.ast.sourceType === 'module';
+    const statement = `${awaited && canAwait ? 'await' : 'void'} ${call};`;
+    const indent = this.indentOf(run.range[0]);
+    // A comment trailing the run's last line belongs to the removed statements: it moves too.
+    const trailing = (this.input.ast.comments ?? []).find(
+      (comment) => comment.range[0] >= run.range[1] && /^[ \t]*$/.test(this.text.slice(run.range[1], comment.range[0])) && !this.text.slice(run.range[1], comment.range[1]).includes('\n'),
+    );
+    const range: [number, number] = [run.range[0], trailing ? trailing.range[1] : run.range[1]];
+    const comments = (this.input.ast.comments ?? [])
+      .filter((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1])
+      .map((comment) => this.text.slice(comment.range[0], comment.range[1]));
+    const text = [...comments, statement].join(this.eol + indent);
+    return { range, text };
+  }
+
+  private isNextToHelperCall(run: Run): boolean {
+    const first = run.steps[0]!.placement;
+    if (first.type !== 'statement') return false;
+    const list = first.list;
+    const startIndex = list.findIndex((statement) => statement.range[0] === run.range[0]);
+    const endIndex = list.findIndex((statement) => statement.range[1] === run.range[1]);
+    const neighbours = [list[startIndex - 1], list[endIndex + 1]].filter((statement): statement is TSESTree.Statement => !!statement);
+    return neighbours.some((statement) => this.analysis.helperCalls.some((call) => statement.range[0] <= call.node.range[0] && call.node.range[1] <= statement.range[1]));
+  }
+
+  private indentOf(offset: number): string {
+    const lineStart = this.lineStarts[this.line(offset) - 1]!;
+    const prefix = this.text.slice(lineStart, offset);
+    return /^\s*$/.test(prefix) ? prefix : (/^\s*/.exec(prefix)?.[0] ?? '');
+  }
+
+  private quote(value: string): string {
+    const quote = this.quoteChar();
+    return `${quote}${value.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`)}${quote}`;
+  }
+
+  private quoteChar(): string {
+    const firstImport = this.input.ast.body.find((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
+    if (firstImport) return this.text[firstImport.source.range[0]] === '"' ? '"' : "'";
+    const singles = this.text.split("'").length;
+    const doubles = this.text.split('"').length;
+    return doubles > singles ? '"' : "'";
+  }
+
+  private sourceLabel(node: Node): string {
+    const stem = path.basename(this.options.filename).replace(/\.[^.]+$/, '');
+    const names: string[] = [];
+    for (let current: Node | undefined = node.parent; current; current = current.parent) {
+      if (!isFunction(current)) continue;
+      const name = functionName(current);
+      if (name) names.unshift(name);
+    }
+    const inner = names.length > 0 ? names[names.length - 1] : undefined;
+    return inner && inner !== stem ? `${stem}.${inner}` : stem;
+  }
+
+  /** The name of a `useUtils()` binding visible at `node`. */
+  private utilsInScope(node: Node): string | undefined {
+    const values = this.analysis.values;
+    if (!values) return undefined;
+    for (let current: Node | undefined = node; current; current = current.parent) {
+      const scope = this.input.scopeManager.acquire(current);
+      if (!scope) continue;
+      for (const variable of scope.variables) {
+        const value = values.valueOfVariable(variable);
+        if (value?.type === 'trpcUtils' && value.path.length === 0) return variable.name;
+      }
+    }
+    return undefined;
+  }
+
+  /** Removes bindings, imports and hook dependencies that only the rewritten syncs used. */
+  private cleanup(removedRanges: [number, number][], insertedTexts: string[]): TextEdit[] {
+    const removed = [...removedRanges];
+    const isRemoved = (node: Node) => removed.some(([start, end]) => start <= node.range[0] && node.range[1] <= end);
+    const usedInNewCode = (name: string) => insertedTexts.some((text) => new RegExp(`(^|[^\\w$.])${escapeRegExp(name)}(?![\\w$])`).test(text));
+    const dropped = new Set<Node>();
+    const deps: Node[] = [];
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const variable of this.allVariables()) {
+        const def = variable.defs[0];
+        if (!def || variable.defs.length !== 1 || dropped.has(def.name)) continue;
+        const references = variable.references.filter((reference) => !reference.init);
+        if (references.length === 0 || usedInNewCode(variable.name)) continue;
+        const remaining = references.filter((reference) => !isRemoved(reference.identifier) && !isDependencyEntry(reference.identifier));
+        if (remaining.length > 0) continue;
+        if (!references.some((reference) => isRemoved(reference.identifier))) continue;
+        const removal = this.bindingRemoval(variable);
+        if (!removal) continue;
+        dropped.add(def.name);
+        for (const reference of references) if (isDependencyEntry(reference.identifier)) deps.push(reference.identifier);
+        removed.push(removal.range);
+        changed = true;
+      }
+    }
+    return this.removalEdits(dropped, deps);
+  }
+
+  private *allVariables(): Iterable<Scope.Variable> {
+    for (const scope of this.input.scopeManager.scopes) yield* scope.variables;
+  }
+
+  /** What removing a binding takes away: its specifier, declarator or destructured property. */
+  private bindingRemoval(variable: Scope.Variable): { range: [number, number] } | undefined {
+    const def = variable.defs[0]!;
+    if (def.type === 'ImportBinding') return { range: def.node.range };
+    if (def.type !== 'Variable' || !def.node.init) return undefined;
+    const declarator = def.node;
+    if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+      return isPureInit(declarator.init!, this.analysis) ? { range: declarator.range } : undefined;
+    }
+    const propertyNode = def.name.parent;
+    if (propertyNode?.type === AST_NODE_TYPES.Property && propertyNode.parent === declarator.id) return { range: propertyNode.range };
+    return undefined;
+  }
+
+  private removalEdits(dropped: Set<Node>, deps: Node[]): TextEdit[] {
+    const edits: TextEdit[] = [];
+    const lists = new Map<Node, Set<Node>>();
+    const mark = (owner: Node, item: Node) => {
+      const set = lists.get(owner) ?? new Set<Node>();
+      set.add(item);
+      lists.set(owner, set);
+    };
+    for (const name of dropped) {
+      const holder = name.parent!;
+      if (holder.type === AST_NODE_TYPES.ImportSpecifier || holder.type === AST_NODE_TYPES.ImportDefaultSpecifier || holder.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+        mark(holder.parent, holder);
+      } else if (holder.type === AST_NODE_TYPES.VariableDeclarator) {
+        mark(holder.parent, holder);
+      } else if (holder.type === AST_NODE_TYPES.Property) {
+        mark(holder.parent, holder);
+      }
+    }
+    for (const dep of deps) mark(dep.parent!, dep);
+    // A pattern that lost every property takes its declarator with it.
+    for (const [owner, items] of [...lists]) {
+      if (owner.type !== AST_NODE_TYPES.ObjectPattern || items.size !== owner.properties.length) continue;
+      lists.delete(owner);
+      const declarator = owner.parent as TSESTree.VariableDeclarator;
+      if (isPureInit(declarator.init!, this.analysis)) {
+        mark(declarator.parent, declarator);
+      } else {
+        // Keep the call (a query hook still subscribes); drop only the destructuring.
+        edits.push({ range: [owner.parent!.parent!.range[0], declarator.init!.range[0]], text: '' });
+      }
+    }
+    for (const [owner, items] of lists) {
+      const all = listItems(owner);
+      if (items.size === all.length && (owner.type === AST_NODE_TYPES.ImportDeclaration || owner.type === AST_NODE_TYPES.VariableDeclaration)) {
+        edits.push(this.removeStatement(owner));
+      } else {
+        edits.push(...this.removeListItems(all, items, owner));
+      }
+    }
+    return edits;
+  }
+
+  private removeStatement(statement: Node): TextEdit {
+    let [start, end] = statement.range;
+    const lineStart = this.lineStarts[this.line(start) - 1]!;
+    if (/^[ \t]*$/.test(this.text.slice(lineStart, start))) start = lineStart;
+    const rest = /^[ \t]*(\r?\n)?/.exec(this.text.slice(end))!;
+    end += rest[0].length;
+    return { range: [start, end], text: '' };
+  }
+
+  private removeListItems(all: Node[], items: Set<Node>, owner: Node): TextEdit[] {
+    const edits: TextEdit[] = [];
+    let index = 0;
+    while (index < all.length) {
+      if (!items.has(all[index]!)) {
+        index++;
+        continue;
+      }
+      let last = index;
+      while (last + 1 < all.length && items.has(all[last + 1]!)) last++;
+      if (last + 1 < all.length) {
+        edits.push({ range: [all[index]!.range[0], all[last + 1]!.range[0]], text: '' });
+      } else if (index > 0) {
+        edits.push({ range: [all[index - 1]!.range[1], all[last]!.range[1]], text: '' });
+      } else if (owner.type === AST_NODE_TYPES.ImportDeclaration) {
+        edits.push({ range: [owner.range[0], owner.range[1]], text: '' });
+      } else {
+        edits.push({ range: [all[index]!.range[0], all[last]!.range[1]], text: '' });
+      }
+      index = last + 1;
+    }
+    return edits;
+  }
+
+  private importEdit(rewrites: PlannedRewrite[], edits: TextEdit[]): TextEdit | undefined {
+    const { helper } = this.conventions.settings;
+    const names = helper.object !== null ? [helper.object] : [...new Set(rewrites.map((rewrite) => helper.functions[rewrite.kind]))];
+    const imports = this.input.ast.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === AST_NODE_TYPES.ImportDeclaration);
+    const isGone = (node: Node) => edits.some((edit) => edit.text === '' && edit.range[0] <= node.range[0] && node.range[1] <= edit.range[1]);
+    const existing = imports.find(
+      (declaration) =>
+        declaration.importKind !== 'type' &&
+        this.conventions.isHelperModule(String(declaration.source.value)) &&
+        declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier) &&
+        !isGone(declaration),
+    );
+    if (existing) {
+      const present = new Set(existing.specifiers.map((specifier) => specifier.local.name));
+      const missing = names.filter((name) => !present.has(name));
+      if (missing.length === 0) return undefined;
+      const lastSpecifier = existing.specifiers[existing.specifiers.length - 1]!;
+      return { range: [lastSpecifier.range[1], lastSpecifier.range[1]], text: `, ${missing.join(', ')}` };
+    }
+    const statement = `import { ${names.join(', ')} } from ${this.quote(helper.module)};`;
+    const kept = imports.filter((declaration) => !isGone(declaration));
+    const anchor = kept[kept.length - 1];
+    if (anchor) return { range: [anchor.range[1], anchor.range[1]], text: this.eol + statement };
+    if (imports.length > 0) return { range: [imports[0]!.range[0], imports[0]!.range[0]], text: statement + this.eol };
+    return this.topInsertion(statement);
+  }
+
+  /** After any directives ('use client') and the header comment, before the code. */
+  private topInsertion(statement: string): TextEdit {
+    let offset = 0;
+    const body = this.input.ast.body;
+    for (const node of body) {
+      if (node.type === AST_NODE_TYPES.ExpressionStatement && node.directive !== undefined) offset = node.range[1];
+      else break;
+    }
+    const firstCode = body.find((node) => node.range[1] > offset);
+    const limit = firstCode ? firstCode.range[0] : this.text.length;
+    for (const comment of this.input.ast.comments ?? []) {
+      if (comment.range[0] >= offset && comment.range[1] <= limit) offset = comment.range[1];
+    }
+    if (offset === 0) return { range: [0, 0], text: statement + this.eol + (body.length > 0 ? this.eol : '') };
+    return { range: [offset, offset], text: this.eol + this.eol + statement };
+  }
+}
+
+function projectProperty(object: TSESTree.ObjectExpression, key: string): Node | undefined {
+  for (const item of object.properties) {
+    if (item.type !== AST_NODE_TYPES.Property || item.computed) continue;
+    if (item.key.type === AST_NODE_TYPES.Identifier && item.key.name === key) return item.value;
+  }
+  return undefined;
+}
+
+function memberRoot(node: Node): Node | undefined {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  return current;
+}
+
+function isIdentityFunction(node: Node): boolean {
+  const fn = unwrap(node);
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression || fn.params.length !== 1) return false;
+  const param = fn.params[0]!;
+  if (param.type !== AST_NODE_TYPES.Identifier) return false;
+  let body: Node = fn.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const only = body.body.length === 1 ? body.body[0] : undefined;
+    if (only?.type !== AST_NODE_TYPES.ReturnStatement || !only.argument) return false;
+    body = only.argument;
+  }
+  const result = unwrap(body);
+  return result.type === AST_NODE_TYPES.Identifier && result.name === param.name;
+}
+
+/** Declarations the rewrite may drop without losing an effect: store and tRPC-utils reads. */
+function isPureInit(init: Node, analysis: FileAnalysis): boolean {
+  const value = analysis.values?.evaluate(init);
+  if (!value) return false;
+  return ['storeState', 'stateSlice', 'storeAction', 'storeHook', 'storeMethod', 'trpcUtils', 'helperObject', 'helperFunction'].includes(value.type);
+}
+
+function isDependencyEntry(identifier: Node): boolean {
+  const array = identifier.parent;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  const call = array.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[call.arguments.length - 1] !== array) return false;
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  return name !== undefined && HOOKS_WITH_DEPS.has(name);
+}
+
+function listItems(owner: Node): Node[] {
+  switch (owner.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+      return owner.specifiers;
+    case AST_NODE_TYPES.VariableDeclaration:
+      return owner.declarations;
+    case AST_NODE_TYPES.ObjectPattern:
+      return owner.properties;
+    case AST_NODE_TYPES.ArrayExpression:
+      return owner.elements.filter((element): element is NonNullable<typeof element> => element !== null);
+    default:
+      return [];
+  }
+}
+
+function enclosingFunctionOf(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.Property && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) {
+    const holder = parent.parent;
+    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) return holder.id.name;
+  }
+  return undefined;
+}
+
+function property(key: string, value: string): string {
+  return value === key ? key : `${key}: ${value}`;
+}
+
+function normalize(code: string): string {
+  return code.replace(/\s+/g, '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}

@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseForESLint } from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { analyzeFile } from '../analysis';
+import type { VisitorKeys } from '../analysis/ast';
+import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
+import { applyEdits, planFile, type FilePlan } from './plan';
+import { loadConfigFile } from './config-file';
+
+/** One file's outcome, as the CLI's summary and JSON report carry it. */
+export interface FileRecord {
+  file: string;
+  status: 'changed' | 'unchanged' | 'skipped' | 'failed';
+  rewrites: { line: number; kind: string; helper: string }[];
+  reviews: { line: number; reason: string }[];
+  error?: string;
+  /** The rewritten text, only when the CLI asked for a diff. */
+  output?: string;
+}
+
+export interface TransformOptions {
+  /** Settings in the shape of `settings.sceneSync`; the CLI resolves and passes them. */
+  sceneSyncSettings?: SceneSyncSettings;
+  /** A JSON file of the same shape, for direct jscodeshift use (`--config=...`). */
+  config?: string;
+  /** Folder where each worker appends one JSON line per file. */
+  reportDir?: string;
+  /** Keep the rewritten text in the record (for `--print`). */
+  keepOutput?: boolean;
+}
+
+interface FileInfo {
+  path: string;
+  source: string;
+}
+
+const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
+
+/** Thrown for input the transform must not touch; the file is reported as failed, never written. */
+export class UnreadableFileError extends Error {}
+
+export interface TransformResult {
+  output: string;
+  plan: FilePlan;
+}
+
+/** Parses, analyses and rewrites one file's text; throws on text it cannot parse. */
+export function transformSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd()): TransformResult | undefined {
+  if (source.includes('\u0000')) throw new UnreadableFileError('not a text file (NUL byte)');
+  if (!conventions.mightConcern(source)) return undefined;
+  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = bom ? source.slice(1) : source;
+  const parsed = parse(text, filename);
+  const input = {
+    ast: parsed.ast,
+    scopeManager: parsed.scopeManager,
+    visitorKeys: parsed.visitorKeys,
+    text,
+    conventions,
+    allowed: conventions.isAllowedFile(filename, cwd),
+  };
+  const analysis = analyzeFile(input);
+  const plan = planFile(input, analysis, { filename });
+  if (plan.edits.length === 0) return { output: source, plan };
+  const output = applyEdits(text, plan.edits);
+  try {
+    parse(output, filename);
+  } catch (error) {
+    throw new Error(`internal error: the rewrite of ${filename} does not parse (${(error as Error).message}); the file was left untouched`);
+  }
+  return { output: bom + output, plan };
+}
+
+function parse(text: string, filename: string): { ast: TSESTree.Program; scopeManager: Scope.ScopeManager; visitorKeys: VisitorKeys } {
+  const result = parseForESLint(text, {
+    ecmaFeatures: { jsx: JSX_EXTENSIONS.has(path.extname(filename).toLowerCase()) },
+    ecmaVersion: 'latest',
+    sourceType: 'module',
+    range: true,
+    loc: true,
+    comment: true,
+    filePath: filename,
+  });
+  return { ast: result.ast as TSESTree.Program, scopeManager: result.scopeManager as Scope.ScopeManager, visitorKeys: result.visitorKeys as VisitorKeys };
+}
+
+function conventionsFor(options: TransformOptions): Conventions {
+  if (options.sceneSyncSettings) return getConventions(options.sceneSyncSettings);
+  if (options.config) return getConventions(loadConfigFile(options.config));
+  const local = path.resolve('scene-sync.config.json');
+  return getConventions(fs.existsSync(local) ? loadConfigFile(local) : undefined);
+}
+
+/** Text jscodeshift read as UTF-8 but that does not round-trip: writing it back would corrupt bytes. */
+function losesBytes(file: FileInfo): boolean {
+  if (!file.source.includes('\uFFFD')) return false;
+  try {
+    return !fs.readFileSync(file.path).equals(Buffer.from(file.source, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function record(options: TransformOptions, entry: FileRecord): void {
+  if (!options.reportDir) return;
+  fs.appendFileSync(path.join(options.reportDir, `${process.pid}.jsonl`), `${JSON.stringify(entry)}\n`);
+}
+
+/** The jscodeshift transform: `jscodeshift -t dist/codemods/scene-sync.js src/`. */
+function transform(file: FileInfo, _api: unknown, options: TransformOptions = {}): string | undefined {
+  const base: FileRecord = { file: file.path, status: 'unchanged', rewrites: [], reviews: [] };
+  try {
+    if (losesBytes(file)) throw new UnreadableFileError('not valid UTF-8');
+    const result = transformSource(file.source, file.path, conventionsFor(options));
+    if (!result) {
+      record(options, { ...base, status: 'skipped' });
+      return undefined;
+    }
+    const changed = result.output !== file.source;
+    record(options, {
+      ...base,
+      status: changed ? 'changed' : 'unchanged',
+      rewrites: result.plan.rewrites.map(({ line, kind, helper }) => ({ line, kind, helper })),
+      reviews: result.plan.reviews.map(({ line, reason }) => ({ line, reason })),
+      ...(changed && options.keepOutput ? { output: result.output } : {}),
+    });
+    return result.output;
+  } catch (error) {
+    record(options, { ...base, status: 'failed', error: (error as Error).message.split('\n')[0] });
+    throw error;
+  }
+}
+
+export default transform;
