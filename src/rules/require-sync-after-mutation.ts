@@ -16,7 +16,6 @@ export default createRule<[], MessageIds>({
         'The {{mutation}} mutation changes scenes but its success path never syncs the client: call {{helper}}(...) after it succeeds.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return {
