@@ -128,7 +128,8 @@ function readObject(value: unknown, key: string): Json | undefined {
 }
 
 function readStrings(value: unknown, key: string, item: RegExp, itemDescription: string, fallback: string[]): string[] {
-  if (value === undefined) return fallback;
+  // A copy: DEFAULT_SETTINGS is frozen only shallowly, and resolved settings are handed out as plain data.
+  if (value === undefined) return [...fallback];
   if (!Array.isArray(value) || value.length === 0) {
     throw new SceneSyncConfigError(key, value, `a non-empty array of ${itemDescription}`);
   }
@@ -141,7 +142,7 @@ function readStrings(value: unknown, key: string, item: RegExp, itemDescription:
 }
 
 function readGlobs(value: unknown, key: string, fallback: string[]): string[] {
-  if (value === undefined) return fallback;
+  if (value === undefined) return [...fallback];
   if (!Array.isArray(value)) throw new SceneSyncConfigError(key, value, 'an array of glob strings');
   value.forEach((entry, index) => {
     if (typeof entry !== 'string' || entry.trim() === '') {

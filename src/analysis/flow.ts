@@ -94,11 +94,27 @@ function completesFrom(event: Node, container: Node): boolean {
     const list = statementList(current);
     if (list) {
       const index = list.indexOf(child as TSESTree.Statement);
-      if (list.slice(index + 1).some(exitsAlways)) return false;
+      // A plain `break` leaves `container` too when the loop or switch it ends encloses `container`:
+      // `case 1: await m(); break;` does not fall through, `{ site; await m(); break; }` does not loop.
+      const breakLeaves = !breakTargetWithin(current, container);
+      if (list.slice(index + 1).some((statement) => exitsAlways(statement) || (breakLeaves && isPlainBreak(statement)))) return false;
     }
     if (current === container || isFunction(current)) return true;
   }
   return true;
+}
+
+function isPlainBreak(statement: TSESTree.Statement): boolean {
+  return statement.type === AST_NODE_TYPES.BreakStatement && statement.label === null;
+}
+
+/** Whether a loop or switch lies between `node` and `container` (both included): a `break` stops there. */
+function breakTargetWithin(node: Node, container: Node): boolean {
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    if (LOOPS.has(current.type) || current.type === AST_NODE_TYPES.SwitchStatement) return true;
+    if (current === container || isFunction(current)) return false;
+  }
+  return false;
 }
 
 function exitsAlways(statement: TSESTree.Statement): boolean {

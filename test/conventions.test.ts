@@ -1,0 +1,369 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  SYNC_KINDS,
+  SceneSyncConfigError,
+  compileNamePattern,
+  createConventions,
+  getConventions,
+  resolveSettings,
+} from '../src/conventions';
+
+const defaults = () => createConventions(resolveSettings(undefined));
+
+function configError(raw: unknown): SceneSyncConfigError {
+  try {
+    resolveSettings(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SceneSyncConfigError);
+    return error as SceneSyncConfigError;
+  }
+  throw new Error(`expected ${JSON.stringify(raw)} to be rejected`);
+}
+
+describe('defaults', () => {
+  it('match the seed document', () => {
+    const settings = resolveSettings(undefined);
+    expect(settings).toMatchObject({
+      store: {
+        hooks: ['useVideoState'],
+        actions: {
+          addScene: 'created',
+          updateScene: 'updated',
+          deleteScene: 'deleted',
+          updateAndRefresh: 'changed',
+          replace: 'changed',
+          reorderScenes: 'changed',
+        },
+      },
+      queries: ['generation.getProjectScenes'],
+      helper: {
+        module: '~/lib/sync/scene-sync',
+        object: 'sceneSyncHelpers',
+        functions: {
+          created: 'syncSceneCreated',
+          updated: 'syncSceneUpdated',
+          deleted: 'syncSceneDeleted',
+          restored: 'syncSceneRestored',
+          changed: 'syncAllScenes',
+        },
+        style: 'positional',
+      },
+      allow: [],
+    });
+    expect(Object.keys(settings.store.actions)).toHaveLength(6);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('are the same for undefined, null and an empty object, and are fresh copies', () => {
+    const a = resolveSettings(undefined);
+    expect(resolveSettings(null)).toEqual(a);
+    expect(resolveSettings({})).toEqual(a);
+    a.store.hooks.push('changed');
+    a.store.actions.extra = 'created';
+    expect(resolveSettings(undefined).store.hooks).toEqual(['useVideoState']);
+    expect(DEFAULT_SETTINGS.store.hooks).toEqual(['useVideoState']);
+    expect(DEFAULT_SETTINGS.store.actions).not.toHaveProperty('extra');
+  });
+
+  it('treat procedures whose name contains Scene as scene mutations', () => {
+    const conventions = defaults();
+    for (const path of ['generation.updateScene', 'generation.addScene', 'scenes.duplicateScene', 'a.b.deleteScenes', 'generation.restoreScene']) {
+      expect(conventions.isSceneMutation(path.split('.')), path).toBe(true);
+    }
+    for (const path of ['project.renameProject', 'generation.generate', 'scene.update', 'generation.updatescene']) {
+      expect(conventions.isSceneMutation(path.split('.')), path).toBe(false);
+    }
+  });
+
+  it('recognise restore mutations and SSE scene events', () => {
+    const conventions = defaults();
+    expect(conventions.isRestoreMutation(['generation', 'restoreScene'])).toBe(true);
+    expect(conventions.isRestoreMutation(['generation', 'undoSceneChange'])).toBe(true);
+    expect(conventions.isRestoreMutation(['scenes', 'revertToVersion'])).toBe(true);
+    expect(conventions.isRestoreMutation(['generation', 'updateScene'])).toBe(false);
+    expect(conventions.isServerEvent('onSceneCreated')).toBe(true);
+    expect(conventions.isServerEvent('onSceneRestored')).toBe(true);
+    expect(conventions.isServerEvent('onSceneMoved')).toBe(false);
+    expect(conventions.isServerEvent('onMessage')).toBe(false);
+  });
+
+  it('answer the rules’ questions about store, queries and helper', () => {
+    const conventions = defaults();
+    expect([...conventions.storeHooks]).toEqual(['useVideoState']);
+    expect(conventions.actionKind('updateScene')).toBe('updated');
+    expect(conventions.actionKind('replace')).toBe('changed');
+    expect(conventions.actionKind('selectScene')).toBeUndefined();
+    // Names of Object.prototype are no actions.
+    expect(conventions.actionKind('toString')).toBeUndefined();
+    expect(conventions.actionKind('constructor')).toBeUndefined();
+    expect(conventions.isSceneQuery(['generation', 'getProjectScenes'])).toBe(true);
+    expect(conventions.isSceneQuery(['generation'])).toBe(false);
+    expect(conventions.isSceneQuery(['project', 'getProjectScenes'])).toBe(false);
+    expect(conventions.routerHoldsSceneQuery([])).toBe(true);
+    expect(conventions.routerHoldsSceneQuery(['generation'])).toBe(true);
+    expect(conventions.routerHoldsSceneQuery(['project'])).toBe(false);
+    expect(conventions.routerHoldsSceneQuery(['generation', 'getProjectScenes'])).toBe(false);
+    expect(SYNC_KINDS.map((kind) => conventions.helperCallee(kind))).toEqual([
+      'sceneSyncHelpers.syncSceneCreated',
+      'sceneSyncHelpers.syncSceneUpdated',
+      'sceneSyncHelpers.syncSceneDeleted',
+      'sceneSyncHelpers.syncSceneRestored',
+      'sceneSyncHelpers.syncAllScenes',
+    ]);
+    expect(conventions.helperFunction('deleted')).toBe('syncSceneDeleted');
+  });
+});
+
+describe('custom settings', () => {
+  it('replace the defaults key by key and keep the others', () => {
+    const settings = resolveSettings({
+      store: { hooks: ['useEditorStore'], actions: { upsertDoc: 'updated' } },
+      queries: ['docs.list', 'docs.byId'],
+      helper: { object: null, functions: { updated: 'docUpdated' }, style: 'object' },
+      allow: ['src/legacy/**'],
+    });
+    expect(settings.store.hooks).toEqual(['useEditorStore']);
+    expect(settings.store.actions).toEqual({ upsertDoc: 'updated' });
+    expect(settings.queries).toEqual(['docs.list', 'docs.byId']);
+    expect(settings.mutations).toEqual(DEFAULT_SETTINGS.mutations);
+    expect(settings.helper).toMatchObject({
+      module: '~/lib/sync/scene-sync',
+      object: null,
+      style: 'object',
+      functions: { ...DEFAULT_SETTINGS.helper.functions, updated: 'docUpdated' },
+    });
+    expect(settings.allow).toEqual(['src/legacy/**']);
+
+    const conventions = createConventions(settings);
+    expect(conventions.helperCallee('updated')).toBe('docUpdated');
+    expect(conventions.helperCallee('deleted')).toBe('syncSceneDeleted');
+    expect(conventions.actionKind('updateScene')).toBeUndefined();
+    expect(conventions.routerHoldsSceneQuery(['docs'])).toBe(true);
+    expect(conventions.routerHoldsSceneQuery(['generation'])).toBe(false);
+  });
+
+  it('accept a $schema key, as a JSON config file has', () => {
+    expect(() => resolveSettings({ $schema: './node_modules/eslint-plugin-scene-sync/schema.json' })).not.toThrow();
+  });
+});
+
+describe('invalid settings', () => {
+  it.each<[string, unknown, string]>([
+    ['the root is not an object', 'useVideoState', 'scene-sync: invalid setting "sceneSync": expected an object, got "useVideoState".'],
+    ['the root is an array', [], 'scene-sync: invalid setting "sceneSync": expected an object, got [].'],
+    ['store is null', { store: null }, 'scene-sync: invalid setting "store": expected an object, got null.'],
+    ['store.hooks is a string', { store: { hooks: 'useVideoState' } }, 'scene-sync: invalid setting "store.hooks": expected a non-empty array of identifiers, got "useVideoState".'],
+    ['store.hooks is empty', { store: { hooks: [] } }, 'scene-sync: invalid setting "store.hooks": expected a non-empty array of identifiers, got [].'],
+    ['a store hook is no identifier', { store: { hooks: ['useVideoState', 'use-store'] } }, 'scene-sync: invalid setting "store.hooks[1]": expected identifiers, got "use-store".'],
+    [
+      'store.actions is empty',
+      { store: { actions: {} } },
+      'scene-sync: invalid setting "store.actions": expected an object mapping at least one action name to a sync kind, got {}.',
+    ],
+    [
+      'an action has an unknown kind',
+      { store: { actions: { addScene: 'create' } } },
+      'scene-sync: invalid setting "store.actions.addScene": expected one of "created", "updated", "deleted", "restored", "changed", got "create".',
+    ],
+    [
+      'an action name is no identifier',
+      { store: { actions: { 'add-scene': 'created' } } },
+      'scene-sync: invalid setting "store.actions.add-scene": expected an identifier as action name, got "add-scene".',
+    ],
+    [
+      'a query is not a router.procedure path',
+      { queries: ['getProjectScenes'] },
+      'scene-sync: invalid setting "queries[0]": expected tRPC procedure paths such as "router.procedure", got "getProjectScenes".',
+    ],
+    [
+      'a mutation pattern holds other characters',
+      { mutations: ['generation.update Scene'] },
+      'scene-sync: invalid setting "mutations[0]": expected patterns over "router.procedure" (*, ** and {a,b} allowed), got "generation.update Scene".',
+    ],
+    ['helper.module is empty', { helper: { module: ' ' } }, 'scene-sync: invalid setting "helper.module": expected a non-empty module specifier, got " ".'],
+    ['helper.object is no identifier', { helper: { object: 'scene sync' } }, 'scene-sync: invalid setting "helper.object": expected a JavaScript identifier, got "scene sync".'],
+    ['helper.object is a number', { helper: { object: 3 } }, 'scene-sync: invalid setting "helper.object": expected a JavaScript identifier, got 3.'],
+    [
+      'a helper function is no identifier',
+      { helper: { functions: { updated: 'sync.updated' } } },
+      'scene-sync: invalid setting "helper.functions.updated": expected a JavaScript identifier, got "sync.updated".',
+    ],
+    ['helper.style is unknown', { helper: { style: 'named' } }, 'scene-sync: invalid setting "helper.style": expected "positional" or "object", got "named".'],
+    ['allow is a string', { allow: 'src/legacy/**' }, 'scene-sync: invalid setting "allow": expected an array of glob strings, got "src/legacy/**".'],
+    ['an allow glob is empty', { allow: ['src/**', ''] }, 'scene-sync: invalid setting "allow[1]": expected a non-empty glob string, got "".'],
+  ])('%s', (_name, raw, message) => {
+    const error = configError(raw);
+    expect(error.message).toBe(message);
+    expect(error.name).toBe('SceneSyncConfigError');
+  });
+
+  it('exposes key, value and expectation on the error', () => {
+    const error = configError({ helper: { style: 'named' } });
+    expect(error.key).toBe('helper.style');
+    expect(error.value).toBe('named');
+    expect(error.expected).toBe('"positional" or "object"');
+  });
+
+  it('shortens a long value in the message', () => {
+    const long = 'x'.repeat(200);
+    const error = configError({ store: { hooks: long } });
+    expect(error.message).toContain(`got "${'x'.repeat(76)}...`);
+    expect(error.message.length).toBeLessThan(200);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['at the root', { stores: {} }, 'stores'],
+    ['in store', { store: { hook: ['useVideoState'] } }, 'store.hook'],
+    ['in helper', { helper: { name: 'x' } }, 'helper.name'],
+    ['in helper.functions', { helper: { functions: { renamed: 'syncSceneRenamed' } } }, 'helper.functions.renamed'],
+  ])('rejects an unknown key %s', (_where, raw, key) => {
+    const error = configError(raw);
+    expect(error.key).toBe(key);
+    expect(error.message).toMatch(new RegExp(`^scene-sync: invalid setting "${key.replace(/\./g, '\\.')}": expected no such key \\(known keys: [^)]+\\), got `));
+  });
+
+  it('lists the known keys when rejecting an unknown one', () => {
+    expect(configError({ helper: { name: 'x' } }).message).toBe(
+      'scene-sync: invalid setting "helper.name": expected no such key (known keys: module, object, functions, style), got "x".',
+    );
+    expect(configError({ helper: { functions: { renamed: 'f' } } }).message).toBe(
+      'scene-sync: invalid setting "helper.functions.renamed": expected no such key (known keys: created, updated, deleted, restored, changed), got "f".',
+    );
+  });
+
+  it('getConventions rejects invalid settings too, and caches valid ones per object', () => {
+    expect(() => getConventions({ queries: 'generation.getProjectScenes' })).toThrow(SceneSyncConfigError);
+    expect(() => getConventions('x')).toThrow('invalid setting "sceneSync"');
+    const raw = { queries: ['docs.list'] };
+    expect(getConventions(raw)).toBe(getConventions(raw));
+    expect(getConventions(undefined)).toBe(getConventions(null));
+    expect(getConventions(raw).isSceneQuery(['docs', 'list'])).toBe(true);
+  });
+});
+
+describe('compileNamePattern', () => {
+  it.each<[string, string, boolean]>([
+    // `*` stays within one segment.
+    ['docs.*', 'docs.save', true],
+    ['docs.*', 'docs.a.save', false],
+    ['docs.*', 'other.save', false],
+    ['docs.*', 'docs', false],
+    ['generation.*Scene', 'generation.updateScene', true],
+    ['generation.*Scene', 'generation.updateScenes', false],
+    // `**.` spans any number of leading segments, including none.
+    ['**.*Scene*', 'generation.updateScene', true],
+    ['**.*Scene*', 'a.b.c.deleteScenes', true],
+    ['**.*Scene*', 'updateScene', true],
+    ['**.*Scene*', 'generation.update', false],
+    ['**.*Scene*', 'scene.update', false],
+    // `**` alone spans anything.
+    ['generation.**', 'generation.a.b', true],
+    ['generation.**', 'project.a', false],
+    // `{a,b}` is an alternative.
+    ['**.{restore,undo}*', 'generation.restoreScene', true],
+    ['**.{restore,undo}*', 'generation.undo', true],
+    ['**.{restore,undo}*', 'generation.redo', false],
+    ['onScene{Created,Updated}', 'onSceneCreated', true],
+    ['onScene{Created,Updated}', 'onSceneDeleted', false],
+    // Without a dot, the pattern matches the last segment only.
+    ['*Scene', 'generation.updateScene', true],
+    ['*Scene', 'updateScene', true],
+    ['updateScene', 'generation.updateScene', true],
+    ['generation', 'generation.updateScene', false],
+    // Matching is whole and case-sensitive; regular-expression characters are literal.
+    ['docs.list', 'docs.listAll', false],
+    ['docs.list', 'xdocs.list', false],
+    ['*Scene*', 'generation.updatescene', false],
+    ['a$.b', 'a$.b', true],
+    ['a.b', 'aXb', false],
+  ])('%s on %s is %s', (pattern, name, expected) => {
+    expect(compileNamePattern(pattern)(name)).toBe(expected);
+  });
+});
+
+describe('isAllowedFile', () => {
+  const cwd = '/repo';
+
+  it('always allows the helper module, under any root and with any code extension', () => {
+    const conventions = defaults();
+    for (const file of [
+      'src/lib/sync/scene-sync.ts',
+      '/repo/src/lib/sync/scene-sync.tsx',
+      '/repo/apps/web/src/lib/sync/scene-sync.js',
+      '/repo/src/lib/sync/scene-sync/index.ts',
+      'src\\lib\\sync\\scene-sync.ts',
+    ]) {
+      expect(conventions.isAllowedFile(file, cwd), file).toBe(true);
+    }
+    for (const file of ['/repo/src/lib/sync/scene-sync.test.ts', '/repo/src/lib/sync/other.ts', '/repo/src/components/scene-sync.ts', '/repo/src/lib/sync/scene-sync.json']) {
+      expect(conventions.isAllowedFile(file, cwd), file).toBe(false);
+    }
+  });
+
+  it('follows a custom helper module', () => {
+    const conventions = createConventions(resolveSettings({ helper: { module: '@/sync/doc-sync' } }));
+    expect(conventions.isAllowedFile('/repo/src/sync/doc-sync.ts', cwd)).toBe(true);
+    expect(conventions.isAllowedFile('/repo/src/lib/sync/scene-sync.ts', cwd)).toBe(false);
+  });
+
+  it('matches allow globs against the path relative to cwd, and against the absolute path', () => {
+    const conventions = createConventions(resolveSettings({ allow: ['src/stores/**', '**/legacy/*.tsx'] }));
+    expect(conventions.isAllowedFile('/repo/src/stores/videoState.ts', cwd)).toBe(true);
+    expect(conventions.isAllowedFile('src/stores/nested/slice.ts', cwd)).toBe(true);
+    expect(conventions.isAllowedFile('/repo/packages/app/legacy/Old.tsx', cwd)).toBe(true);
+    expect(conventions.isAllowedFile('/elsewhere/src/stores/videoState.ts', cwd)).toBe(false);
+    expect(conventions.isAllowedFile('/repo/src/components/Panel.tsx', cwd)).toBe(false);
+    expect(conventions.isAllowedFile('/repo/packages/app/legacy/Old.ts', cwd)).toBe(false);
+  });
+
+  it('allows nothing but the helper by default', () => {
+    expect(defaults().isAllowedFile('/repo/src/stores/videoState.ts', cwd)).toBe(false);
+  });
+});
+
+describe('isHelperModule', () => {
+  it.each<[string, boolean]>([
+    ['~/lib/sync/scene-sync', true],
+    ['@/lib/sync/scene-sync', true],
+    ['#/lib/sync/scene-sync', true],
+    ['../../lib/sync/scene-sync', true],
+    ['./lib/sync/scene-sync', true],
+    ['src/lib/sync/scene-sync', true],
+    ['~/lib/sync/scene-sync.ts', true],
+    ['~/lib/sync/scene-sync/index', true],
+    ['~/lib/sync/scene-sync-extra', false],
+    ['~/lib/sync/other', false],
+    ['~/lib/scene-sync', false],
+    ['mylib/sync/scene-sync', false],
+    ['scene-sync', false],
+    ['~/lib/sync', false],
+  ])('%s is the helper module: %s', (source, expected) => {
+    expect(defaults().isHelperModule(source)).toBe(expected);
+  });
+
+  it('follows a custom module', () => {
+    const conventions = createConventions(resolveSettings({ helper: { module: '~/sync/doc-sync' } }));
+    expect(conventions.isHelperModule('@/sync/doc-sync')).toBe(true);
+    expect(conventions.isHelperModule('../sync/doc-sync')).toBe(true);
+    expect(conventions.isHelperModule('~/lib/sync/scene-sync')).toBe(false);
+  });
+});
+
+describe('mightConcern', () => {
+  it('lets files that name nothing of the conventions be skipped', () => {
+    const conventions = defaults();
+    expect(conventions.mightConcern("export const x = 1;\nconsole.log('hello');")).toBe(false);
+    expect(conventions.mightConcern("import { useVideoState } from '~/stores/videoState';")).toBe(true);
+    expect(conventions.mightConcern('await client.generation.updateScene.mutate({})')).toBe(true);
+    expect(conventions.mightConcern('const utils = api.useUtils();')).toBe(true);
+    expect(conventions.mightConcern('useSSE({ onSceneCreated })')).toBe(true);
+  });
+
+  it('looks for the custom names', () => {
+    const conventions = createConventions(resolveSettings({ store: { hooks: ['useEditorStore'] }, queries: ['docs.list'] }));
+    expect(conventions.mightConcern('useEditorStore.setState({})')).toBe(true);
+    expect(conventions.mightConcern('queryClient.invalidateQueries(trpc.docs.list.queryKey())')).toBe(true);
+    expect(conventions.mightConcern('useVideoState.setState({})')).toBe(false);
+  });
+});

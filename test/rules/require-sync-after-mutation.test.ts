@@ -1,0 +1,436 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds } from '../../src/rules/require-sync-after-mutation';
+import { CUSTOM_SETTINGS, HELPER_FILE, IMPORTS, createRuleTester, span, type Span } from '../helpers/cases';
+
+type Valid = ValidTestCase<[]>;
+type Invalid = InvalidTestCase<MessageIds, []>;
+
+const ruleTester = createRuleTester();
+
+const HELPER_IMPORT = "import { sceneSyncHelpers } from '~/lib/sync/scene-sync';\n";
+const TANSTACK_IMPORTS = "import { useMutation, useQueryClient } from '@tanstack/react-query';\nimport { useTRPC } from '~/trpc/react';\n";
+
+/** A component around `body`; `props` are `projectId`, `sceneId`, `onSaved`. */
+function component(body: string, imports = ''): string {
+  return `${IMPORTS}${imports}
+export function Panel({ projectId, sceneId, onDone }: { projectId: string; sceneId: string; onDone: () => void }) {
+  ${body}
+}
+`;
+}
+
+function missing(mutation: string, helper: string, at: Span): Invalid['errors'][number] {
+  return { messageId: 'missingSync', data: { mutation, helper }, ...at };
+}
+
+/** The report points at `useMutation` of the n-th `api.<path>.useMutation(`. */
+function atUseMutation(code: string, path: string, occurrence = 1): Span {
+  const whole = span(code, `api.${path}.useMutation`, occurrence);
+  const length = 'useMutation'.length;
+  return { line: whole.endLine, column: whole.endColumn - length, endLine: whole.endLine, endColumn: whole.endColumn };
+}
+
+const invalid: Invalid[] = [];
+const valid: Valid[] = [];
+
+function addInvalid(name: string, code: string, errors: (code: string) => Invalid['errors'], extra: Partial<Invalid> = {}): void {
+  invalid.push({ name, code, errors: errors(code), ...extra });
+}
+
+addInvalid(
+  'onSuccess that does not sync',
+  component(`const m = api.generation.updateScene.useMutation({ onSuccess: () => { console.log('saved'); } });
+  return <button onClick={() => m.mutate({ projectId, sceneId })} />;`),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+addInvalid(
+  'onSettled that does not sync',
+  component(`const m = api.generation.addScene.useMutation({ onSettled: () => undefined });
+  return <button onClick={() => m.mutate({ projectId })} />;`),
+  (code) => [missing('generation.addScene', 'sceneSyncHelpers.syncSceneCreated', atUseMutation(code, 'generation.addScene'))],
+);
+addInvalid(
+  'mutateAsync awaited with nothing after it',
+  component(`const m = api.generation.deleteScene.useMutation();
+  const remove = async () => {
+    await m.mutateAsync({ projectId, sceneId });
+  };
+  return <button onClick={() => void remove()} />;`),
+  (code) => [missing('generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted', atUseMutation(code, 'generation.deleteScene'))],
+);
+addInvalid(
+  'mutateAsync awaited with only unrelated code after it',
+  component(`const m = api.generation.updateScene.useMutation();
+  const save = async () => {
+    const saved = await m.mutateAsync({ projectId, sceneId });
+    console.log(saved);
+  };
+  return <button onClick={() => void save()} />;`),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+addInvalid(
+  'mutate without callbacks',
+  component(`const m = api.generation.reorderScenes.useMutation();
+  return <button onClick={() => m.mutate({ projectId, order: [] })} />;`),
+  (code) => [missing('generation.reorderScenes', 'sceneSyncHelpers.syncAllScenes', atUseMutation(code, 'generation.reorderScenes'))],
+);
+addInvalid(
+  'mutate destructured from the hook and called without callbacks',
+  component(`const { mutate: duplicate, isPending } = api.scenes.duplicateScene.useMutation();
+  return <button disabled={isPending} onClick={() => duplicate({ projectId, sceneId })} />;`),
+  (code) => [missing('scenes.duplicateScene', 'sceneSyncHelpers.syncSceneCreated', atUseMutation(code, 'scenes.duplicateScene'))],
+);
+addInvalid(
+  'a restore mutation without sync suggests the restore helper',
+  component(`const restore = api.generation.restoreScene.useMutation({ onSuccess: () => { console.log('restored'); } });
+  return <button onClick={() => restore.mutate({ projectId, sceneId })} />;`),
+  (code) => [missing('generation.restoreScene', 'sceneSyncHelpers.syncSceneRestored', atUseMutation(code, 'generation.restoreScene'))],
+);
+addInvalid(
+  'a sync before the await is not in the success path',
+  component(
+    `const m = api.generation.updateScene.useMutation();
+  const save = async () => {
+    await sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {});
+    await m.mutateAsync({ projectId, sceneId });
+  };
+  return <button onClick={() => void save()} />;`,
+    HELPER_IMPORT,
+  ),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+addInvalid(
+  'a sync only in the catch of the awaited mutation (runs when it failed)',
+  component(
+    `const m = api.generation.updateScene.useMutation();
+  const save = async () => {
+    try {
+      await m.mutateAsync({ projectId, sceneId });
+    } catch {
+      await sceneSyncHelpers.syncAllScenes(projectId);
+    }
+  };
+  return <button onClick={() => void save()} />;`,
+    HELPER_IMPORT,
+  ),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+addInvalid(
+  'a sync only in onError',
+  component(
+    `const m = api.generation.updateScene.useMutation({ onError: () => sceneSyncHelpers.syncAllScenes(projectId) });
+  return <button onClick={() => m.mutate({ projectId })} />;`,
+    HELPER_IMPORT,
+  ),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+addInvalid(
+  'a function named like the helper but imported from another module is no sync',
+  component(
+    `const m = api.generation.updateScene.useMutation({ onSuccess: () => sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {}) });
+  return <button onClick={() => m.mutate({ projectId })} />;`,
+    "import { sceneSyncHelpers } from '~/lib/other-sync';\n",
+  ),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+addInvalid(
+  'two mutations, only one synced',
+  component(
+    `const save = api.generation.updateScene.useMutation({ onSuccess: () => sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {}) });
+  const remove = api.generation.deleteScene.useMutation();
+  return <button onClick={() => { save.mutate({ projectId }); remove.mutate({ projectId, sceneId }); }} />;`,
+    HELPER_IMPORT,
+  ),
+  (code) => [missing('generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted', atUseMutation(code, 'generation.deleteScene'))],
+);
+addInvalid(
+  'TanStack useMutation(trpc.x.y.mutationOptions({ onSuccess })) without sync',
+  component(
+    `const trpc = useTRPC();
+  const m = useMutation(trpc.generation.deleteScene.mutationOptions({ onSuccess: () => { console.log('deleted'); } }));
+  return <button onClick={() => m.mutate({ projectId, sceneId })} />;`,
+    TANSTACK_IMPORTS,
+  ),
+  (code) => [missing('generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted', tanstackAt(code))],
+);
+addInvalid(
+  'TanStack useMutation({ ...mutationOptions() }) called without callbacks',
+  component(
+    `const trpc = useTRPC();
+  const m = useMutation({ ...trpc.generation.addScene.mutationOptions() });
+  return <button onClick={() => m.mutate({ projectId })} />;`,
+    TANSTACK_IMPORTS,
+  ),
+  (code) => [missing('generation.addScene', 'sceneSyncHelpers.syncSceneCreated', tanstackAt(code))],
+);
+addInvalid(
+  'the vanilla client: await client.generation.updateScene.mutate(...) with nothing after',
+  `import { client } from '~/trpc/vanilla';
+export async function saveScene(projectId: string, sceneId: string) {
+  await client.generation.updateScene.mutate({ projectId, sceneId });
+}
+`,
+  (code) => {
+    const whole = span(code, 'client.generation.updateScene.mutate');
+    return [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', { ...whole, column: whole.endColumn - 'mutate'.length })];
+  },
+);
+addInvalid(
+  'the vanilla client with a .then that does not sync',
+  `import { client } from '~/trpc/vanilla';
+export function saveScene(projectId: string) {
+  void client.generation.updateScene.mutate({ projectId }).then((scene) => console.log(scene));
+}
+`,
+  (code) => {
+    const whole = span(code, 'client.generation.updateScene.mutate');
+    return [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', { ...whole, column: whole.endColumn - 'mutate'.length })];
+  },
+);
+addInvalid(
+  'custom convention: a docs.* mutation is reported with the docSync helper',
+  `import { api } from '~/trpc/react';
+export function DocPanel({ id }: { id: string }) {
+  const remove = api.docs.remove.useMutation();
+  const scene = api.generation.updateScene.useMutation();
+  return <button onClick={() => { remove.mutate({ id }); scene.mutate({ id }); }} />;
+}
+`,
+  (code) => [missing('docs.remove', 'docSync.docDeleted', atUseMutation(code, 'docs.remove'))],
+  { settings: CUSTOM_SETTINGS },
+);
+
+/** TanStack reports point at the `useMutation` callee. */
+function tanstackAt(code: string): Span {
+  const whole = span(code, 'useMutation(');
+  return { ...whole, endColumn: whole.endColumn - 1 };
+}
+
+function addValid(name: string, code: string, extra: Partial<Valid> = {}): void {
+  valid.push({ name, code, ...extra });
+}
+
+addValid(
+  'the helper in onSuccess: sceneSyncHelpers.syncSceneUpdated imported from ~/lib/sync/scene-sync',
+  component(
+    `const m = api.generation.updateScene.useMutation({ onSuccess: (scene) => sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, scene) });
+  return <button onClick={() => m.mutate({ projectId })} />;`,
+    HELPER_IMPORT,
+  ),
+);
+addValid(
+  'the helper imported through @/ and a relative path',
+  component(
+    `const a = api.generation.updateScene.useMutation({ onSuccess: () => helpersA.syncSceneUpdated(projectId, sceneId, {}) });
+  const b = api.generation.deleteScene.useMutation({ onSuccess: () => helpersB.syncSceneDeleted(projectId, sceneId) });
+  return <button onClick={() => { a.mutate({ projectId }); b.mutate({ projectId }); }} />;`,
+    "import { sceneSyncHelpers as helpersA } from '@/lib/sync/scene-sync';\nimport { sceneSyncHelpers as helpersB } from '../../lib/sync/scene-sync';\n",
+  ),
+);
+addValid(
+  'named-function helper style (helper.object: null): syncSceneUpdated(...) in onSuccess',
+  component(
+    `const m = api.generation.updateScene.useMutation({ onSuccess: (scene) => syncSceneUpdated(projectId, sceneId, scene) });
+  return <button onClick={() => m.mutate({ projectId })} />;`,
+    "import { syncSceneUpdated } from '~/lib/sync/scene-sync';\n",
+  ),
+  { settings: { sceneSync: { helper: { object: null } } } },
+);
+addValid(
+  'the helper after the awaited mutateAsync',
+  component(
+    `const m = api.generation.deleteScene.useMutation();
+  const remove = async () => {
+    await m.mutateAsync({ projectId, sceneId });
+    await sceneSyncHelpers.syncSceneDeleted(projectId, sceneId);
+  };
+  return <button onClick={() => void remove()} />;`,
+    HELPER_IMPORT,
+  ),
+);
+addValid(
+  'the helper in .then after mutateAsync',
+  component(
+    `const m = api.generation.deleteScene.useMutation();
+  const remove = () => m.mutateAsync({ projectId, sceneId }).then(() => sceneSyncHelpers.syncSceneDeleted(projectId, sceneId));
+  return <button onClick={() => void remove()} />;`,
+    HELPER_IMPORT,
+  ),
+);
+addValid(
+  'the helper in per-call mutate(vars, { onSuccess })',
+  component(
+    `const m = api.generation.deleteScene.useMutation();
+  return <button onClick={() => m.mutate({ projectId, sceneId }, { onSuccess: () => sceneSyncHelpers.syncSceneDeleted(projectId, sceneId) })} />;`,
+    HELPER_IMPORT,
+  ),
+);
+addValid(
+  'the helper in onSettled',
+  component(
+    `const m = api.generation.deleteScene.useMutation({ onSettled: () => sceneSyncHelpers.syncSceneDeleted(projectId, sceneId) });
+  return <button onClick={() => m.mutate({ projectId, sceneId })} />;`,
+    HELPER_IMPORT,
+  ),
+);
+addValid(
+  'the helper in a local function referenced as onSuccess',
+  component(
+    `const handleSuccess = () => sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {});
+  const m = api.generation.updateScene.useMutation({ onSuccess: handleSuccess });
+  return <button onClick={() => m.mutate({ projectId })} />;`,
+    HELPER_IMPORT,
+  ),
+);
+addValid(
+  'the helper in a local function called from onSuccess',
+  component(
+    `async function refreshScenes() { await sceneSyncHelpers.syncAllScenes(projectId); }
+  const m = api.generation.reorderScenes.useMutation({ onSuccess: () => { void refreshScenes(); } });
+  return <button onClick={() => m.mutate({ projectId })} />;`,
+    HELPER_IMPORT,
+  ),
+);
+addValid(
+  'the helper in a useCallback passed as onSuccess',
+  component(
+    `const onSuccess = useCallback(() => sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {}), [projectId, sceneId]);
+  const m = api.generation.updateScene.useMutation({ onSuccess });
+  return <button onClick={() => m.mutate({ projectId })} />;`,
+    `${HELPER_IMPORT}import { useCallback } from 'react';\n`,
+  ),
+);
+addValid(
+  'the helper after the await in an async IIFE',
+  component(
+    `const m = api.generation.updateScene.useMutation();
+  const save = () => { void (async () => { await m.mutateAsync({ projectId }); await sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {}); })(); };
+  return <button onClick={save} />;`,
+    HELPER_IMPORT,
+  ),
+);
+addValid(
+  'TanStack useMutation with the helper in onSuccess',
+  component(
+    `const trpc = useTRPC();
+  const m = useMutation(trpc.generation.deleteScene.mutationOptions({ onSuccess: () => sceneSyncHelpers.syncSceneDeleted(projectId, sceneId) }));
+  return <button onClick={() => m.mutate({ projectId, sceneId })} />;`,
+    `${HELPER_IMPORT}${TANSTACK_IMPORTS}`,
+  ),
+);
+addValid(
+  'the vanilla client followed by the helper',
+  `import { client } from '~/trpc/vanilla';
+${HELPER_IMPORT}export async function saveScene(projectId: string, sceneId: string) {
+  const scene = await client.generation.updateScene.mutate({ projectId, sceneId });
+  await sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, scene);
+}
+`,
+);
+addValid(
+  'a manual sync counts for this rule: invalidation in onSuccess (no-manual-invalidate reports it)',
+  component(`const utils = api.useUtils();
+  const m = api.generation.updateScene.useMutation({ onSuccess: () => utils.generation.getProjectScenes.invalidate({ projectId }) });
+  return <button onClick={() => m.mutate({ projectId })} />;`),
+);
+addValid(
+  'a manual sync counts for this rule: a store write after the await (no-direct-store-update reports it)',
+  component(`const m = api.generation.updateScene.useMutation();
+  const save = async () => {
+    const scene = await m.mutateAsync({ projectId, sceneId });
+    useVideoState.getState().updateScene(projectId, sceneId, scene);
+  };
+  return <button onClick={() => void save()} />;`),
+);
+addValid(
+  'a manual sync counts for this rule: TanStack invalidateQueries in onSuccess',
+  component(
+    `const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const m = useMutation(trpc.generation.deleteScene.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.generation.getProjectScenes.queryFilter({ projectId })) }));
+  return <button onClick={() => m.mutate({ projectId, sceneId })} />;`,
+    TANSTACK_IMPORTS,
+  ),
+);
+addValid(
+  'handing off to a prop callback: onSuccess: () => props.onSaved()',
+  `${IMPORTS}
+export function Panel(props: { projectId: string; onSaved: () => void }) {
+  const m = api.generation.updateScene.useMutation({ onSuccess: () => props.onSaved() });
+  return <button onClick={() => m.mutate({ projectId: props.projectId })} />;
+}
+`,
+);
+addValid(
+  'handing off to a parameter: onSuccess: onDone',
+  component(`const m = api.generation.updateScene.useMutation({ onSuccess: onDone });
+  return <button onClick={() => m.mutate({ projectId })} />;`),
+);
+addValid(
+  'handing off to a parameter after the awaited mutateAsync',
+  component(`const m = api.generation.updateScene.useMutation();
+  const save = async () => {
+    await m.mutateAsync({ projectId, sceneId });
+    onDone();
+  };
+  return <button onClick={() => void save()} />;`),
+);
+addValid(
+  'a mutation returned from a custom hook escapes the file',
+  `${IMPORTS}
+export function useUpdateScene() {
+  return api.generation.updateScene.useMutation();
+}
+export function useDeleteScene() {
+  const m = api.generation.deleteScene.useMutation();
+  return m;
+}
+`,
+);
+addValid(
+  'a mutation handed to a child component escapes the file',
+  component(`const m = api.generation.updateScene.useMutation();
+  return <Editor mutation={m} />;`),
+);
+addValid(
+  'a non-scene mutation: api.project.renameProject.useMutation()',
+  component(`const rename = api.project.renameProject.useMutation();
+  return <button onClick={() => rename.mutate({ projectId, title: 'x' })} />;`),
+);
+addValid(
+  'a scene mutation that is declared but never run and has no callbacks',
+  component(`const m = api.generation.updateScene.useMutation();
+  return <span>{m.isPending ? 'saving' : 'idle'}</span>;`),
+);
+addValid(
+  'a vanilla mutation whose promise is returned to the caller',
+  `import { client } from '~/trpc/vanilla';
+export function saveScene(projectId: string) {
+  return client.generation.updateScene.mutate({ projectId });
+}
+`,
+);
+addValid(
+  'the helper module itself runs mutations without syncing through itself',
+  `import { client } from '~/trpc/vanilla';
+export async function syncSceneRestored(projectId: string) {
+  await client.generation.restoreScene.mutate({ projectId });
+}
+`,
+  { filename: HELPER_FILE },
+);
+addValid(
+  'custom convention: the docSync helper in object style syncs, default names are not mutations',
+  `import { docSync } from '~/sync/doc-sync';
+import { api } from '~/trpc/react';
+export function DocPanel({ doc }: { doc: { id: string } }) {
+  const utils = api.useUtils();
+  const save = api.docs.save.useMutation({ onSuccess: (saved) => docSync.docUpdated({ utils, doc: saved }) });
+  const scene = api.generation.updateScene.useMutation();
+  return <button onClick={() => { save.mutate(doc); scene.mutate(doc); }} />;
+}
+`,
+  { settings: CUSTOM_SETTINGS },
+);
+
+ruleTester.run('require-sync-after-mutation', rule, { valid, invalid });
