@@ -116,7 +116,7 @@ function checkKeys(value: Json, key: string, allowed: readonly string[]): void {
   for (const name of Object.keys(value)) {
     if (!allowed.includes(name)) {
       const where = key ? `${key}.${name}` : name;
-      throw new SceneSyncConfigError(where, value[name], `no such key (known keys: ${allowed.join(', ')})`);
+      throw new SceneSyncConfigError(where, value[name], `a known key (${allowed.join(', ')}) instead of this unknown one`);
     }
   }
 }

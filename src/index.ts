@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { rules } from './rules';
 
 // Read at run time so the version is never a second copy of package.json's.
@@ -16,14 +16,16 @@ const STRICT_OPTIONS: Partial<Record<RuleName, unknown[]>> = {
   'no-manual-invalidate': [{ mode: 'everywhere' }],
 };
 
+// Typed with ESLint's own config types so `defineConfig` from `eslint/config` accepts the configs.
+// typescript-eslint's rule type and ESLint's differ only in the context they declare; the objects are the same.
 const plugin = {
   meta: { name, version },
-  rules,
-  configs: {} as Record<ConfigName, TSESLint.FlatConfig.Config>,
+  rules: rules as unknown as Record<RuleName, Rule.RuleModule>,
+  configs: {} as Record<ConfigName, Linter.Config>,
 };
 
-function buildConfig(configName: ConfigName): TSESLint.FlatConfig.Config {
-  const configRules: TSESLint.FlatConfig.Rules = {};
+function buildConfig(configName: ConfigName): Linter.Config {
+  const configRules: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(rules) as [RuleName, (typeof rules)[RuleName]][]) {
     if (!rule.meta.docs?.[configName]) continue;
     const options = configName === 'strict' ? STRICT_OPTIONS[ruleName] : undefined;
@@ -31,7 +33,7 @@ function buildConfig(configName: ConfigName): TSESLint.FlatConfig.Config {
   }
   return {
     name: `${PLUGIN_PREFIX}/${configName}`,
-    plugins: { [PLUGIN_PREFIX]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    plugins: { [PLUGIN_PREFIX]: plugin satisfies ESLint.Plugin },
     rules: configRules,
   };
 }

@@ -220,15 +220,15 @@ describe('invalid settings', () => {
   ])('rejects an unknown key %s', (_where, raw, key) => {
     const error = configError(raw);
     expect(error.key).toBe(key);
-    expect(error.message).toMatch(new RegExp(`^scene-sync: invalid setting "${key.replace(/\./g, '\\.')}": expected no such key \\(known keys: [^)]+\\), got `));
+    expect(error.message).toMatch(new RegExp(`^scene-sync: invalid setting "${key.replace(/\./g, '\\.')}": expected a known key \\([^)]+\\) instead of this unknown one, got `));
   });
 
   it('lists the known keys when rejecting an unknown one', () => {
     expect(configError({ helper: { name: 'x' } }).message).toBe(
-      'scene-sync: invalid setting "helper.name": expected no such key (known keys: module, object, functions, style), got "x".',
+      'scene-sync: invalid setting "helper.name": expected a known key (module, object, functions, style) instead of this unknown one, got "x".',
     );
     expect(configError({ helper: { functions: { renamed: 'f' } } }).message).toBe(
-      'scene-sync: invalid setting "helper.functions.renamed": expected no such key (known keys: created, updated, deleted, restored, changed), got "f".',
+      'scene-sync: invalid setting "helper.functions.renamed": expected a known key (created, updated, deleted, restored, changed) instead of this unknown one, got "f".',
     );
   });
 

@@ -119,7 +119,8 @@ class FileAnalyzer {
   private readonly mutations = new Set<MutationInfo>();
   private readonly invocations: Invocation[] = [];
   private readonly localCalls: { call: TSESTree.CallExpression; fn: FunctionNode }[] = [];
-  private readonly handOffs: Node[] = [];
+  /** Calls of a received callback (`onSaved()`, `props.onSaved()`), with the function that received it. */
+  private readonly handOffs: { call: TSESTree.CallExpression; fn: FunctionNode | undefined }[] = [];
   private readonly regions: SuccessRegion[] = [];
   private readonly handedOff = new Set<MutationInfo>();
 
@@ -212,7 +213,7 @@ class FileAnalyzer {
         this.localCalls.push({ call, fn: value.fn });
         break;
       case 'external':
-        this.handOffs.push(call);
+        if (value.depth <= 1) this.handOffs.push({ call, fn: value.fn });
         break;
       default:
         break;
@@ -279,7 +280,7 @@ class FileAnalyzer {
     for (const call of calls) {
       const perCall = call.arguments[1] && unwrap(call.arguments[1]);
       if (!mutation.vanilla && perCall?.type === AST_NODE_TYPES.ObjectExpression) addCallbacks(perCall);
-      const awaited = outerExpression(call);
+      const awaited = settledExpression(call);
       if (awaited.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         const scope = enclosingFunction(awaited.parent) ?? this.input.ast;
         this.regions.push({ type: 'after', event: awaited.parent, scope, mutation, restore });
@@ -314,7 +315,9 @@ class FileAnalyzer {
       if (regions.length === 0 && !invoked) continue;
       const inAny = (node: Node) => regions.some((region) => inRegion(region, node));
       if (sites.some((site) => inAny(site.node)) || this.helperCalls.some((call) => inAny(call.node))) continue;
-      if (this.handOffs.some(inAny)) continue;
+      // A success callback's own parameters (the mutation's result) are data, not a hand-off.
+      const handsOff = this.handOffs.some(({ call, fn }) => regions.some((region) => inRegion(region, call) && !(region.type === 'callback' && region.fn === fn)));
+      if (handsOff) continue;
       findings.push({ mutation, suggestedKind: this.guessKind(mutation.path) });
     }
     return findings;
@@ -322,13 +325,18 @@ class FileAnalyzer {
 
   /** True when the mutation object leaves what this file shows: returned, passed on, stored. */
   private escapes(mutation: MutationInfo): boolean {
-    const holder = outerExpression(mutation.node);
-    const parent = holder.parent;
     if (mutation.vanilla) {
-      if (parent?.type === AST_NODE_TYPES.AwaitExpression) return false;
+      // Inside a TanStack `mutationFn` the call is that mutation's body; the hook is the mutation.
+      const fn = enclosingFunction(mutation.node);
+      if (fn?.parent?.type === AST_NODE_TYPES.Property && propertyName({ property: fn.parent.key, computed: fn.parent.computed } as TSESTree.MemberExpression) === 'mutationFn') return true;
+      const settled = settledExpression(mutation.node);
+      const parent = settled.parent;
+      if (parent?.type === AST_NODE_TYPES.AwaitExpression) return isReturned(parent);
       if (parent?.type === AST_NODE_TYPES.MemberExpression && propertyName(parent) === 'then') return false;
       return !(parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void'));
     }
+    const holder = outerExpression(mutation.node);
+    const parent = holder.parent;
     if (!parent) return true;
     if (parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
     if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== holder) return true;
@@ -381,6 +389,29 @@ function outerExpression(node: Node): Node {
     current = current.parent;
   }
   return current;
+}
+
+/** The expression whose settling means the call settled: the call, or `Promise.all([...])` around it. */
+function settledExpression(call: Node): Node {
+  const outer = outerExpression(call);
+  const array = outer.parent;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return outer;
+  const combinator = array.parent;
+  if (combinator?.type !== AST_NODE_TYPES.CallExpression || combinator.arguments[0] !== array) return outer;
+  const callee = unwrap(combinator.callee);
+  const isPromiseAll =
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
+    (unwrap(callee.object) as TSESTree.Identifier).name === 'Promise' &&
+    (propertyName(callee) === 'all' || propertyName(callee) === 'allSettled');
+  return isPromiseAll ? outerExpression(combinator) : outer;
+}
+
+/** `return await x` or `async () => await x`: the caller receives the result. */
+function isReturned(awaitNode: Node): boolean {
+  const outer = outerExpression(awaitNode);
+  const parent = outer.parent;
+  return parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer);
 }
 
 function isDirectCall(node: Node): boolean {

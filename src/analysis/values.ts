@@ -50,7 +50,8 @@ export type Value =
   | { type: 'helperObject' }
   | { type: 'helperFunction'; kind: SyncKind | undefined }
   | { type: 'localFunction'; fn: FunctionNode }
-  | { type: 'external'; origin: 'parameter' }
+  /** A parameter of `fn` (a prop, a received callback), or a member `depth` levels into one. */
+  | { type: 'external'; fn: FunctionNode | undefined; depth: number }
   | { type: 'object'; properties: Map<string, Value> };
 
 const REACT_MODULES = new Set(['react', 'preact/hooks', 'preact/compat']);
@@ -140,7 +141,7 @@ export class ValueResolver {
       case 'ImportBinding':
         return this.evaluateImport(variable, def.node);
       case 'Parameter':
-        return { type: 'external', origin: 'parameter' };
+        return { type: 'external', fn: isFunction(def.node) ? def.node : undefined, depth: 0 };
       case 'FunctionName':
         return isFunction(def.node) ? { type: 'localFunction', fn: def.node } : undefined;
       case 'Variable': {
@@ -393,21 +394,26 @@ export function procedureChain(node: Node): { root: Node; path: string[] } | und
 }
 
 function findVanillaMutationPath(fn: FunctionNode, conventions: Conventions): string[] | undefined {
-  const body = returnedExpression(fn) ?? fn.body;
-  const stack: Node[] = [body];
+  const stack: unknown[] = [fn.body];
   while (stack.length > 0) {
-    const node = unwrap(stack.pop()!);
-    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ExpressionStatement) {
-      const inner = node.type === AST_NODE_TYPES.ExpressionStatement ? node.expression : node.argument;
-      if (inner) stack.push(inner);
-    } else if (node.type === AST_NODE_TYPES.BlockStatement) {
-      stack.push(...node.body);
-    } else if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(node.callee);
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const candidate = node as Node;
+    if (candidate.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(candidate.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'mutate') {
         const chain = procedureChain(callee.object);
         if (chain && chain.path.length >= 2 && conventions.isSceneMutation(chain.path)) return chain.path;
       }
+    }
+    // Nested functions run later, if at all: not this mutation's body.
+    if (candidate !== fn.body && isFunction(candidate)) continue;
+    for (const [key, child] of Object.entries(candidate)) {
+      if (key !== 'parent' && child !== null && typeof child === 'object') stack.push(child);
     }
   }
   return undefined;
@@ -437,7 +443,7 @@ function memberOf(object: Value, name: string | undefined, conventions: Conventi
     case 'object':
       return name === undefined ? undefined : object.properties.get(name);
     case 'external':
-      return object;
+      return { ...object, depth: object.depth + 1 };
     default:
       return undefined;
   }

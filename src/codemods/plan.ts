@@ -44,7 +44,7 @@ const HOOKS_WITH_DEPS = new Set(['useCallback', 'useEffect', 'useMemo', 'useLayo
 
 /** Where a sync site sits: alone in a statement, as an arrow's body, or as a returned value. */
 type Placement =
-  | { type: 'statement'; statement: TSESTree.Statement; list: TSESTree.Statement[]; awaited: boolean }
+  | { type: 'statement'; statement: TSESTree.Statement; list: TSESTree.Statement[]; awaited: boolean; returned?: boolean }
   | { type: 'expression'; expression: Node };
 
 interface Step {
@@ -129,6 +129,8 @@ class Planner {
       const importEdit = this.importEdit(rewrites, edits);
       if (importEdit) edits.push(importEdit);
     }
+    rewrites.sort((a, b) => a.line - b.line);
+    reviews.sort((a, b) => a.line - b.line);
     return { edits, rewrites, reviews };
   }
 
@@ -167,10 +169,16 @@ class Planner {
     const parent = outer.parent!;
     if (parent.type === AST_NODE_TYPES.ExpressionStatement) {
       const list = parent.parent && statementList(parent.parent);
-      return list ? { type: 'statement', statement: parent, list, awaited } : undefined;
+      if (list) return { type: 'statement', statement: parent, list, awaited };
+      // The whole body of a braceless `if`/`else`/loop: a run of its own.
+      return parent.parent && isBracelessBody(parent) ? { type: 'statement', statement: parent, list: [parent], awaited } : undefined;
     }
     if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer) return { type: 'expression', expression: outer };
-    if (parent.type === AST_NODE_TYPES.ReturnStatement) return { type: 'expression', expression: outer };
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) {
+      // `update(...); return invalidate(...)` is one run: it ends in `return helper(...)`.
+      const list = parent.parent && statementList(parent.parent);
+      return list ? { type: 'statement', statement: parent, list, awaited, returned: true } : { type: 'expression', expression: outer };
+    }
     return undefined;
   }
 
@@ -282,6 +290,7 @@ class Planner {
         visited.add(last);
         runSteps.push(...byStatement.get(last)!);
         index++;
+        if (last.type === AST_NODE_TYPES.ReturnStatement) break;
       }
       runs.push({ steps: runSteps, range: [statement.range[0], last.range[1]] });
     }
@@ -345,7 +354,10 @@ class Planner {
     const awaited = run.steps.some((step) => step.placement.type === 'statement' && step.placement.awaited);
     const fn = enclosingFunctionOf(first.statement);
     const canAwait = fn ? fn.async : this.input.ast.sourceType === 'module';
-    const statement = `${awaited && canAwait ? 'await' : 'void'} ${call};`;
+    const returned = run.steps.find((step) => step.placement.type === 'statement' && step.placement.returned)?.placement;
+    const statement = returned
+      ? `return ${returned.type === 'statement' && returned.awaited && canAwait ? 'await ' : ''}${call};`
+      : `${awaited && canAwait ? 'await' : 'void'} ${call};`;
     const indent = this.indentOf(run.range[0]);
     // A comment trailing the run's last line belongs to the removed statements: it moves too.
     const trailing = (this.input.ast.comments ?? []).find(
@@ -438,6 +450,17 @@ class Planner {
         dropped.add(def.name);
         for (const reference of references) if (isDependencyEntry(reference.identifier)) deps.push(reference.identifier);
         removed.push(removal.range);
+        // A destructuring that lost every property goes whole (see removalEdits): so do the reads in its init.
+        const pattern = def.name.parent?.parent;
+        if (
+          pattern?.type === AST_NODE_TYPES.ObjectPattern &&
+          pattern.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+          pattern.parent.init &&
+          isPureInit(pattern.parent.init, this.analysis) &&
+          pattern.properties.every((item) => item.type === AST_NODE_TYPES.Property && dropped.has(item.value))
+        ) {
+          removed.push(pattern.parent.range);
+        }
         changed = true;
       }
     }
@@ -507,8 +530,10 @@ class Planner {
   private removeStatement(statement: Node): TextEdit {
     let [start, end] = statement.range;
     const lineStart = this.lineStarts[this.line(start) - 1]!;
+    const rest = /^[ \t]*(\r?\n|$)?/.exec(this.text.slice(end))!;
+    // A comment after the statement on its line stays, at its indentation: only the code goes.
+    if (rest[1] === undefined) return { range: [start, end + rest[0].length], text: '' };
     if (/^[ \t]*$/.test(this.text.slice(lineStart, start))) start = lineStart;
-    const rest = /^[ \t]*(\r?\n)?/.exec(this.text.slice(end))!;
     end += rest[0].length;
     return { range: [start, end], text: '' };
   }
@@ -579,6 +604,22 @@ class Planner {
     }
     if (offset === 0) return { range: [0, 0], text: statement + this.eol + (body.length > 0 ? this.eol : '') };
     return { range: [offset, offset], text: this.eol + this.eol + statement };
+  }
+}
+
+function isBracelessBody(statement: TSESTree.ExpressionStatement): boolean {
+  const holder = statement.parent;
+  switch (holder.type) {
+    case AST_NODE_TYPES.IfStatement:
+      return holder.consequent === statement || holder.alternate === statement;
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+      return holder.body === statement;
+    default:
+      return false;
   }
 }
 

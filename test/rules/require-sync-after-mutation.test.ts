@@ -433,4 +433,48 @@ export function DocPanel({ doc }: { doc: { id: string } }) {
   { settings: CUSTOM_SETTINGS },
 );
 
+addValid(
+  'a TanStack mutationFn with a block body: the vanilla call inside is that mutation, not another',
+  component(`const trpcClient = useTRPCClient();
+  const m = useMutation({
+    mutationFn: async (input: { id: string }) => {
+      const saved = await trpcClient.generation.updateScene.mutate(input);
+      return saved;
+    },
+    onSuccess: (saved) => sceneSyncHelpers.syncSceneUpdated(projectId, saved.id, saved),
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`, `${HELPER_IMPORT}import { useMutation } from '@tanstack/react-query';\nimport { useTRPCClient } from '~/trpc/react';\n`),
+);
+addValid(
+  'Promise.all of two mutateAsync calls, then a helper call',
+  component(`const m = api.generation.deleteScene.useMutation();
+  const removeTwo = async (a: string, b: string) => {
+    await Promise.all([m.mutateAsync({ id: a }), m.mutateAsync({ id: b })]);
+    await sceneSyncHelpers.syncAllScenes(projectId);
+  };
+  return <button onClick={() => void removeTwo('a', 'b')} />;`, HELPER_IMPORT),
+);
+addInvalid(
+  'a method call on the success callback\'s own argument is not a hand-off',
+  component(`const m = api.generation.deleteScene.useMutation({ onSuccess: (data) => { console.log(data.id.trim()); } });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+  (code) => [missing('generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted', atUseMutation(code, 'generation.deleteScene'))],
+);
+addInvalid(
+  'a vanilla mutation awaited in a block-bodied TanStack mutationFn still reports the hook when nothing syncs',
+  component(`const trpcClient = useTRPCClient();
+  const m = useMutation({
+    mutationFn: async (input: { id: string }) => {
+      const saved = await trpcClient.generation.updateScene.mutate(input);
+      return saved;
+    },
+    onSuccess: () => console.log('saved'),
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`, `import { useMutation } from '@tanstack/react-query';\nimport { useTRPCClient } from '~/trpc/react';\n`),
+  (code) => {
+    const at = span(code, 'useMutation({');
+    return [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 'useMutation'.length })];
+  },
+);
+
 ruleTester.run('require-sync-after-mutation', rule, { valid, invalid });
