@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   {
     name: 'scene-sync/ignores',
-    ignores: ['dist/', 'node_modules/', 'examples/', 'coverage/', 'test/fixtures/**'],
+    ignores: ['dist/', 'node_modules/', 'examples/', 'coverage/', 'test/fixtures/**', 'test/codemods/fixtures/**'],
   },
   {
     name: 'scene-sync/typescript',

@@ -1,0 +1,347 @@
+// End to end on the example app (examples/video-editor): lint -> init -> migrate -> type-check ->
+// lint again -> migrate again, in both helper calling styles, on throwaway copies of the app.
+// Runs the built package (dist/): `npm test` builds it first (`pretest`).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cliPath,
+  commitAll,
+  ensureExampleDependencies,
+  eslintBin,
+  exampleDir,
+  makeExampleCopy,
+  removeCopy,
+  repoRoot,
+  runNode,
+  tscBin,
+} from '../../scripts/example-app.cjs';
+
+const STEP_TIMEOUT = 120_000;
+
+const CHAT = 'src/components/ChatPanel.tsx';
+const CODE = 'src/components/CodePanel.tsx';
+const PREVIEW = 'src/components/PreviewPanel.tsx';
+const ACTIONS = 'src/components/SceneActions.tsx';
+const TIMELINE = 'src/components/TimelinePanel.tsx';
+const REORDER = 'src/hooks/useSceneReorder.ts';
+
+const STORE = 'scene-sync/no-direct-store-update';
+const CACHE = 'scene-sync/no-manual-invalidate';
+const MISSING = 'scene-sync/require-sync-after-mutation';
+
+/** One lint report as `file:line rule`, the form the assertions compare. */
+const report = (file: string, line: number, rule: string) => `${file}:${line} ${rule}`;
+
+/**
+ * The example as committed, read from its code and cross-checked against its README's form table
+ * (# = form number there). Everything else, including the README's "leave alone" list, is silent.
+ */
+const BEFORE = [
+  report(CHAT, 26, MISSING), // #13 renameMutation: onSuccess only sets a status
+  report(CHAT, 36, STORE), // #5 onSceneCreated: addScene
+  report(CHAT, 37, CACHE), // #5 onSceneCreated: void invalidate
+  report(CHAT, 51, STORE), // #3 after await mutateAsync: addScene
+  report(CHAT, 52, CACHE), // #3 await invalidate
+  report(CHAT, 53, STORE), // #3 await updateAndRefresh(id, (p) => p)
+  report(CHAT, 62, STORE), // #4 .then: useVideoState.getState().updateScene (restore)
+  report(CODE, 21, STORE), // #1 onSuccess: selector-bound updateScene
+  report(CODE, 22, CACHE), // #1 void invalidate
+  report(CODE, 31, STORE), // #6 try { await mutateAsync; updateScene } in useCallback
+  report(CODE, 35, CACHE), // #6 finally { await invalidate }
+  report(CODE, 44, CACHE), // #15 (utils as ... | undefined)?.generation...invalidate
+  report(PREVIEW, 23, STORE), // #9 direct write into getState().projects
+  report(PREVIEW, 31, STORE), // #14 as-cast selector `upd`
+  report(PREVIEW, 32, CACHE), // #7 renamed refetch: refetchScenes()
+  report(ACTIONS, 20, CACHE), // #12 mutationOptions onSuccess: invalidateQueries(queryFilter)
+  report(ACTIONS, 32, STORE), // #16 addScene from the aliased hook useEditor
+  report(ACTIONS, 33, CACHE), // #12 invalidateQueries({ queryKey })
+  report(TIMELINE, 37, STORE), // #11 useVideoState.setState in onSuccess
+  report(TIMELINE, 54, STORE), // #2 per-call onSuccess: destructured deleteScene
+  report(REORDER, 11, STORE), // #10 const store = getState(); store.replace(...)
+  report(REORDER, 18, CACHE), // #8 router-wide utils.generation.invalidate()
+];
+
+interface LintMessage {
+  ruleId: string | null;
+  line: number;
+  message: string;
+}
+
+function lint(dir: string): string[] {
+  const run = runNode(eslintBin, ['src', '--format', 'json'], dir);
+  expect(run.stderr).toBe('');
+  expect([0, 1]).toContain(run.status);
+  const results = JSON.parse(run.stdout) as { filePath: string; messages: LintMessage[] }[];
+  const reports: string[] = [];
+  for (const result of results) {
+    const file = path.relative(dir, result.filePath).split(path.sep).join('/');
+    for (const message of result.messages) reports.push(report(file, message.line, message.ruleId ?? `fatal: ${message.message}`));
+  }
+  return reports.sort(byFileAndLine);
+}
+
+function byFileAndLine(a: string, b: string): number {
+  const [fileA, lineA] = a.split(/[: ]/);
+  const [fileB, lineB] = b.split(/[: ]/);
+  return fileA!.localeCompare(fileB!) || Number(lineA) - Number(lineB) || a.localeCompare(b);
+}
+
+function scene(dir: string, args: string[]) {
+  return runNode(cliPath, args, dir);
+}
+
+function typecheck(dir: string) {
+  return runNode(tscBin, ['--noEmit', '-p', '.'], dir);
+}
+
+interface MigrateReport {
+  files: { scanned: number; changed: number; unchanged: number; failed: number };
+  rewrites: { file: string; line: number; kind: string; helper: string }[];
+  reviews: { file: string; line: number; reason: string }[];
+  changedFiles: string[];
+}
+
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scene-sync-e2e-reports-'));
+function readReport(name: string): MigrateReport {
+  return JSON.parse(fs.readFileSync(path.join(reportDir, name), 'utf8')) as MigrateReport;
+}
+
+/** Every file the codemod did not change is byte for byte the example's. */
+function expectUntouchedExcept(dir: string, changed: string[]): void {
+  const walk = (relative: string): string[] =>
+    fs.readdirSync(path.join(exampleDir, relative), { withFileTypes: true }).flatMap((entry) => {
+      const child = `${relative}/${entry.name}`;
+      return entry.isDirectory() ? walk(child) : [child];
+    });
+  for (const file of walk('src')) {
+    if (changed.includes(file)) continue;
+    expect(fs.readFileSync(path.join(dir, file)).equals(fs.readFileSync(path.join(exampleDir, file))), file).toBe(true);
+  }
+  // The CRLF file keeps its line endings, changed or not.
+  expect(fs.readFileSync(path.join(dir, TIMELINE), 'utf8')).not.toMatch(/[^\r]\n/);
+}
+
+const REVIEW = {
+  write: 'a direct write into useVideoState state is data the helper would not carry; move it into the store or the server',
+  setState: 'useVideoState.setState(...) writes state that the helper would not carry; review it by hand',
+  replace: 'replace(...) writes data that the helper would not carry',
+  router: 'utils.generation.invalidate(...) refreshes more than the scene queries; the helper would narrow it',
+  noUtils: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper',
+};
+
+const copies: string[] = [];
+afterAll(() => {
+  for (const dir of copies) removeCopy(dir);
+  fs.rmSync(reportDir, { recursive: true, force: true });
+});
+
+beforeAll(() => {
+  // `npm test` builds first; a bare `vitest run test/e2e` on a fresh clone builds here.
+  if (!fs.existsSync(cliPath) || !fs.existsSync(path.join(repoRoot, 'dist', 'index.js'))) {
+    const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  }
+  ensureExampleDependencies();
+}, 600_000);
+
+describe('example app, positional helpers (default settings)', { timeout: STEP_TIMEOUT }, () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeExampleCopy();
+    copies.push(dir);
+  });
+
+  it('(a) lint reports exactly the hand-written syncs of the README, nothing it says to leave alone', () => {
+    expect(lint(dir)).toEqual(BEFORE);
+  });
+
+  it('(b) init writes the helper module; migrate rewrites every safe run and lists the rest', () => {
+    const init = scene(dir, ['init']);
+    expect(init).toMatchObject({ status: 0, stderr: '' });
+    expect(init.stdout).toBe(
+      'scene-sync init: wrote src/lib/sync/scene-sync.ts (positional style).\n' +
+        'Hand it the tRPC utils once, near the root: registerSceneSyncUtils(api.useUtils()).\n',
+    );
+    const helper = fs.readFileSync(path.join(dir, 'src/lib/sync/scene-sync.ts'), 'utf8');
+    expect(helper).toContain('export function registerSceneSyncUtils(');
+    expect(helper).toContain('export const sceneSyncHelpers = {');
+    // The codemod refuses a dirty tree: commit the helper first, as a team would.
+    expect(scene(dir, ['migrate', 'src']).status).toBe(2);
+    commitAll(dir, 'scene-sync init');
+
+    const migrate = scene(dir, ['migrate', 'src', '--report', path.join(reportDir, 'positional.json')]);
+    expect(migrate).toMatchObject({ status: 0, stderr: '' });
+    expect(migrate.stdout).toBe(
+      [
+        'scene-sync migrate: 20 files scanned, 5 changed, 15 unchanged, 0 failed',
+        'Helper calls written: 11 (created 3, restored 1, updated 3, changed 3, deleted 1)',
+        'Left for review: 4',
+        `  ${PREVIEW}:23: ${REVIEW.write}`,
+        `  ${TIMELINE}:37: ${REVIEW.setState}`,
+        `  ${REORDER}:11: ${REVIEW.replace}`,
+        `  ${REORDER}:18: ${REVIEW.router}`,
+        '',
+      ].join('\n'),
+    );
+    const json = readReport('positional.json');
+    expect(json.files).toEqual({ scanned: 20, changed: 5, unchanged: 15, failed: 0 });
+    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, TIMELINE]);
+    // Lines are those of the file before the rewrite.
+    expect(json.rewrites.map(({ file, line, helper }) => `${file}:${line} ${helper}`)).toEqual([
+      `${CHAT}:36 sceneSyncHelpers.syncSceneCreated`,
+      `${CHAT}:51 sceneSyncHelpers.syncSceneCreated`,
+      `${CHAT}:62 sceneSyncHelpers.syncSceneRestored`,
+      `${CODE}:21 sceneSyncHelpers.syncSceneUpdated`,
+      `${CODE}:31 sceneSyncHelpers.syncSceneUpdated`,
+      `${CODE}:35 sceneSyncHelpers.syncAllScenes`,
+      `${CODE}:44 sceneSyncHelpers.syncAllScenes`,
+      `${PREVIEW}:31 sceneSyncHelpers.syncSceneUpdated`,
+      `${ACTIONS}:20 sceneSyncHelpers.syncAllScenes`,
+      `${ACTIONS}:32 sceneSyncHelpers.syncSceneCreated`,
+      `${TIMELINE}:54 sceneSyncHelpers.syncSceneDeleted`,
+    ]);
+    expectUntouchedExcept(dir, [...json.changedFiles, 'src/lib/sync/scene-sync.ts']);
+
+    const chat = fs.readFileSync(path.join(dir, CHAT), 'utf8');
+    expect(chat).toContain('    await sceneSyncHelpers.syncSceneCreated(projectId, created);\n');
+    expect(chat).toContain("import { sceneSyncHelpers } from '~/lib/sync/scene-sync';\n");
+    expect(chat).not.toContain('useVideoState');
+    const preview = fs.readFileSync(path.join(dir, PREVIEW), 'utf8');
+    expect(preview).toContain('import { sceneSyncHelpers } from "~/lib/sync/scene-sync";\n');
+  });
+
+  it('(c) the migrated app type-checks with the helper module, and the helpers accept api.useUtils()', () => {
+    // Positional helpers need the tRPC utils once at run time; prove the app can hand them over.
+    const registration = path.join(dir, 'src/registerSceneSync.ts');
+    fs.writeFileSync(
+      registration,
+      "import { registerSceneSyncUtils } from '~/lib/sync/scene-sync';\nimport { api } from '~/trpc/react';\n\n" +
+        'export function useSceneSyncRegistration(): void {\n  registerSceneSyncUtils(api.useUtils());\n}\n',
+    );
+    try {
+      const tsc = typecheck(dir);
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      expect(tsc.status).toBe(0);
+    } finally {
+      fs.rmSync(registration);
+    }
+  });
+
+  let afterMigration: string[] = [];
+  it('(d) lint again: only the review sites remain (plus the mutation that never synced)', () => {
+    afterMigration = lint(dir);
+    expect(afterMigration).toEqual([
+      // #13: nothing to rewrite, so the codemod neither fixes nor lists it (see the final report).
+      report(CHAT, 23, MISSING),
+      report(PREVIEW, 23, STORE), // review: direct write
+      report(TIMELINE, 38, STORE), // review: setState (one line lower: the helper import was added above)
+      report(REORDER, 11, STORE), // review: replace
+      report(REORDER, 18, CACHE), // review: router-wide invalidate
+    ]);
+  });
+
+  it('(e) migrate again on the committed result: 0 changed, the same review sites', () => {
+    commitAll(dir, 'scene-sync migrate');
+    const again = scene(dir, ['migrate', 'src']);
+    expect(again).toMatchObject({ status: 0, stderr: '' });
+    expect(again.stdout).toBe(
+      [
+        'scene-sync migrate: 20 files scanned, 0 changed, 20 unchanged, 0 failed',
+        'Helper calls written: 0',
+        'Left for review: 4',
+        `  ${PREVIEW}:23: ${REVIEW.write}`,
+        `  ${TIMELINE}:38: ${REVIEW.setState}`,
+        `  ${REORDER}:11: ${REVIEW.replace}`,
+        `  ${REORDER}:18: ${REVIEW.router}`,
+        '',
+      ].join('\n'),
+    );
+    // On the migrated code the review list and the lint reports name the same places.
+    const reviewed = again.stdout.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.trim().split(': ')[0]);
+    const linted = afterMigration.filter((entry) => !entry.endsWith(MISSING)).map((entry) => entry.split(' ')[0]);
+    expect(linted).toEqual(reviewed);
+  });
+});
+
+describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeExampleCopy({ config: { helper: { style: 'object' } } });
+    copies.push(dir);
+  });
+
+  it('(f) init + migrate in object style; the result type-checks, lints to the review sites, and is stable', () => {
+    const init = scene(dir, ['init']);
+    expect(init).toMatchObject({ status: 0, stderr: '', stdout: 'scene-sync init: wrote src/lib/sync/scene-sync.ts (object style).\n' });
+    expect(fs.readFileSync(path.join(dir, 'src/lib/sync/scene-sync.ts'), 'utf8')).not.toContain('registerSceneSyncUtils');
+    commitAll(dir, 'scene-sync init');
+
+    const migrate = scene(dir, ['migrate', 'src', '--report', path.join(reportDir, 'object.json')]);
+    expect(migrate).toMatchObject({ status: 0, stderr: '' });
+    expect(migrate.stdout).toBe(
+      [
+        'scene-sync migrate: 20 files scanned, 2 changed, 18 unchanged, 0 failed',
+        'Helper calls written: 7 (created 2, restored 1, updated 2, changed 2)',
+        'Left for review: 10',
+        `  ${PREVIEW}:23: ${REVIEW.write}`,
+        `  ${PREVIEW}:31: ${REVIEW.noUtils}`,
+        `  ${PREVIEW}:32: ${REVIEW.noUtils}`,
+        `  ${ACTIONS}:20: ${REVIEW.noUtils}`,
+        `  ${ACTIONS}:32: ${REVIEW.noUtils}`,
+        `  ${ACTIONS}:33: ${REVIEW.noUtils}`,
+        `  ${TIMELINE}:37: ${REVIEW.setState}`,
+        `  ${TIMELINE}:54: ${REVIEW.noUtils}`,
+        `  ${REORDER}:11: ${REVIEW.replace}`,
+        `  ${REORDER}:18: ${REVIEW.router}`,
+        '',
+      ].join('\n'),
+    );
+    const json = readReport('object.json');
+    expect(json.changedFiles).toEqual([CHAT, CODE]);
+    expect(json.rewrites.map(({ file, line, helper }) => `${file}:${line} ${helper}`)).toEqual([
+      `${CHAT}:36 sceneSyncHelpers.syncSceneCreated`,
+      `${CHAT}:51 sceneSyncHelpers.syncSceneCreated`,
+      `${CHAT}:62 sceneSyncHelpers.syncSceneRestored`,
+      `${CODE}:21 sceneSyncHelpers.syncSceneUpdated`,
+      `${CODE}:31 sceneSyncHelpers.syncSceneUpdated`,
+      `${CODE}:35 sceneSyncHelpers.syncAllScenes`,
+      `${CODE}:44 sceneSyncHelpers.syncAllScenes`,
+    ]);
+    expectUntouchedExcept(dir, [...json.changedFiles, 'src/lib/sync/scene-sync.ts']);
+    const chat = fs.readFileSync(path.join(dir, CHAT), 'utf8');
+    expect(chat).toContain("    await sceneSyncHelpers.syncSceneCreated({ projectId, utils, scene: created, source: 'ChatPanel.handleGenerate' });\n");
+
+    const tsc = typecheck(dir);
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+
+    // The rules read the same scene-sync.config.json (eslint.config.mjs shares it).
+    expect(lint(dir)).toEqual([
+      report(CHAT, 24, MISSING), // #13, as in positional style
+      ...[
+        report(PREVIEW, 23, STORE),
+        report(PREVIEW, 31, STORE),
+        report(PREVIEW, 32, CACHE),
+        report(ACTIONS, 20, CACHE),
+        report(ACTIONS, 32, STORE),
+        report(ACTIONS, 33, CACHE),
+        report(TIMELINE, 37, STORE),
+        report(TIMELINE, 54, STORE),
+        report(REORDER, 11, STORE),
+        report(REORDER, 18, CACHE),
+      ],
+    ]);
+
+    commitAll(dir, 'scene-sync migrate');
+    const again = scene(dir, ['migrate', 'src']);
+    expect(again).toMatchObject({ status: 0, stderr: '' });
+    expect(again.stdout.split('\n').slice(0, 3)).toEqual([
+      'scene-sync migrate: 20 files scanned, 0 changed, 20 unchanged, 0 failed',
+      'Helper calls written: 0',
+      'Left for review: 10',
+    ]);
+  });
+});
