@@ -1,6 +1,6 @@
-import { createRule, fileAnalysis, helperKindFor, modeSchema, type Mode } from '../utils/create-rule';
+import { createRule, modeSchema, reportSites, USE_HELPER_MESSAGE, type Mode } from '../utils/create-rule';
 
-export type MessageIds = 'directAction' | 'directSetState' | 'directWrite';
+export type MessageIds = 'directAction' | 'directSetState' | 'directWrite' | 'useHelper';
 
 export default createRule<[{ mode?: Mode }], MessageIds>({
   name: 'no-direct-store-update',
@@ -15,21 +15,21 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
       directAction: 'Call {{helper}}(...) instead of {{found}}(...).',
       directSetState: 'Call {{helper}}(...) instead of {{found}}(...): the database is the source of truth, the store follows it.',
       directWrite: 'Call {{helper}}(...) instead of writing into {{found}} directly: the write bypasses the database and notifies no subscriber.',
+      useHelper: USE_HELPER_MESSAGE,
     },
+    // Suggestions are reported through reportSites, out of this plugin's sight.
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
+    hasSuggestions: true,
     schema: [modeSchema],
     defaultOptions: [{ mode: 'after-mutation' }],
   },
   create(context, [{ mode }]) {
     return {
       Program() {
-        const { analysis, conventions } = fileAnalysis(context);
-        for (const site of analysis.sites) {
-          if (site.category !== 'store') continue;
-          if (mode !== 'everywhere' && analysis.regionsOf(site.node).length === 0) continue;
-          const helper = conventions.helperCallee(helperKindFor(analysis, site.node, site.kind));
-          const messageId = site.form === 'action' ? 'directAction' : site.form === 'setState' ? 'directSetState' : 'directWrite';
-          context.report({ node: site.node, messageId, data: { helper, found: site.found } });
-        }
+        reportSites(context, mode, 'store', (site) => ({
+          messageId: site.form === 'action' ? 'directAction' : site.form === 'setState' ? 'directSetState' : 'directWrite',
+          kind: site.kind,
+        }));
       },
     };
   },

@@ -1,6 +1,7 @@
-import { createRule, fileAnalysis, modeSchema, type Mode } from '../utils/create-rule';
+import { getConventions } from '../conventions';
+import { createRule, modeSchema, reportSites, USE_HELPER_MESSAGE, type Mode } from '../utils/create-rule';
 
-export type MessageIds = 'manualCacheCall' | 'routerInvalidate' | 'rootInvalidate';
+export type MessageIds = 'manualCacheCall' | 'routerInvalidate' | 'rootInvalidate' | 'useHelper';
 
 export default createRule<[{ mode?: Mode }], MessageIds>({
   name: 'no-manual-invalidate',
@@ -15,22 +16,23 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
       manualCacheCall: 'Call {{helper}}(...) instead of {{found}}(...).',
       routerInvalidate: 'Call {{helper}}(...) instead of {{found}}(...): invalidating the whole router refetches every query in it.',
       rootInvalidate: 'Call {{helper}}(...) instead of {{found}}(...): invalidating everything refetches every query in the app.',
+      useHelper: USE_HELPER_MESSAGE,
     },
+    // Suggestions are reported through reportSites, out of this plugin's sight.
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
+    hasSuggestions: true,
     schema: [modeSchema],
     defaultOptions: [{ mode: 'after-mutation' }],
   },
   create(context, [{ mode }]) {
     return {
       Program() {
-        const { analysis, conventions } = fileAnalysis(context);
-        for (const site of analysis.sites) {
-          if (site.category !== 'cache') continue;
-          if (mode !== 'everywhere' && analysis.regionsOf(site.node).length === 0) continue;
+        const conventions = getConventions((context.settings as Record<string, unknown>).sceneSync);
+        reportSites(context, mode, 'cache', (site) => {
           const isWholeCache = site.form === 'root' || (site.form === 'queryClient' && site.path.length === 0);
           const isRouter = site.form === 'router' || (site.form === 'queryClient' && !conventions.isSceneQuery(site.path));
-          const messageId = isWholeCache ? 'rootInvalidate' : isRouter ? 'routerInvalidate' : 'manualCacheCall';
-          context.report({ node: site.node, messageId, data: { helper: conventions.helperCallee('changed'), found: site.found } });
-        }
+          return { messageId: isWholeCache ? 'rootInvalidate' : isRouter ? 'routerInvalidate' : 'manualCacheCall', kind: 'changed' };
+        });
       },
     };
   },

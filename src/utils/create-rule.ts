@@ -1,6 +1,7 @@
 import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
 import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
-import { analyzeFile, type FileAnalysis } from '../analysis';
+import { analyzeFile, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
+import { planFile } from '../codemods/plan';
 import { getConventions, type Conventions, type SyncKind } from '../conventions';
 
 export interface SceneSyncRuleDocs {
@@ -28,21 +29,55 @@ export const modeSchema: JSONSchema.JSONSchema4ObjectSchema = {
 };
 
 /** The shared analysis of the file being linted, computed once for all rules. */
-export function fileAnalysis(context: Readonly<RuleContext<string, readonly unknown[]>>): { analysis: FileAnalysis; conventions: Conventions } {
+export function fileAnalysis(context: Readonly<RuleContext<string, readonly unknown[]>>): { analysis: FileAnalysis; conventions: Conventions; input: AnalysisInput } {
   const conventions = getConventions((context.settings as Record<string, unknown>).sceneSync);
   const { sourceCode } = context;
-  const analysis = analyzeFile({
+  const input: AnalysisInput = {
     ast: sourceCode.ast,
     scopeManager: sourceCode.scopeManager!,
     visitorKeys: sourceCode.visitorKeys,
     text: sourceCode.text,
     conventions,
     allowed: conventions.isAllowedFile(context.filename, context.cwd),
-  });
-  return { analysis, conventions };
+  };
+  return { analysis: analyzeFile(input), conventions, input };
 }
 
-/** The helper a site should call: a store write in a restore's success path is a restore. */
-export function helperKindFor(analysis: FileAnalysis, node: Parameters<FileAnalysis['regionsOf']>[0], kind: SyncKind): SyncKind {
-  return analysis.regionsOf(node).some((region) => region.restore) ? 'restored' : kind;
+export const USE_HELPER_MESSAGE = 'Replace this sync with {{helper}}(...).';
+
+/**
+ * Reports the sites of one category. After a mutation, each report carries the codemod's
+ * rewrite of its run as a suggestion (never an autofix: it changes what runs).
+ */
+export function reportSites<MessageId extends string, Category extends SyncSite['category']>(
+  context: Readonly<RuleContext<MessageId | 'useHelper', [{ mode?: Mode }]>>,
+  mode: Mode | undefined,
+  category: Category,
+  describe: (site: Extract<SyncSite, { category: Category }>) => { messageId: MessageId; kind: SyncKind },
+): void {
+  const { analysis, conventions, input } = fileAnalysis(context);
+  for (const site of analysis.sites) {
+    if (!isCategory(site, category)) continue;
+    const afterMutation = analysis.regionsOf(site.node).length > 0;
+    if (mode !== 'everywhere' && !afterMutation) continue;
+    const { messageId, kind } = describe(site);
+    const plan = afterMutation ? planFile(input, analysis, { filename: context.filename, only: site }) : undefined;
+    const rewrite = plan?.rewrites[0];
+    // The message names the helper the rewrite would call; a store write in a restore's success path is a restore.
+    const restoring = site.category === 'store' && analysis.regionsOf(site.node).some((region) => region.restore);
+    const helper = conventions.helperCallee(rewrite?.kind ?? (restoring ? 'restored' : kind));
+    context.report({
+      node: site.node,
+      messageId,
+      data: { helper, found: site.found },
+      suggest:
+        plan && rewrite
+          ? [{ messageId: 'useHelper', data: { helper: rewrite.helper }, fix: (fixer) => plan.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) }]
+          : null,
+    });
+  }
+}
+
+function isCategory<Category extends SyncSite['category']>(site: SyncSite, category: Category): site is Extract<SyncSite, { category: Category }> {
+  return site.category === category;
 }

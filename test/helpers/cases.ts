@@ -15,10 +15,10 @@ export function createRuleTester(): RuleTester {
   });
 }
 
+export const STORE_IMPORT = "import { useVideoState } from '~/stores/videoState';\n";
+export const API_IMPORT = "import { api } from '~/trpc/react';\n";
 /** The imports most cases start with. */
-export const IMPORTS = `import { useVideoState } from '~/stores/videoState';
-import { api } from '~/trpc/react';
-`;
+export const IMPORTS = `${STORE_IMPORT}${API_IMPORT}`;
 
 export interface Span {
   line: number;
@@ -82,6 +82,11 @@ export interface FlowCase {
   imports?: string;
   /** Replaces `const m = api.generation.updateScene.useMutation();`. */
   hook?: string;
+  /**
+   * True when `SITE` is the expression body of an arrow function (`() => SITE`), not a statement
+   * (`SITE;`): a rewrite puts the helper call in the arrow's body instead of a statement.
+   */
+  arrowBody?: boolean;
 }
 
 export const FLOW_CASES: readonly FlowCase[] = [
@@ -160,16 +165,19 @@ export const FLOW_CASES: readonly FlowCase[] = [
   {
     name: 'site in a callback created after the await',
     after: true,
+    arrowBody: true,
     body: 'const save = async () => { await m.mutateAsync({ projectId }); items.forEach(() => SITE); };',
   },
   {
     name: 'site in a local function called after the await',
     after: true,
+    arrowBody: true,
     body: 'const save = async () => { const apply = () => SITE; await m.mutateAsync({ projectId }); apply(); };',
   },
   {
     name: 'site in a local function called only before the await',
     after: false,
+    arrowBody: true,
     body: 'const save = async () => { const apply = () => SITE; apply(); await m.mutateAsync({ projectId }); };',
   },
   {
@@ -309,16 +317,67 @@ export const FLOW_CASES: readonly FlowCase[] = [
   },
 ];
 
+/** What goes into a flow case's component; `flowComponent` builds the input, a suggestion's output is built from the parts it changes. */
+export interface FlowParts {
+  /** Replaces `SITE`. */
+  site: string;
+  /** Statements before the mutation hook; `null` when a suggestion removed them with their line. */
+  setup?: string | null;
+  /** The whole import block (default: `IMPORTS` and the flow case's own imports). */
+  imports?: string;
+}
+
 /** A component holding a flow case, with `site` in place of `SITE` and `setup` before the mutation. */
 export function flowComponent(flow: FlowCase, site: string, setup = ''): string {
+  return flowFile(flow, { site, setup });
+}
+
+/** A component holding a flow case, built from its parts. */
+export function flowFile(flow: FlowCase, parts: FlowParts): string {
   if (flow.body.split('SITE').length + (flow.hook ?? '').split('SITE').length !== 3) throw new Error(`SITE must appear once in ${flow.name}`);
   const hook = flow.hook ?? 'const m = api.generation.updateScene.useMutation();';
-  return `${IMPORTS}${flow.imports ?? ''}
+  const setup = parts.setup === undefined ? '' : parts.setup;
+  return `${parts.imports ?? `${IMPORTS}${flow.imports ?? ''}`}
 export function Panel({ projectId, sceneId, cond, items }: { projectId: string; sceneId: string; cond: number; items: string[] }) {
-  ${setup}
-  ${hook.replace('SITE', site)}
-  ${flow.body.replace('SITE', site)}
+${setup === null ? '' : `  ${setup}\n`}  ${hook.replace('SITE', () => parts.site)}
+  ${flow.body.replace('SITE', () => parts.site)}
   return <button onClick={() => void save()}>{sceneId}</button>;
 }
 `;
 }
+
+/** The import a rewrite adds with the default conventions (positional style, `sceneSyncHelpers` object). */
+export const HELPER_IMPORT = "import { sceneSyncHelpers } from '~/lib/sync/scene-sync';\n";
+
+/** The `useHelper` suggestion of a report whose run the codemod rewrites: it names `helper`; `output` is the whole fixed file. */
+export function useHelper(helper: string, output: string): { messageId: 'useHelper'; data: { helper: string }; output: string }[] {
+  return [{ messageId: 'useHelper', data: { helper }, output }];
+}
+
+/** The issue's seed example: a run of three syncs after an awaited scene mutation (two store reports, one cache report). */
+export const SEED_EXAMPLE = `${IMPORTS}
+export function useSaveScene(projectId: string) {
+  const utils = api.useUtils();
+  const { updateScene, updateAndRefresh } = useVideoState();
+  const mutation = api.generation.updateScene.useMutation();
+
+  return async (draft: { id: string; tsxCode: string }) => {
+    const s = await mutation.mutateAsync({ id: draft.id, tsxCode: draft.tsxCode });
+    updateScene(projectId, s.id, s);
+    await utils.generation.getProjectScenes.invalidate({ projectId });
+    await updateAndRefresh(projectId, (p) => p);
+  };
+}
+`;
+
+/** The seed example rewritten: one awaited helper call; utils, the destructured actions and the store import go. */
+export const SEED_EXAMPLE_OUTPUT = `${API_IMPORT}${HELPER_IMPORT}
+export function useSaveScene(projectId: string) {
+  const mutation = api.generation.updateScene.useMutation();
+
+  return async (draft: { id: string; tsxCode: string }) => {
+    const s = await mutation.mutateAsync({ id: draft.id, tsxCode: draft.tsxCode });
+    await sceneSyncHelpers.syncSceneUpdated(projectId, s.id, s);
+  };
+}
+`;

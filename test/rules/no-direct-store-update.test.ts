@@ -1,17 +1,24 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds } from '../../src/rules/no-direct-store-update';
 import {
+  API_IMPORT,
   COMPONENT_FILE,
   CUSTOM_SETTINGS,
   FLOW_CASES,
   HELPER_FILE,
+  HELPER_IMPORT,
   IMPORTS,
   MODES,
+  SEED_EXAMPLE,
+  SEED_EXAMPLE_OUTPUT,
+  STORE_IMPORT,
   STORE_FILE,
   createRuleTester,
   flowComponent,
+  flowFile,
   modeOptions,
   span,
+  useHelper,
 } from '../helpers/cases';
 
 type Options = [{ mode?: 'after-mutation' | 'everywhere' }];
@@ -20,8 +27,22 @@ type Invalid = InvalidTestCase<MessageIds, Options>;
 
 const ruleTester = createRuleTester();
 
-const STORE_IMPORT = "import { useVideoState } from '~/stores/videoState';\n";
-const API_IMPORT = "import { api } from '~/trpc/react';\n";
+
+/** The imports of a success-path file whose store import the suggestion removed, with the helper import added after the last one. */
+const REWRITTEN_IMPORTS = API_IMPORT + HELPER_IMPORT;
+
+/** What the codemod (and so the suggestion) makes of a form in the success path of a mutation. */
+type Rewrite =
+  | {
+      /** The statement that replaces the site's statement (`${site};`). */
+      statement: string;
+      /** What the setup becomes: `null` when its bindings became unused and went with their line. Default: unchanged. */
+      setup?: string | null;
+      /** The whole import block after the rewrite. */
+      imports: string;
+    }
+  /** The codemod leaves the site for review: no suggestion. */
+  | { review: string };
 
 /** One way of writing the store by hand. */
 interface Form {
@@ -37,6 +58,7 @@ interface Form {
   /** Replaces the store import. */
   storeImport?: string;
   imports?: string;
+  rewrite: Rewrite;
 }
 
 const FORMS: Form[] = [
@@ -47,6 +69,7 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'updateScene',
     helper: 'sceneSyncHelpers.syncSceneUpdated',
+    rewrite: { statement: 'void sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {});', imports: REWRITTEN_IMPORTS },
   },
   {
     name: 'a store held in a variable: const s = useVideoState.getState(); s.deleteScene(...)',
@@ -55,6 +78,7 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'deleteScene',
     helper: 'sceneSyncHelpers.syncSceneDeleted',
+    rewrite: { statement: 'void sceneSyncHelpers.syncSceneDeleted(projectId, sceneId);', imports: REWRITTEN_IMPORTS },
   },
   {
     name: 'destructured from the hook with a rename: const { updateScene: upd } = useVideoState()',
@@ -64,6 +88,7 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'updateScene',
     helper: 'sceneSyncHelpers.syncSceneUpdated',
+    rewrite: { statement: 'void sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {});', setup: null, imports: REWRITTEN_IMPORTS },
   },
   {
     name: 'destructured from getState(): const { updateAndRefresh } = useVideoState.getState()',
@@ -73,6 +98,7 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'updateAndRefresh',
     helper: 'sceneSyncHelpers.syncAllScenes',
+    rewrite: { statement: 'void sceneSyncHelpers.syncAllScenes(projectId);', setup: null, imports: REWRITTEN_IMPORTS },
   },
   {
     name: 'bound by a selector: useVideoState(state => state.updateScene)',
@@ -82,6 +108,7 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'updateScene',
     helper: 'sceneSyncHelpers.syncSceneUpdated',
+    rewrite: { statement: 'void sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {});', setup: null, imports: REWRITTEN_IMPORTS },
   },
   {
     name: 'bound by a typed selector: useVideoState((state: any) => state.addScene)',
@@ -91,6 +118,7 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'addScene',
     helper: 'sceneSyncHelpers.syncSceneCreated',
+    rewrite: { statement: 'void sceneSyncHelpers.syncSceneCreated(projectId, {});', setup: null, imports: REWRITTEN_IMPORTS },
   },
   {
     name: 'bound by a selector whose body is cast: state.replace as (...) => void',
@@ -100,6 +128,7 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'replace',
     helper: 'sceneSyncHelpers.syncAllScenes',
+    rewrite: { review: 'replace(...) writes data that the helper would not carry' },
   },
   {
     name: 'bound by a selector whose result is cast: useVideoState(s => s.reorderScenes) as any',
@@ -109,6 +138,7 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'reorderScenes',
     helper: 'sceneSyncHelpers.syncAllScenes',
+    rewrite: { review: 'reorderScenes(...) writes data that the helper would not carry' },
   },
   {
     name: 'bound by a useShallow selector and destructured',
@@ -119,6 +149,13 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'deleteScene',
     helper: 'sceneSyncHelpers.syncSceneDeleted',
+    // The destructuring goes; the hook call stays (a selector returning an object is not provably free of effects,
+    // like a query hook), so the store and useShallow imports it uses stay too.
+    rewrite: {
+      statement: 'void sceneSyncHelpers.syncSceneDeleted(projectId, sceneId);',
+      setup: 'useVideoState(useShallow((state) => ({ deleteScene: state.deleteScene })));',
+      imports: `${STORE_IMPORT}${API_IMPORT}import { useShallow } from 'zustand/react/shallow';\n${HELPER_IMPORT}`,
+    },
   },
   {
     name: 'called through a cast of getState(): (useVideoState.getState() as any).updateScene(...)',
@@ -127,6 +164,7 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'updateScene',
     helper: 'sceneSyncHelpers.syncSceneUpdated',
+    rewrite: { statement: 'void sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {});', imports: REWRITTEN_IMPORTS },
   },
   {
     name: 'an aliased store import: import { useVideoState as useEditor }',
@@ -136,6 +174,7 @@ const FORMS: Form[] = [
     messageId: 'directAction',
     found: 'updateScene',
     helper: 'sceneSyncHelpers.syncSceneUpdated',
+    rewrite: { statement: 'void sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {});', imports: REWRITTEN_IMPORTS },
   },
   {
     name: 'useVideoState.setState(...)',
@@ -144,6 +183,7 @@ const FORMS: Form[] = [
     messageId: 'directSetState',
     found: 'useVideoState.setState',
     helper: 'sceneSyncHelpers.syncAllScenes',
+    rewrite: { review: 'setState writes state the helper would not carry' },
   },
   {
     name: 'assignment through getState() and a cast: (useVideoState.getState().projects as any)[id].revision = n',
@@ -152,6 +192,7 @@ const FORMS: Form[] = [
     messageId: 'directWrite',
     found: 'useVideoState state',
     helper: 'sceneSyncHelpers.syncAllScenes',
+    rewrite: { review: 'a direct write into the state is data the helper would not carry' },
   },
   {
     name: 'delete through getState(): delete useVideoState.getState().projects[id]',
@@ -160,6 +201,7 @@ const FORMS: Form[] = [
     messageId: 'directWrite',
     found: 'useVideoState state',
     helper: 'sceneSyncHelpers.syncAllScenes',
+    rewrite: { review: 'a direct write into the state is data the helper would not carry' },
   },
   {
     name: 'an update expression through a held state: state.projects[id].revision++',
@@ -168,22 +210,47 @@ const FORMS: Form[] = [
     messageId: 'directWrite',
     found: 'useVideoState state',
     helper: 'sceneSyncHelpers.syncAllScenes',
+    rewrite: { review: 'a direct write into the state is data the helper would not carry' },
   },
 ];
 
-/** The form inside the onSuccess of a scene mutation: in the success path. */
-function inSuccessPath(form: Form): string {
-  return `${form.storeImport ?? STORE_IMPORT}${API_IMPORT}${form.imports ?? ''}
+/** What goes into a success-path file: the input is built from the form, a suggestion's output from its rewrite. */
+interface SuccessPathParts {
+  imports: string;
+  /** `null`: no setup line at all. */
+  setup: string | null;
+  /** The statement inside onSuccess. */
+  statement: string;
+}
+
+function successPathFile({ imports, setup, statement }: SuccessPathParts): string {
+  return `${imports}
 export function Panel({ projectId, sceneId, id, n }: { projectId: string; sceneId: string; id: string; n: number }) {
-  ${form.setup ?? ''}
-  const m = api.generation.updateScene.useMutation({
+${setup === null ? '' : `  ${setup}\n`}  const m = api.generation.updateScene.useMutation({
     onSuccess: () => {
-      ${form.site};
+      ${statement}
     },
   });
   return <button onClick={() => m.mutate({ projectId })}>{sceneId}</button>;
 }
 `;
+}
+
+function successPathParts(form: Form): SuccessPathParts {
+  return { imports: `${form.storeImport ?? STORE_IMPORT}${API_IMPORT}${form.imports ?? ''}`, setup: form.setup ?? '', statement: `${form.site};` };
+}
+
+/** The form inside the onSuccess of a scene mutation: in the success path. */
+function inSuccessPath(form: Form): string {
+  return successPathFile(successPathParts(form));
+}
+
+/** The suggestion on the form in the success path, as its rewrite states it. */
+function successPathSuggestions(form: Form): Invalid['errors'][number]['suggestions'] {
+  if ('review' in form.rewrite) return [];
+  const { statement, setup, imports } = form.rewrite;
+  const parts = successPathParts(form);
+  return useHelper(form.helper, successPathFile({ imports, setup: setup === undefined ? parts.setup : setup, statement }));
 }
 
 /** The form in a drag handler with no mutation around it: a local UI write. */
@@ -199,8 +266,8 @@ export function Panel({ projectId, sceneId, id, n }: { projectId: string; sceneI
 `;
 }
 
-function formError(code: string, form: Form): Invalid['errors'][number] {
-  return { messageId: form.messageId, data: { helper: form.helper, found: form.found }, ...span(code, form.report) };
+function formError(code: string, form: Form, suggestions: Invalid['errors'][number]['suggestions']): Invalid['errors'][number] {
+  return { messageId: form.messageId, data: { helper: form.helper, found: form.found }, ...span(code, form.report), suggestions };
 }
 
 const valid: Valid[] = [];
@@ -209,19 +276,34 @@ const invalid: Invalid[] = [];
 for (const form of FORMS) {
   for (const mode of MODES) {
     const inside = inSuccessPath(form);
-    invalid.push({ name: `[${mode}] in onSuccess: ${form.name}`, code: inside, options: modeOptions(mode), errors: [formError(inside, form)] });
+    invalid.push({
+      name: `[${mode}] in onSuccess: ${form.name}`,
+      code: inside,
+      options: modeOptions(mode),
+      errors: [formError(inside, form, successPathSuggestions(form))],
+    });
   }
   const outside = inDragHandler(form);
   valid.push({ name: `[after-mutation] in a drag handler, not after a mutation: ${form.name}`, code: outside, options: modeOptions('after-mutation') });
-  invalid.push({ name: `[everywhere] in a drag handler: ${form.name}`, code: outside, options: modeOptions('everywhere'), errors: [formError(outside, form)] });
+  // Not after a mutation: nothing the codemod would rewrite, so no suggestion.
+  invalid.push({ name: `[everywhere] in a drag handler: ${form.name}`, code: outside, options: modeOptions('everywhere'), errors: [formError(outside, form, [])] });
 }
 
 // Flow: whether a site is "after" a mutation follows the code's control flow, not its text order.
 const FLOW_SITE = 'useVideoState.getState().updateScene(projectId, sceneId, {})';
+const FLOW_CALL = 'sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, {})';
 for (const flow of FLOW_CASES) {
   const code = flowComponent(flow, FLOW_SITE);
+  // After the mutation, the suggestion calls the helper where the site was (`void` for an unawaited statement,
+  // the bare call as an arrow's body), drops the now-unused store import and adds the helper's after the last import.
+  const suggestions = flow.after
+    ? useHelper(
+        'sceneSyncHelpers.syncSceneUpdated',
+        flowFile(flow, { site: flow.arrowBody ? FLOW_CALL : `void ${FLOW_CALL}`, imports: `${API_IMPORT}${flow.imports ?? ''}${HELPER_IMPORT}` }),
+      )
+    : [];
   const errors: Invalid['errors'] = [
-    { messageId: 'directAction', data: { helper: 'sceneSyncHelpers.syncSceneUpdated', found: 'updateScene' }, ...span(code, FLOW_SITE) },
+    { messageId: 'directAction', data: { helper: 'sceneSyncHelpers.syncSceneUpdated', found: 'updateScene' }, ...span(code, FLOW_SITE), suggestions },
   ];
   if (flow.after) {
     invalid.push({ name: `[after-mutation] flow: ${flow.name}`, code, options: modeOptions('after-mutation'), errors });
@@ -391,6 +473,13 @@ export function Panel({ projectId, sceneId }: { projectId: string; sceneId: stri
   return <button onClick={() => restore.mutate({ projectId, sceneId })} />;
 }
 `;
+  // The arrow's body becomes the restore helper's call: the scene the server returned, no scene id.
+  const restored = `${API_IMPORT}${HELPER_IMPORT}
+export function Panel({ projectId, sceneId }: { projectId: string; sceneId: string }) {
+  const restore = api.generation.restoreScene.useMutation({ onSuccess: (scene) => sceneSyncHelpers.syncSceneRestored(projectId, scene) });
+  return <button onClick={() => restore.mutate({ projectId, sceneId })} />;
+}
+`;
   for (const mode of MODES) {
     invalid.push({
       name: `[${mode}] a store write after a restore suggests the restore helper`,
@@ -401,6 +490,7 @@ export function Panel({ projectId, sceneId }: { projectId: string; sceneId: stri
           messageId: 'directAction',
           data: { helper: 'sceneSyncHelpers.syncSceneRestored', found: 'updateScene' },
           ...span(code, 'useVideoState.getState().updateScene(projectId, sceneId, scene)'),
+          suggestions: useHelper('sceneSyncHelpers.syncSceneRestored', restored),
         },
       ],
     });
@@ -425,9 +515,21 @@ export function DocPanel({ doc }: { doc: { id: string } }) {
   return <button onClick={() => { save.mutate(doc); scene.mutate(doc); }} />;
 }
 `;
+  // upsertDoc(doc) and setState({}) form one run; setState writes state the helper would not carry, so the whole run is
+  // left for review and neither report carries a suggestion.
   const expectedAfterMutation: Invalid['errors'] = [
-    { messageId: 'directAction', data: { helper: 'docSync.docUpdated', found: 'upsertDoc' }, ...span(code, 'useEditorStore.getState().upsertDoc(doc)') },
-    { messageId: 'directSetState', data: { helper: 'docSync.docsChanged', found: 'useEditorStore.setState' }, ...span(code, 'useEditorStore.setState({})') },
+    {
+      messageId: 'directAction',
+      data: { helper: 'docSync.docUpdated', found: 'upsertDoc' },
+      ...span(code, 'useEditorStore.getState().upsertDoc(doc)'),
+      suggestions: [],
+    },
+    {
+      messageId: 'directSetState',
+      data: { helper: 'docSync.docsChanged', found: 'useEditorStore.setState' },
+      ...span(code, 'useEditorStore.setState({})'),
+      suggestions: [],
+    },
   ];
   invalid.push({
     name: '[after-mutation] custom convention: useEditorStore, docs.* mutations, docSync helper',
@@ -443,7 +545,215 @@ export function DocPanel({ doc }: { doc: { id: string } }) {
     options: modeOptions('everywhere'),
     errors: [
       ...expectedAfterMutation,
-      { messageId: 'directAction', data: { helper: 'docSync.docDeleted', found: 'removeDoc' }, ...span(code, 'useEditorStore.getState().removeDoc(doc.id)') },
+      // generation.updateScene is no mutation of this convention: not after a mutation, no suggestion.
+      {
+        messageId: 'directAction',
+        data: { helper: 'docSync.docDeleted', found: 'removeDoc' },
+        ...span(code, 'useEditorStore.getState().removeDoc(doc.id)'),
+        suggestions: [],
+      },
+    ],
+  });
+}
+
+// Focused suggestions: what the rewrite of one run takes with it, and what it leaves alone.
+{
+  // The selector-bound const, its hook dependency and the store import are used by nothing else once the write is gone.
+  const code = `${STORE_IMPORT}import { useCallback } from 'react';
+${API_IMPORT}
+export function Panel({ projectId }: { projectId: string }) {
+  const remove = useVideoState((state) => state.deleteScene);
+  const onSuccess = useCallback((_result: unknown, { id }: { id: string }) => {
+    remove(projectId, id);
+  }, [projectId, remove]);
+  const m = api.generation.deleteScene.useMutation({ onSuccess });
+  return <button onClick={() => m.mutate({ projectId, id: 'a' })} />;
+}
+`;
+  const output = `import { useCallback } from 'react';
+${API_IMPORT}${HELPER_IMPORT}
+export function Panel({ projectId }: { projectId: string }) {
+  const onSuccess = useCallback((_result: unknown, { id }: { id: string }) => {
+    void sceneSyncHelpers.syncSceneDeleted(projectId, id);
+  }, [projectId]);
+  const m = api.generation.deleteScene.useMutation({ onSuccess });
+  return <button onClick={() => m.mutate({ projectId, id: 'a' })} />;
+}
+`;
+  invalid.push({
+    name: '[after-mutation] suggestion: removes the now-unused selector-bound const, its hook dependency and the store import',
+    code,
+    options: modeOptions('after-mutation'),
+    errors: [
+      {
+        messageId: 'directAction',
+        data: { helper: 'sceneSyncHelpers.syncSceneDeleted', found: 'deleteScene' },
+        ...span(code, 'remove(projectId, id)'),
+        suggestions: useHelper('sceneSyncHelpers.syncSceneDeleted', output),
+      },
+    ],
+  });
+}
+
+{
+  // An import from the helper module is already there: the helper joins it instead of a second import.
+  const code = `import { registerSceneSyncUtils } from '~/lib/sync/scene-sync';
+${STORE_IMPORT}${API_IMPORT}
+export function Root({ projectId }: { projectId: string }) {
+  const utils = api.useUtils();
+  registerSceneSyncUtils(utils);
+  const mutation = api.generation.deleteScene.useMutation({
+    onSuccess: (_result, { id }) => {
+      useVideoState.getState().deleteScene(projectId, id);
+    },
+  });
+  return mutation;
+}
+`;
+  const output = `import { registerSceneSyncUtils, sceneSyncHelpers } from '~/lib/sync/scene-sync';
+${API_IMPORT}
+export function Root({ projectId }: { projectId: string }) {
+  const utils = api.useUtils();
+  registerSceneSyncUtils(utils);
+  const mutation = api.generation.deleteScene.useMutation({
+    onSuccess: (_result, { id }) => {
+      void sceneSyncHelpers.syncSceneDeleted(projectId, id);
+    },
+  });
+  return mutation;
+}
+`;
+  invalid.push({
+    name: '[after-mutation] suggestion: merges the helper into the existing import from the helper module',
+    code,
+    options: modeOptions('after-mutation'),
+    errors: [
+      {
+        messageId: 'directAction',
+        data: { helper: 'sceneSyncHelpers.syncSceneDeleted', found: 'deleteScene' },
+        ...span(code, 'useVideoState.getState().deleteScene(projectId, id)'),
+        suggestions: useHelper('sceneSyncHelpers.syncSceneDeleted', output),
+      },
+    ],
+  });
+}
+
+{
+  // The seed example: a run of three syncs becomes one awaited call to the helper of its scene write; both store reports
+  // (and the invalidation's, see no-manual-invalidate) name that helper and carry the same suggestion.
+  const code = SEED_EXAMPLE;
+  const suggestions = useHelper('sceneSyncHelpers.syncSceneUpdated', SEED_EXAMPLE_OUTPUT);
+  for (const mode of MODES) {
+    invalid.push({
+      name: `[${mode}] suggestion: a run of three statements is one rewrite, offered on each of its reports`,
+      code,
+      options: modeOptions(mode),
+      errors: [
+        { messageId: 'directAction', data: { helper: 'sceneSyncHelpers.syncSceneUpdated', found: 'updateScene' }, ...span(code, 'updateScene(projectId, s.id, s)'), suggestions },
+        {
+          messageId: 'directAction',
+          data: { helper: 'sceneSyncHelpers.syncSceneUpdated', found: 'updateAndRefresh' },
+          ...span(code, 'updateAndRefresh(projectId, (p) => p)'),
+          suggestions,
+        },
+      ],
+    });
+  }
+}
+
+{
+  // replace(...) with the server's scenes is data the helper would not carry: left for review, no suggestion.
+  const code = `${API_IMPORT}${STORE_IMPORT}
+export function useSceneReorder(projectId: string) {
+  return api.generation.reorderScenes.useMutation({
+    onSuccess: (scenes) => {
+      const store = useVideoState.getState();
+      store.replace(projectId, scenes); // server order wins
+    },
+  });
+}
+`;
+  invalid.push({
+    name: '[after-mutation] suggestion: none for a review site (replace with new data after a mutation)',
+    code,
+    options: modeOptions('after-mutation'),
+    errors: [{ messageId: 'directAction', data: { helper: 'sceneSyncHelpers.syncAllScenes', found: 'replace' }, ...span(code, 'store.replace(projectId, scenes)'), suggestions: [] }],
+  });
+}
+
+{
+  // One step of the run must be reviewed, so the whole run is: the rewritable updateScene gets no suggestion either.
+  const code = `${IMPORTS}
+export function Panel({ projectId, sceneId }: { projectId: string; sceneId: string }) {
+  const m = api.generation.updateScene.useMutation({
+    onSuccess: (scene) => {
+      useVideoState.getState().updateScene(projectId, sceneId, scene);
+      useVideoState.getState().replace(projectId, [scene]);
+    },
+  });
+  return <button onClick={() => m.mutate({ projectId })} />;
+}
+`;
+  invalid.push({
+    name: '[after-mutation] suggestion: none for any site of a run that holds a review site',
+    code,
+    options: modeOptions('after-mutation'),
+    errors: [
+      {
+        messageId: 'directAction',
+        data: { helper: 'sceneSyncHelpers.syncSceneUpdated', found: 'updateScene' },
+        ...span(code, 'useVideoState.getState().updateScene(projectId, sceneId, scene)'),
+        suggestions: [],
+      },
+      {
+        messageId: 'directAction',
+        data: { helper: 'sceneSyncHelpers.syncAllScenes', found: 'replace' },
+        ...span(code, 'useVideoState.getState().replace(projectId, [scene])'),
+        suggestions: [],
+      },
+    ],
+  });
+}
+
+{
+  // Object style (a custom convention): utils from the scope, the scene id under the convention's key, a source label
+  // from the file and the enclosing callback; the import comes from the convention's module.
+  const code = `import { useEditorStore } from '~/stores/editor';
+${API_IMPORT}
+export function DocPanel({ projectId, docId }: { projectId: string; docId: string }) {
+  const utils = api.useUtils();
+  const remove = api.docs.remove.useMutation({
+    onSuccess: () => {
+      useEditorStore.getState().removeDoc(projectId, docId);
+    },
+  });
+  return <button onClick={() => remove.mutate({ projectId, docId })}>{String(utils)}</button>;
+}
+`;
+  const output = `${API_IMPORT}import { docSync } from '~/sync/doc-sync';
+
+export function DocPanel({ projectId, docId }: { projectId: string; docId: string }) {
+  const utils = api.useUtils();
+  const remove = api.docs.remove.useMutation({
+    onSuccess: () => {
+      void docSync.docDeleted({ projectId, utils, sceneId: docId, source: 'Panel.onSuccess' });
+    },
+  });
+  return <button onClick={() => remove.mutate({ projectId, docId })}>{String(utils)}</button>;
+}
+`;
+  invalid.push({
+    name: '[after-mutation] suggestion: object-style helper call of a custom convention',
+    code,
+    settings: CUSTOM_SETTINGS,
+    options: modeOptions('after-mutation'),
+    errors: [
+      {
+        messageId: 'directAction',
+        data: { helper: 'docSync.docDeleted', found: 'removeDoc' },
+        ...span(code, 'useEditorStore.getState().removeDoc(projectId, docId)'),
+        suggestions: useHelper('docSync.docDeleted', output),
+      },
     ],
   });
 }

@@ -1,6 +1,24 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds } from '../../src/rules/no-manual-invalidate';
-import { COMPONENT_FILE, CUSTOM_SETTINGS, FLOW_CASES, HELPER_FILE, IMPORTS, MODES, createRuleTester, flowComponent, modeOptions, span } from '../helpers/cases';
+import {
+  API_IMPORT,
+  COMPONENT_FILE,
+  CUSTOM_SETTINGS,
+  FLOW_CASES,
+  HELPER_FILE,
+  HELPER_IMPORT,
+  IMPORTS,
+  MODES,
+  SEED_EXAMPLE,
+  SEED_EXAMPLE_OUTPUT,
+  STORE_IMPORT,
+  createRuleTester,
+  flowComponent,
+  flowFile,
+  modeOptions,
+  span,
+  useHelper,
+} from '../helpers/cases';
 
 type Options = [{ mode?: 'after-mutation' | 'everywhere' }];
 type Valid = ValidTestCase<Options>;
@@ -11,6 +29,13 @@ const ruleTester = createRuleTester();
 const HELPER = 'sceneSyncHelpers.syncAllScenes';
 const TANSTACK_IMPORTS = "import { useMutation, useQueryClient } from '@tanstack/react-query';\nimport { useTRPC } from '~/trpc/react';\n";
 
+/**
+ * What the codemod (and so the suggestion) makes of a form awaited in an async onSuccess: the statement
+ * `await sceneSyncHelpers.syncAllScenes(projectId);`, the setup as stated (`null`: its bindings became unused and
+ * went with their line; default: unchanged), the helper import after the last import. Or the site is left for review.
+ */
+type Rewrite = { setup?: string | null } | { review: string };
+
 /** One way of touching the scene query cache by hand. */
 interface Form {
   name: string;
@@ -20,7 +45,16 @@ interface Form {
   messageId: MessageIds;
   found: string;
   imports?: string;
+  rewrite: Rewrite;
 }
+
+/** What every rewritable form becomes: it only refreshes, so the run is a `changed` one. */
+const REWRITTEN = 'await sceneSyncHelpers.syncAllScenes(projectId);';
+/** `utils` (or its renamed or destructured form) is no longer used by anything: it goes. */
+const DROPS_UTILS: Rewrite = { setup: null };
+const NO_PROJECT: Rewrite = { review: 'cannot tell which project it refreshes' };
+const BROADER: Rewrite = { review: 'refreshes more than the scene queries; the helper would narrow it' };
+const CACHE_WRITE: Rewrite = { review: 'writes into the query cache; the helper refetches instead' };
 
 const UTILS = 'const utils = api.useUtils();';
 const TANSTACK = 'const trpc = useTRPC();\n  const queryClient = useQueryClient();';
@@ -33,6 +67,8 @@ const FORMS: Form[] = [
       site: `utils.generation.getProjectScenes.${method}({ projectId })`,
       messageId: 'manualCacheCall',
       found: `utils.generation.getProjectScenes.${method}`,
+      // cancel() stops a fetch: not a refresh the helper's invalidation stands for.
+      rewrite: method === 'cancel' ? { review: 'cancel() is not a refresh' } : DROPS_UTILS,
     }),
   ),
   {
@@ -41,6 +77,7 @@ const FORMS: Form[] = [
     site: 'utils.generation.getProjectScenes.setData({ projectId }, [])',
     messageId: 'manualCacheCall',
     found: 'utils.generation.getProjectScenes.setData',
+    rewrite: CACHE_WRITE,
   },
   {
     name: 'utils from the older api.useContext()',
@@ -48,6 +85,7 @@ const FORMS: Form[] = [
     site: 'ctx.generation.getProjectScenes.invalidate({ projectId })',
     messageId: 'manualCacheCall',
     found: 'ctx.generation.getProjectScenes.invalidate',
+    rewrite: DROPS_UTILS,
   },
   {
     name: 'through a cast: (utils as any).generation.getProjectScenes.invalidate()',
@@ -55,6 +93,7 @@ const FORMS: Form[] = [
     site: '(utils as any).generation.getProjectScenes.invalidate()',
     messageId: 'manualCacheCall',
     found: '(utils as any).generation.getProjectScenes.invalidate',
+    rewrite: NO_PROJECT,
   },
   {
     name: 'through optional chaining: utils?.generation?.getProjectScenes?.invalidate?.()',
@@ -62,6 +101,7 @@ const FORMS: Form[] = [
     site: 'utils?.generation?.getProjectScenes?.invalidate?.({ projectId })',
     messageId: 'manualCacheCall',
     found: 'utils?.generation?.getProjectScenes?.invalidate',
+    rewrite: DROPS_UTILS,
   },
   {
     name: 'a chain split over lines is named on one line',
@@ -69,6 +109,7 @@ const FORMS: Form[] = [
     site: 'utils.generation\n        .getProjectScenes\n        .invalidate({ projectId })',
     messageId: 'manualCacheCall',
     found: 'utils.generation.getProjectScenes.invalidate',
+    rewrite: DROPS_UTILS,
   },
   {
     name: 'a router destructured from the utils: const { generation } = api.useUtils()',
@@ -76,6 +117,7 @@ const FORMS: Form[] = [
     site: 'generation.getProjectScenes.invalidate({ projectId })',
     messageId: 'manualCacheCall',
     found: 'generation.getProjectScenes.invalidate',
+    rewrite: DROPS_UTILS,
   },
   {
     name: 'invalidating the router that holds the scene query: utils.generation.invalidate()',
@@ -83,6 +125,7 @@ const FORMS: Form[] = [
     site: 'utils.generation.invalidate()',
     messageId: 'routerInvalidate',
     found: 'utils.generation.invalidate',
+    rewrite: BROADER,
   },
   {
     name: 'invalidating everything: utils.invalidate()',
@@ -90,6 +133,7 @@ const FORMS: Form[] = [
     site: 'utils.invalidate()',
     messageId: 'rootInvalidate',
     found: 'utils.invalidate',
+    rewrite: BROADER,
   },
   {
     name: 'the refetch of a scene query result',
@@ -97,6 +141,8 @@ const FORMS: Form[] = [
     site: 'scenes.refetch()',
     messageId: 'manualCacheCall',
     found: 'scenes.refetch',
+    // The project comes from the query's input; the query hook stays (it subscribes).
+    rewrite: {},
   },
   {
     name: 'the renamed refetch of a scene query: const { refetch: refetchScenes } = ...useQuery(...)',
@@ -104,6 +150,7 @@ const FORMS: Form[] = [
     site: 'refetchScenes()',
     messageId: 'manualCacheCall',
     found: 'refetchScenes',
+    rewrite: { setup: 'const { data } = api.generation.getProjectScenes.useQuery({ projectId });' },
   },
   {
     name: 'TanStack: queryClient.invalidateQueries(trpc.generation.getProjectScenes.queryFilter(...))',
@@ -112,6 +159,8 @@ const FORMS: Form[] = [
     site: 'queryClient.invalidateQueries(trpc.generation.getProjectScenes.queryFilter({ projectId }))',
     messageId: 'manualCacheCall',
     found: 'queryClient.invalidateQueries',
+    // trpc and queryClient come from hooks that are not known to be free of effects: they stay.
+    rewrite: {},
   },
   {
     name: 'TanStack: queryClient.refetchQueries(trpc.generation.getProjectScenes.pathFilter())',
@@ -120,6 +169,7 @@ const FORMS: Form[] = [
     site: 'queryClient.refetchQueries(trpc.generation.getProjectScenes.pathFilter())',
     messageId: 'manualCacheCall',
     found: 'queryClient.refetchQueries',
+    rewrite: NO_PROJECT,
   },
   {
     name: 'TanStack: queryClient.resetQueries({ queryKey: trpc.generation.getProjectScenes.queryKey() })',
@@ -128,6 +178,7 @@ const FORMS: Form[] = [
     site: 'queryClient.resetQueries({ queryKey: trpc.generation.getProjectScenes.queryKey() })',
     messageId: 'manualCacheCall',
     found: 'queryClient.resetQueries',
+    rewrite: NO_PROJECT,
   },
   {
     name: 'TanStack: queryClient.invalidateQueries({ queryKey: trpc.generation.getProjectScenes.queryKey() })',
@@ -136,6 +187,7 @@ const FORMS: Form[] = [
     site: 'queryClient.invalidateQueries({ queryKey: trpc.generation.getProjectScenes.queryKey(), exact: false })',
     messageId: 'manualCacheCall',
     found: 'queryClient.invalidateQueries',
+    rewrite: NO_PROJECT,
   },
   {
     name: 'TanStack: queryClient.setQueryData(trpc.generation.getProjectScenes.queryKey(...), ...)',
@@ -144,6 +196,7 @@ const FORMS: Form[] = [
     site: 'queryClient.setQueryData(trpc.generation.getProjectScenes.queryKey({ projectId }), [])',
     messageId: 'manualCacheCall',
     found: 'queryClient.setQueryData',
+    rewrite: CACHE_WRITE,
   },
   {
     name: 'TanStack: invalidating the router: queryClient.invalidateQueries(trpc.generation.pathFilter())',
@@ -152,6 +205,7 @@ const FORMS: Form[] = [
     site: 'queryClient.invalidateQueries(trpc.generation.pathFilter())',
     messageId: 'routerInvalidate',
     found: 'queryClient.invalidateQueries',
+    rewrite: BROADER,
   },
   {
     name: 'TanStack: invalidating everything: queryClient.invalidateQueries(trpc.pathFilter())',
@@ -160,21 +214,41 @@ const FORMS: Form[] = [
     site: 'queryClient.invalidateQueries(trpc.pathFilter())',
     messageId: 'rootInvalidate',
     found: 'queryClient.invalidateQueries',
+    rewrite: BROADER,
   },
 ];
 
-function inSuccessPath(form: Form): string {
-  return `${IMPORTS}${form.imports ?? ''}
+/** What goes into a success-path file: the input is built from the form, a suggestion's output from its rewrite. */
+interface SuccessPathParts {
+  imports: string;
+  /** `null`: no setup line at all. */
+  setup: string | null;
+  /** The statement inside the async onSuccess. */
+  statement: string;
+}
+
+function successPathFile({ imports, setup, statement }: SuccessPathParts): string {
+  return `${imports}
 export function Panel({ projectId, sceneId }: { projectId: string; sceneId: string }) {
-  ${form.setup}
-  const m = api.generation.updateScene.useMutation({
+${setup === null ? '' : `  ${setup}\n`}  const m = api.generation.updateScene.useMutation({
     onSuccess: async () => {
-      await ${form.site};
+      ${statement}
     },
   });
   return <button onClick={() => m.mutate({ projectId })}>{sceneId}</button>;
 }
 `;
+}
+
+function inSuccessPath(form: Form): string {
+  return successPathFile({ imports: `${IMPORTS}${form.imports ?? ''}`, setup: form.setup, statement: `await ${form.site};` });
+}
+
+/** The suggestion on the form in the success path, as its rewrite states it. */
+function successPathSuggestions(form: Form): Invalid['errors'][number]['suggestions'] {
+  if ('review' in form.rewrite) return [];
+  const setup = form.rewrite.setup === undefined ? form.setup : form.rewrite.setup;
+  return useHelper(HELPER, successPathFile({ imports: `${IMPORTS}${form.imports ?? ''}${HELPER_IMPORT}`, setup, statement: REWRITTEN }));
 }
 
 /** A refresh button: a cache call that follows no mutation. */
@@ -190,8 +264,8 @@ export function Panel({ projectId, sceneId }: { projectId: string; sceneId: stri
 `;
 }
 
-function formError(code: string, form: Form): Invalid['errors'][number] {
-  return { messageId: form.messageId, data: { helper: HELPER, found: form.found }, ...span(code, form.site) };
+function formError(code: string, form: Form, suggestions: Invalid['errors'][number]['suggestions']): Invalid['errors'][number] {
+  return { messageId: form.messageId, data: { helper: HELPER, found: form.found }, ...span(code, form.site), suggestions };
 }
 
 const valid: Valid[] = [];
@@ -200,19 +274,40 @@ const invalid: Invalid[] = [];
 for (const form of FORMS) {
   const inside = inSuccessPath(form);
   for (const mode of MODES) {
-    invalid.push({ name: `[${mode}] in onSuccess: ${form.name}`, code: inside, options: modeOptions(mode), errors: [formError(inside, form)] });
+    invalid.push({
+      name: `[${mode}] in onSuccess: ${form.name}`,
+      code: inside,
+      options: modeOptions(mode),
+      errors: [formError(inside, form, successPathSuggestions(form))],
+    });
   }
   const outside = inRefreshButton(form);
   valid.push({ name: `[after-mutation] in a refresh button, not after a mutation: ${form.name}`, code: outside, options: modeOptions('after-mutation') });
-  invalid.push({ name: `[everywhere] in a refresh button: ${form.name}`, code: outside, options: modeOptions('everywhere'), errors: [formError(outside, form)] });
+  // Not after a mutation: nothing the codemod would rewrite, so no suggestion.
+  invalid.push({
+    name: `[everywhere] in a refresh button: ${form.name}`,
+    code: outside,
+    options: modeOptions('everywhere'),
+    errors: [formError(outside, form, [])],
+  });
 }
 
 const FLOW_SITE = 'void utils.generation.getProjectScenes.invalidate({ projectId })';
 const FLOW_REPORT = 'utils.generation.getProjectScenes.invalidate({ projectId })';
+const FLOW_CALL = 'sceneSyncHelpers.syncAllScenes(projectId)';
 for (const flow of FLOW_CASES) {
   const code = flowComponent(flow, FLOW_SITE, UTILS);
+  // After the mutation, the suggestion calls the helper where the site was: a `void` statement, or the bare call as
+  // an arrow's body (the codemod's convention: the arrow returns the helper's promise; the original `void` goes, see
+  // the report), drops `utils` with its line, then `api` if `utils` was its last user, and adds the helper import
+  // after the last import.
+  const usesApi = (flow.hook ?? 'api.').includes('api.') || flow.body.includes('api.');
+  const imports = `${STORE_IMPORT}${usesApi ? API_IMPORT : ''}${flow.imports ?? ''}${HELPER_IMPORT}`;
+  const suggestions = flow.after
+    ? useHelper(HELPER, flowFile(flow, { site: flow.arrowBody ? FLOW_CALL : `void ${FLOW_CALL}`, setup: null, imports }))
+    : [];
   const errors: Invalid['errors'] = [
-    { messageId: 'manualCacheCall', data: { helper: HELPER, found: 'utils.generation.getProjectScenes.invalidate' }, ...span(code, FLOW_REPORT) },
+    { messageId: 'manualCacheCall', data: { helper: HELPER, found: 'utils.generation.getProjectScenes.invalidate' }, ...span(code, FLOW_REPORT), suggestions },
   ];
   if (flow.after) {
     invalid.push({ name: `[after-mutation] flow: ${flow.name}`, code, options: modeOptions('after-mutation'), errors });
@@ -346,9 +441,20 @@ export function DocPanel({ doc }: { doc: { id: string } }) {
   return <button onClick={() => { save.mutate(doc); void refresh(); }} />;
 }
 `;
+  // The two sites form one run that names no project and invalidates the whole docs router: left for review, no suggestion.
   const afterMutation: Invalid['errors'] = [
-    { messageId: 'manualCacheCall', data: { helper: 'docSync.docsChanged', found: 'utils.docs.list.invalidate' }, ...span(code, 'utils.docs.list.invalidate()') },
-    { messageId: 'routerInvalidate', data: { helper: 'docSync.docsChanged', found: 'utils.docs.invalidate' }, ...span(code, 'utils.docs.invalidate()') },
+    {
+      messageId: 'manualCacheCall',
+      data: { helper: 'docSync.docsChanged', found: 'utils.docs.list.invalidate' },
+      ...span(code, 'utils.docs.list.invalidate()'),
+      suggestions: [],
+    },
+    {
+      messageId: 'routerInvalidate',
+      data: { helper: 'docSync.docsChanged', found: 'utils.docs.invalidate' },
+      ...span(code, 'utils.docs.invalidate()'),
+      suggestions: [],
+    },
   ];
   invalid.push({ name: '[after-mutation] custom convention: docs.list with the docSync helper', code, settings: CUSTOM_SETTINGS, options: modeOptions('after-mutation'), errors: afterMutation });
   invalid.push({
@@ -358,7 +464,119 @@ export function DocPanel({ doc }: { doc: { id: string } }) {
     options: modeOptions('everywhere'),
     errors: [
       ...afterMutation,
-      { messageId: 'manualCacheCall', data: { helper: 'docSync.docsChanged', found: 'utils.docs.list.refetch' }, ...span(code, 'utils.docs.list.refetch()') },
+      // A refresh callback, not after a mutation: no suggestion.
+      {
+        messageId: 'manualCacheCall',
+        data: { helper: 'docSync.docsChanged', found: 'utils.docs.list.refetch' },
+        ...span(code, 'utils.docs.list.refetch()'),
+        suggestions: [],
+      },
+    ],
+  });
+}
+
+// Focused suggestions.
+{
+  // The seed example: the invalidation is one of a run of three whose scene write is an update, so the report names
+  // the update helper and carries the run's one rewrite (the same as the two store reports of no-direct-store-update).
+  for (const mode of MODES) {
+    invalid.push({
+      name: `[${mode}] suggestion: an invalidation in a run with updateScene names and calls the update helper`,
+      code: SEED_EXAMPLE,
+      options: modeOptions(mode),
+      errors: [
+        {
+          messageId: 'manualCacheCall',
+          data: { helper: 'sceneSyncHelpers.syncSceneUpdated', found: 'utils.generation.getProjectScenes.invalidate' },
+          ...span(SEED_EXAMPLE, 'utils.generation.getProjectScenes.invalidate({ projectId })'),
+          suggestions: useHelper('sceneSyncHelpers.syncSceneUpdated', SEED_EXAMPLE_OUTPUT),
+        },
+      ],
+    });
+  }
+}
+
+{
+  // sceneSyncHelpers is already imported (and used): no import edit at all.
+  const code = `import { sceneSyncHelpers } from '~/lib/sync/scene-sync';
+${API_IMPORT}
+export function usePanel(projectId: string) {
+  const utils = api.useUtils();
+  const created = api.generation.createScene.useMutation({
+    onSuccess: (scene) => sceneSyncHelpers.syncSceneCreated(projectId, scene),
+  });
+  const renamed = api.generation.updateScene.useMutation({
+    onSuccess: () => {
+      void utils.generation.getProjectScenes.invalidate({ projectId });
+    },
+  });
+  return { created, renamed };
+}
+`;
+  const output = `import { sceneSyncHelpers } from '~/lib/sync/scene-sync';
+${API_IMPORT}
+export function usePanel(projectId: string) {
+  const created = api.generation.createScene.useMutation({
+    onSuccess: (scene) => sceneSyncHelpers.syncSceneCreated(projectId, scene),
+  });
+  const renamed = api.generation.updateScene.useMutation({
+    onSuccess: () => {
+      void sceneSyncHelpers.syncAllScenes(projectId);
+    },
+  });
+  return { created, renamed };
+}
+`;
+  invalid.push({
+    name: '[after-mutation] suggestion: the helper object is already imported, the import is left as it is',
+    code,
+    options: modeOptions('after-mutation'),
+    errors: [
+      {
+        messageId: 'manualCacheCall',
+        data: { helper: HELPER, found: 'utils.generation.getProjectScenes.invalidate' },
+        ...span(code, 'utils.generation.getProjectScenes.invalidate({ projectId })'),
+        suggestions: useHelper(HELPER, output),
+      },
+    ],
+  });
+}
+
+{
+  // utils is still used after the rewrite: it stays.
+  const code = `${API_IMPORT}
+export function usePanel(projectId: string) {
+  const utils = api.useUtils();
+  const m = api.generation.updateScene.useMutation({
+    onSuccess: async () => {
+      await utils.generation.getProjectScenes.invalidate({ projectId });
+    },
+  });
+  return { m, cached: utils.generation.getProjectScenes.getData({ projectId }) };
+}
+`;
+  const output = `${API_IMPORT}${HELPER_IMPORT}
+export function usePanel(projectId: string) {
+  const utils = api.useUtils();
+  const m = api.generation.updateScene.useMutation({
+    onSuccess: async () => {
+      await sceneSyncHelpers.syncAllScenes(projectId);
+    },
+  });
+  return { m, cached: utils.generation.getProjectScenes.getData({ projectId }) };
+}
+`;
+  invalid.push({
+    name: '[after-mutation] suggestion: keeps utils while something else uses it',
+    code,
+    options: modeOptions('after-mutation'),
+    errors: [
+      {
+        messageId: 'manualCacheCall',
+        data: { helper: HELPER, found: 'utils.generation.getProjectScenes.invalidate' },
+        ...span(code, 'utils.generation.getProjectScenes.invalidate({ projectId })'),
+        suggestions: useHelper(HELPER, output),
+      },
     ],
   });
 }
