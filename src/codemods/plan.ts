@@ -312,7 +312,9 @@ class Planner {
     const sceneStep = sceneSteps[0];
     const restore = run.steps.some((step) => this.analysis.regionsOf(step.site.node).some((region) => region.restore));
     let kind: SyncKind = sceneStep?.sceneKind ?? 'changed';
-    if (restore && (kind === 'created' || kind === 'updated')) kind = 'restored';
+    // The restore helper writes the store as an update (init.ts): an `addScene` after an undo-delete
+    // stays `created`, or the helper's update of a scene the store no longer holds would lose it.
+    if (restore && kind === 'updated') kind = 'restored';
     const helper = this.conventions.helperCallee(kind);
     const args = this.helperArguments(kind, project, sceneStep, run);
     if (typeof args !== 'string') return args;
@@ -584,9 +586,24 @@ class Planner {
     const statement = `import { ${names.join(', ')} } from ${this.quote(helper.module)};`;
     const kept = imports.filter((declaration) => !isGone(declaration));
     const anchor = kept[kept.length - 1];
-    if (anchor) return { range: [anchor.range[1], anchor.range[1]], text: this.eol + statement };
+    if (anchor) {
+      // After a comment that ends the anchor's line: `import x from 'y'; // why` keeps its comment.
+      const offset = this.afterTrailingComments(anchor.range[1]);
+      return { range: [offset, offset], text: this.eol + statement };
+    }
     if (imports.length > 0) return { range: [imports[0]!.range[0], imports[0]!.range[0]], text: statement + this.eol };
     return this.topInsertion(statement);
+  }
+
+  private afterTrailingComments(offset: number): number {
+    let end = offset;
+    for (const comment of this.input.ast.comments ?? []) {
+      if (comment.range[0] < end) continue;
+      const gap = this.text.slice(end, comment.range[0]);
+      if (!/^[ \t]*$/.test(gap) || /[\r\n]/.test(this.text.slice(comment.range[0], comment.range[1]))) break;
+      end = comment.range[1];
+    }
+    return end;
   }
 
   /** After any directives ('use client') and the header comment, before the code. */

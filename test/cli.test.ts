@@ -1,0 +1,334 @@
+// The `scene-sync` bin as a user runs it: `node dist/cli.js` in a temporary folder.
+// `npm test` builds dist/ first (`pretest`); run directly, this file rebuilds a missing or stale dist/.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultHelperPath, renderHelperModule } from '../src/codemods/init';
+import { resolveSettings } from '../src/conventions';
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const FIXTURES = path.join(__dirname, 'codemods', 'fixtures');
+const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** An environment in which git cannot be pointed at another repository. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_PREFIX']) delete env[name];
+  return env;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt(): void {
+  if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= newestSource(path.join(ROOT, 'src'))) return;
+  try {
+    // Like `npm run build`, minus its `rm -rf dist`: other test files may be running dist/ right now.
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+  } catch (error) {
+    // tsc emits even with type errors elsewhere; the bin is what these tests need.
+    if (!fs.existsSync(CLI)) throw error;
+  }
+}
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(cwd: string, ...args: string[]): Run {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: childEnv() });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: childEnv() });
+}
+
+const temporaryDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `scene-sync-cli-${prefix}-`));
+  temporaryDirs.push(dir);
+  return dir;
+}
+
+/** Copies fixture files into `dir`: `{ 'src/a.tsx': 'positional/x.input.tsx' }`. */
+function place(dir: string, files: Record<string, string>): void {
+  for (const [target, fixture] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, target)), { recursive: true });
+    fs.copyFileSync(path.join(FIXTURES, fixture), path.join(dir, target));
+  }
+}
+
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file));
+
+beforeAll(() => {
+  ensureBuilt();
+}, 120_000);
+
+afterAll(() => {
+  for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('scene-sync migrate in a git repository', () => {
+  let repo: string;
+  let outside: string;
+  const IGNORE = ['--ignore', 'src/ignored/**'];
+  const MIGRATED = {
+    'src/components/Crlf.tsx': 'positional/crlf',
+    'src/components/OnSuccess.tsx': 'positional/on-success-selector',
+    'src/components/SeedExample.tsx': 'positional/seed-example',
+  };
+  const UNCHANGED = {
+    'src/components/DragTime.tsx': 'positional/drag-time.input.tsx',
+    'src/hooks/useSceneReorder.ts': 'positional/review-replace.input.ts',
+  };
+  /** Files with syncs that the run must not touch: ignored, .gitignored, dependencies. */
+  const SKIPPED = {
+    'src/ignored/Skipped.tsx': 'positional/delete.input.tsx',
+    'src/generated/Generated.tsx': 'positional/delete.input.tsx',
+    'src/node_modules/some-lib/index.tsx': 'positional/delete.input.tsx',
+  };
+  const SUMMARY = [
+    'scene-sync migrate: 5 files scanned, 3 changed, 2 unchanged, 0 failed',
+    'Helper calls written: 3 (deleted 1, updated 2)',
+    'Left for review: 1',
+    '  src/hooks/useSceneReorder.ts:9: replace(...) writes data that the helper would not carry',
+  ].join('\n');
+
+  const expectSkippedUntouched = () => {
+    for (const [file, source] of Object.entries(SKIPPED)) expect(read(repo, file).equals(fixture(source)), file).toBe(true);
+    expect(read(outside, 'Outside.tsx').equals(fixture('positional/delete.input.tsx'))).toBe(true);
+  };
+
+  beforeAll(() => {
+    repo = tempDir('git');
+    outside = tempDir('outside');
+    place(repo, Object.fromEntries(Object.entries(MIGRATED).map(([file, name]) => [file, `${name}.input.tsx`])));
+    place(repo, UNCHANGED);
+    place(repo, SKIPPED);
+    place(outside, { 'Outside.tsx': 'positional/delete.input.tsx' });
+    // A file and a folder that lead out of the repository: never followed, never written.
+    fs.symlinkSync(path.join(outside, 'Outside.tsx'), path.join(repo, 'src', 'components', 'Linked.tsx'));
+    fs.symlinkSync(outside, path.join(repo, 'src', 'linked-folder'));
+    fs.writeFileSync(path.join(repo, '.gitignore'), 'src/generated/\n');
+    git(repo, 'init', '-q');
+    git(repo, 'config', 'user.name', 'Scene Sync Test');
+    git(repo, 'config', 'user.email', 'scene-sync@example.invalid');
+    git(repo, 'config', 'core.autocrlf', 'false');
+    git(repo, 'config', 'commit.gpgsign', 'false');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'app before the migration');
+  });
+
+  it('--dry runs on a dirty tree, reports what it would do and writes nothing', () => {
+    // An untracked file under the migrated path makes the tree dirty (and is no source file).
+    fs.writeFileSync(path.join(repo, 'src', 'NOTES.md'), 'work in progress\n');
+    try {
+      const run = cli(repo, 'migrate', 'src', '--dry', ...IGNORE);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe(`${SUMMARY}\n`);
+      expect(run.status).toBe(0);
+      for (const [file, name] of Object.entries(MIGRATED)) expect(read(repo, file).equals(fixture(`${name}.input.tsx`)), file).toBe(true);
+      expect(git(repo, 'status', '--porcelain')).toBe('?? src/NOTES.md\n');
+    } finally {
+      fs.rmSync(path.join(repo, 'src', 'NOTES.md'));
+    }
+  });
+
+  it('rewrites the files, prints a diff and the summary, writes the JSON report', () => {
+    const run = cli(repo, 'migrate', 'src', '--print', '--report', 'report.json', ...IGNORE);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.endsWith(`${SUMMARY}\n`)).toBe(true);
+    for (const file of Object.keys(MIGRATED)) {
+      expect(run.stdout).toContain(`--- a/${file}\n+++ b/${file}\n`);
+    }
+    expect(run.stdout).toContain('+      void sceneSyncHelpers.syncSceneUpdated(projectId, saved.id, saved);\n');
+    expect(run.stdout).not.toContain('a/src/components/DragTime.tsx');
+
+    // Byte for byte what the fixtures expect, CRLF included; everything else untouched.
+    for (const [file, name] of Object.entries(MIGRATED)) expect(read(repo, file).equals(fixture(`${name}.output.tsx`)), file).toBe(true);
+    for (const [file, source] of Object.entries(UNCHANGED)) expect(read(repo, file).equals(fixture(source)), file).toBe(true);
+    expectSkippedUntouched();
+    expect(fs.lstatSync(path.join(repo, 'src', 'components', 'Linked.tsx')).isSymbolicLink()).toBe(true);
+    expect(git(repo, 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([
+      ' M src/components/Crlf.tsx',
+      ' M src/components/OnSuccess.tsx',
+      ' M src/components/SeedExample.tsx',
+      '?? report.json',
+    ]);
+
+    const report = JSON.parse(fs.readFileSync(path.join(repo, 'report.json'), 'utf8')) as unknown;
+    expect(report).toEqual({
+      files: { scanned: 5, changed: 3, unchanged: 2, failed: 0 },
+      rewrites: [
+        { file: 'src/components/Crlf.tsx', line: 15, kind: 'deleted', helper: 'sceneSyncHelpers.syncSceneDeleted' },
+        { file: 'src/components/OnSuccess.tsx', line: 11, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' },
+        { file: 'src/components/SeedExample.tsx', line: 12, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' },
+      ],
+      rewritesByKind: { deleted: 1, updated: 2 },
+      reviews: [{ file: 'src/hooks/useSceneReorder.ts', line: 9, reason: 'replace(...) writes data that the helper would not carry' }],
+      failures: [],
+      changedFiles: ['src/components/Crlf.tsx', 'src/components/OnSuccess.tsx', 'src/components/SeedExample.tsx'],
+    });
+  });
+
+  it('refuses a dirty tree; --force proceeds; a second run changes nothing', () => {
+    const refused = cli(repo, 'migrate', 'src', ...IGNORE);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      'scene-sync: the git tree has uncommitted changes (src/components/Crlf.tsx, src/components/OnSuccess.tsx, src/components/SeedExample.tsx).\n' +
+        'Commit or stash them first, or pass --force (or --dry to only look).\n',
+    );
+
+    const again = [
+      'scene-sync migrate: 5 files scanned, 0 changed, 5 unchanged, 0 failed',
+      'Helper calls written: 0',
+      'Left for review: 1',
+      '  src/hooks/useSceneReorder.ts:9: replace(...) writes data that the helper would not carry',
+    ].join('\n');
+    const forced = cli(repo, 'migrate', 'src', '--force', ...IGNORE);
+    expect(forced.stderr).toBe('');
+    expect(forced.stdout).toBe(`${again}\n`);
+    expect(forced.status).toBe(0);
+
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'migrated');
+    const second = cli(repo, 'migrate', 'src', ...IGNORE);
+    expect(second.stdout).toBe(`${again}\n`);
+    expect(second.status).toBe(0);
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+    expectSkippedUntouched();
+  });
+});
+
+describe('scene-sync migrate outside git', () => {
+  it('runs (with a warning), reads scene-sync.config.json, fails only the file that does not parse', () => {
+    const dir = tempDir('plain');
+    place(dir, {
+      'scene-sync.config.json': 'object/scene-sync.config.json',
+      // Named as the fixture: the object-style call's `source` label comes from the file name.
+      'src/on-success-selector.tsx': 'object/on-success-selector.input.tsx',
+      'src/NoUtils.tsx': 'object/no-utils.input.tsx',
+    });
+    const broken = "import { useVideoState } from '~/stores/videoState';\nexport const broken = (;\n";
+    fs.writeFileSync(path.join(dir, 'src', 'Broken.tsx'), broken);
+
+    const run = cli(dir, 'migrate', 'src', '--report', 'report.json');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('scene-sync: not a git repository: no way to undo; consider --dry first.\n');
+    const lines = run.stdout.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'scene-sync migrate: 3 files scanned, 1 changed, 1 unchanged, 1 failed',
+      'Helper calls written: 1 (updated 1)',
+      'Left for review: 1',
+      '  src/NoUtils.tsx:9: no tRPC utils (useUtils()) in scope to hand to the object-style helper',
+    ]);
+    expect(lines[4]).toBe('Failed: 1');
+    expect(lines[5]).toMatch(/^ {2}src\/Broken\.tsx: \S/);
+
+    expect(read(dir, 'src/on-success-selector.tsx').equals(fixture('object/on-success-selector.output.tsx'))).toBe(true);
+    expect(read(dir, 'src/NoUtils.tsx').equals(fixture('object/no-utils.input.tsx'))).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'src', 'Broken.tsx'), 'utf8')).toBe(broken);
+
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as {
+      files: unknown;
+      rewrites: unknown;
+      reviews: unknown;
+      failures: { file: string; error: string }[];
+    };
+    expect(report.files).toEqual({ scanned: 3, changed: 1, unchanged: 1, failed: 1 });
+    expect(report.rewrites).toEqual([{ file: 'src/on-success-selector.tsx', line: 11, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' }]);
+    expect(report.reviews).toEqual([{ file: 'src/NoUtils.tsx', line: 9, reason: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper' }]);
+    expect(report.failures).toHaveLength(1);
+    expect(report.failures[0]!.file).toBe('src/Broken.tsx');
+    expect(lines[5]).toBe(`  src/Broken.tsx: ${report.failures[0]!.error}`);
+  });
+});
+
+describe('scene-sync usage errors', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir('usage');
+    place(dir, { 'src/Delete.tsx': 'positional/delete.input.tsx' });
+    fs.writeFileSync(path.join(dir, 'broken.json'), '{ "helper": ');
+    fs.writeFileSync(path.join(dir, 'bad-style.json'), JSON.stringify({ helper: { style: 'objekt' } }));
+  });
+  const untouched = () => expect(read(dir, 'src/Delete.tsx').equals(fixture('positional/delete.input.tsx'))).toBe(true);
+
+  it('exits 2 on a config file that is not JSON', () => {
+    const run = cli(dir, 'migrate', 'src', '--config', 'broken.json');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^scene-sync: invalid setting "--config": expected valid JSON \(.+\), got ".*broken\.json"\.\n$/);
+    untouched();
+  });
+
+  it('exits 2 on an invalid setting, naming the key', () => {
+    const run = cli(dir, 'migrate', 'src', '--config', 'bad-style.json');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('scene-sync: invalid setting "helper.style": expected "positional" or "object", got "objekt".\n');
+    untouched();
+  });
+
+  it('exits 2 on an unknown option, with the usage', () => {
+    const run = cli(dir, 'migrate', 'src', '--frobnicate');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^scene-sync: Unknown option '--frobnicate'/);
+    expect(run.stderr).toContain('Usage:\n  scene-sync migrate [paths...]');
+    untouched();
+  });
+
+  it('prints its version', () => {
+    const run = cli(dir, '--version');
+    expect(run).toEqual({ status: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+});
+
+describe('scene-sync init', () => {
+  it('writes the helper module for the default (positional) conventions, and never overwrites it', () => {
+    const dir = tempDir('init');
+    const settings = resolveSettings(undefined);
+    const target = defaultHelperPath(settings);
+    expect(target).toBe('src/lib/sync/scene-sync.ts');
+
+    const first = cli(dir, 'init');
+    expect(first).toEqual({
+      status: 0,
+      stdout: `scene-sync init: wrote ${target} (positional style).\nHand it the tRPC utils once, near the root: registerSceneSyncUtils(api.useUtils()).\n`,
+      stderr: '',
+    });
+    expect(fs.readFileSync(path.join(dir, target), 'utf8')).toBe(renderHelperModule(settings));
+    expect(fs.readdirSync(path.join(dir, 'src', 'lib', 'sync'))).toEqual(['scene-sync.ts']);
+
+    fs.writeFileSync(path.join(dir, target), '// edited by hand\n');
+    const second = cli(dir, 'init');
+    expect(second).toEqual({ status: 0, stdout: `scene-sync init: ${target} exists; left unchanged.\n`, stderr: '' });
+    expect(fs.readFileSync(path.join(dir, target), 'utf8')).toBe('// edited by hand\n');
+  });
+
+  it('writes the object-style module from --config to --out', () => {
+    const dir = tempDir('init-object');
+    place(dir, { 'conventions.json': 'object/scene-sync.config.json' });
+    const run = cli(dir, 'init', '--config', 'conventions.json', '--out', 'app/sync/helpers.ts');
+    expect(run).toEqual({ status: 0, stdout: 'scene-sync init: wrote app/sync/helpers.ts (object style).\n', stderr: '' });
+    const source = fs.readFileSync(path.join(dir, 'app', 'sync', 'helpers.ts'), 'utf8');
+    expect(source).toBe(renderHelperModule(resolveSettings({ helper: { style: 'object' } })));
+    expect(source).toContain('export const sceneSyncHelpers = {');
+  });
+});
