@@ -27,6 +27,15 @@ export interface SceneSyncSettings {
     style?: HelperStyle;
   };
   allow?: string[];
+  eventBus?: {
+    objects?: string[];
+    eventNames?: string;
+    caseSensitive?: boolean;
+  };
+  database?: {
+    sceneTable?: string;
+    revisionColumn?: string;
+  };
 }
 
 /** Every key filled in: the same shape as the settings, defaults applied. */
@@ -44,6 +53,8 @@ export interface ResolvedSettings {
     style: HelperStyle;
   };
   allow: string[];
+  eventBus: { objects: string[]; eventNames: string; caseSensitive: boolean };
+  database: { sceneTable: string; revisionColumn: string };
 }
 
 export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<ResolvedSettings>({
@@ -78,6 +89,8 @@ export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<Resolv
     style: 'positional',
   },
   allow: [],
+  eventBus: { objects: ['eventBus'], eventNames: 'scene', caseSensitive: false },
+  database: { sceneTable: 'scenes', revisionColumn: 'revision' },
 });
 
 /** Thrown for a setting that cannot be used; the message names the key, the value and what was expected. */
@@ -152,6 +165,16 @@ function readGlobs(value: unknown, key: string, fallback: string[]): string[] {
   return [...(value as string[])];
 }
 
+/** Like readStrings, but an empty array is allowed: "none". */
+function readIdentifiers(value: unknown, key: string, fallback: string[]): string[] {
+  if (value === undefined) return [...fallback];
+  if (!Array.isArray(value)) throw new SceneSyncConfigError(key, value, 'an array of identifiers (may be empty)');
+  value.forEach((entry, index) => {
+    if (typeof entry !== 'string' || !IDENTIFIER.test(entry)) throw new SceneSyncConfigError(`${key}[${index}]`, entry, 'an identifier');
+  });
+  return [...(value as string[])];
+}
+
 function readIdentifier(value: unknown, key: string, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !IDENTIFIER.test(value)) {
@@ -166,6 +189,23 @@ function readModule(value: unknown, key: string, fallback: string): string {
   return value;
 }
 
+function readBoolean(value: unknown, key: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new SceneSyncConfigError(key, value, 'true or false');
+  return value;
+}
+
+function readRegExpSource(value: unknown, key: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || value === '') throw new SceneSyncConfigError(key, value, 'a non-empty regular expression source such as "scene" or "^scene[.:]"');
+  try {
+    new RegExp(value, 'u');
+  } catch (error) {
+    throw new SceneSyncConfigError(key, value, `a valid regular expression source (${(error as Error).message})`);
+  }
+  return value;
+}
+
 function isSyncKind(value: unknown): value is SyncKind {
   return typeof value === 'string' && (SYNC_KINDS as readonly string[]).includes(value);
 }
@@ -176,7 +216,7 @@ const KIND_LIST = SYNC_KINDS.map((kind) => `"${kind}"`).join(', ');
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const root = raw === undefined || raw === null ? {} : readObject(raw, 'sceneSync');
   if (root === undefined) return structuredClone(DEFAULT_SETTINGS) as ResolvedSettings;
-  checkKeys(root, '', ['$schema', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow']);
+  checkKeys(root, '', ['$schema', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database']);
 
   const store = readObject(root.store, 'store') ?? {};
   checkKeys(store, 'store', ['hooks', 'actions', 'refresh', 'module']);
@@ -222,6 +262,11 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     style = helperRaw.style;
   }
 
+  const eventBus = readObject(root.eventBus, 'eventBus') ?? {};
+  checkKeys(eventBus, 'eventBus', ['objects', 'eventNames', 'caseSensitive']);
+  const database = readObject(root.database, 'database') ?? {};
+  checkKeys(database, 'database', ['sceneTable', 'revisionColumn']);
+
   return {
     store: { hooks, actions, refresh, module: storeModule },
     queries: readStrings(root.queries, 'queries', PROCEDURE_PATH, 'tRPC procedure paths such as "router.procedure"', DEFAULT_SETTINGS.queries),
@@ -231,6 +276,15 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     serverEvents: readStrings(root.serverEvents, 'serverEvents', NAME_PATTERN, 'callback name patterns (* and {a,b} allowed)', DEFAULT_SETTINGS.serverEvents),
     helper: { module: helperModule, object: helperObject, functions, style },
     allow: readGlobs(root.allow, 'allow', DEFAULT_SETTINGS.allow),
+    eventBus: {
+      objects: readIdentifiers(eventBus.objects, 'eventBus.objects', DEFAULT_SETTINGS.eventBus.objects),
+      eventNames: readRegExpSource(eventBus.eventNames, 'eventBus.eventNames', DEFAULT_SETTINGS.eventBus.eventNames),
+      caseSensitive: readBoolean(eventBus.caseSensitive, 'eventBus.caseSensitive', DEFAULT_SETTINGS.eventBus.caseSensitive),
+    },
+    database: {
+      sceneTable: readIdentifier(database.sceneTable, 'database.sceneTable', DEFAULT_SETTINGS.database.sceneTable),
+      revisionColumn: readIdentifier(database.revisionColumn, 'database.revisionColumn', DEFAULT_SETTINGS.database.revisionColumn),
+    },
   };
 }
 
@@ -280,6 +334,8 @@ export interface Conventions {
   isSceneMutation(path: readonly string[]): boolean;
   isRestoreMutation(path: readonly string[]): boolean;
   isServerEvent(callbackName: string): boolean;
+  /** True for an event name (`'scene.updated'`) that announces a scene change, per `eventBus.eventNames`. */
+  isSceneEvent(eventName: string): boolean;
   /** The function name a helper call uses for a kind, e.g. `syncSceneUpdated`. */
   helperFunction(kind: SyncKind): string;
   /** How code calls the helper for a kind, e.g. `sceneSyncHelpers.syncSceneUpdated`. */
@@ -338,6 +394,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     if (literal) keywords.add(literal[0]);
   }
   const keywordList = [...keywords];
+  const sceneEvent = new RegExp(settings.eventBus.eventNames, settings.eventBus.caseSensitive ? 'u' : 'iu');
 
   return {
     settings,
@@ -348,6 +405,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     isSceneMutation,
     isRestoreMutation,
     isServerEvent: (name) => eventMatchers.some((match) => match(name)),
+    isSceneEvent: (name) => sceneEvent.test(name),
     helperFunction: (kind) => settings.helper.functions[kind],
     helperCallee: (kind) =>
       settings.helper.object === null

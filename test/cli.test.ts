@@ -103,7 +103,8 @@ describe('scene-sync migrate in a git repository', () => {
   const SUMMARY = [
     'scene-sync migrate: 5 files scanned, 3 changed, 2 unchanged, 0 failed',
     'Helper calls written: 3 (deleted 1, updated 2)',
-    'Left for review: 1',
+    'Left for review: 2',
+    '  src/components/DragTime.tsx:10: the generation.reorderScenes mutation never syncs; call sceneSyncHelpers.syncAllScenes(...) in its success path',
     '  src/hooks/useSceneReorder.ts:9: replace(...) writes data that the helper would not carry',
   ].join('\n');
 
@@ -175,11 +176,19 @@ describe('scene-sync migrate in a git repository', () => {
       files: { scanned: 5, changed: 3, unchanged: 2, failed: 0 },
       rewrites: [
         { file: 'src/components/Crlf.tsx', line: 15, kind: 'deleted', helper: 'sceneSyncHelpers.syncSceneDeleted' },
-        { file: 'src/components/OnSuccess.tsx', line: 11, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' },
-        { file: 'src/components/SeedExample.tsx', line: 12, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' },
+        // Lines of the written files, where the helper calls now stand.
+        { file: 'src/components/OnSuccess.tsx', line: 9, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' },
+        { file: 'src/components/SeedExample.tsx', line: 10, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' },
       ],
       rewritesByKind: { deleted: 1, updated: 2 },
-      reviews: [{ file: 'src/hooks/useSceneReorder.ts', line: 9, reason: 'replace(...) writes data that the helper would not carry' }],
+      reviews: [
+        {
+          file: 'src/components/DragTime.tsx',
+          line: 10,
+          reason: 'the generation.reorderScenes mutation never syncs; call sceneSyncHelpers.syncAllScenes(...) in its success path',
+        },
+        { file: 'src/hooks/useSceneReorder.ts', line: 9, reason: 'replace(...) writes data that the helper would not carry' },
+      ],
       failures: [],
       changedFiles: ['src/components/Crlf.tsx', 'src/components/OnSuccess.tsx', 'src/components/SeedExample.tsx'],
     });
@@ -197,7 +206,8 @@ describe('scene-sync migrate in a git repository', () => {
     const again = [
       'scene-sync migrate: 5 files scanned, 0 changed, 5 unchanged, 0 failed',
       'Helper calls written: 0',
-      'Left for review: 1',
+      'Left for review: 2',
+      '  src/components/DragTime.tsx:10: the generation.reorderScenes mutation never syncs; call sceneSyncHelpers.syncAllScenes(...) in its success path',
       '  src/hooks/useSceneReorder.ts:9: replace(...) writes data that the helper would not carry',
     ].join('\n');
     const forced = cli(repo, 'migrate', 'src', '--force', ...IGNORE);
@@ -251,7 +261,8 @@ describe('scene-sync migrate outside git', () => {
       failures: { file: string; error: string }[];
     };
     expect(report.files).toEqual({ scanned: 3, changed: 1, unchanged: 1, failed: 1 });
-    expect(report.rewrites).toEqual([{ file: 'src/on-success-selector.tsx', line: 11, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' }]);
+    // Lines of the written file: the removed selector line moves the call up by one.
+    expect(report.rewrites).toEqual([{ file: 'src/on-success-selector.tsx', line: 10, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' }]);
     expect(report.reviews).toEqual([{ file: 'src/NoUtils.tsx', line: 9, reason: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper' }]);
     expect(report.failures).toHaveLength(1);
     expect(report.failures[0]!.file).toBe('src/Broken.tsx');

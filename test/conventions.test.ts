@@ -367,3 +367,43 @@ describe('mightConcern', () => {
     expect(conventions.mightConcern('useVideoState.setState({})')).toBe(false);
   });
 });
+
+describe('eventBus and database settings', () => {
+  it('default to the seed: a bus named eventBus, events that mention a scene, the scenes table with a revision column', () => {
+    const settings = resolveSettings(undefined);
+    expect(settings.eventBus).toEqual({ objects: ['eventBus'], eventNames: 'scene', caseSensitive: false });
+    expect(settings.database).toEqual({ sceneTable: 'scenes', revisionColumn: 'revision' });
+    const conventions = defaults();
+    for (const name of ['scene.updated', 'SCENE_DELETED', 'onSceneRestored', 'reorder-scenes']) expect(conventions.isSceneEvent(name), name).toBe(true);
+    for (const name of ['chat:message', 'project.renamed', 'resize']) expect(conventions.isSceneEvent(name), name).toBe(false);
+  });
+
+  it('take a custom pattern, case-sensitive on request, and an empty list of buses', () => {
+    const settings = resolveSettings({ eventBus: { objects: [], eventNames: '^timeline[.:]', caseSensitive: true }, database: { sceneTable: 'documents' } });
+    expect(settings.eventBus).toEqual({ objects: [], eventNames: '^timeline[.:]', caseSensitive: true });
+    expect(settings.database).toEqual({ sceneTable: 'documents', revisionColumn: 'revision' });
+    const conventions = createConventions(settings);
+    expect(conventions.isSceneEvent('timeline:changed')).toBe(true);
+    expect(conventions.isSceneEvent('Timeline:changed')).toBe(false);
+    expect(conventions.isSceneEvent('scene.updated')).toBe(false);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['eventBus.objects not an array', { eventBus: { objects: 'eventBus' } }, 'scene-sync: invalid setting "eventBus.objects": expected an array of identifiers (may be empty), got "eventBus".'],
+    ['eventBus.objects entry', { eventBus: { objects: ['event-bus'] } }, 'scene-sync: invalid setting "eventBus.objects[0]": expected an identifier, got "event-bus".'],
+    ['eventBus.eventNames not a string', { eventBus: { eventNames: /scene/ } }, 'scene-sync: invalid setting "eventBus.eventNames": expected a non-empty regular expression source such as "scene" or "^scene[.:]", got {}.'],
+    ['eventBus.caseSensitive', { eventBus: { caseSensitive: 'yes' } }, 'scene-sync: invalid setting "eventBus.caseSensitive": expected true or false, got "yes".'],
+    ['database.sceneTable', { database: { sceneTable: 'bazaar-vid_scenes' } }, 'scene-sync: invalid setting "database.sceneTable": expected a JavaScript identifier, got "bazaar-vid_scenes".'],
+    ['database.revisionColumn', { database: { revisionColumn: 2 } }, 'scene-sync: invalid setting "database.revisionColumn": expected a JavaScript identifier, got 2.'],
+    ['unknown key in eventBus', { eventBus: { names: 'scene' } }, 'scene-sync: invalid setting "eventBus.names": expected a known key (objects, eventNames, caseSensitive) instead of this unknown one, got "scene".'],
+    ['unknown key in database', { database: { table: 'scenes' } }, 'scene-sync: invalid setting "database.table": expected a known key (sceneTable, revisionColumn) instead of this unknown one, got "scenes".'],
+  ])('reject %s', (_name, raw, message) => {
+    expect(configError(raw).message).toBe(message);
+  });
+
+  it('reject an event pattern that is not a regular expression, with the parser\u2019s reason', () => {
+    expect(configError({ eventBus: { eventNames: 'scene(' } }).message).toMatch(
+      /^scene-sync: invalid setting "eventBus\.eventNames": expected a valid regular expression source \(.+\), got "scene\("\.$/,
+    );
+  });
+});

@@ -9,7 +9,14 @@ import { lint, allRules, type RuleName } from './helpers/lint';
 import { SNIPPETS, TS_ONLY_SNIPPETS } from './helpers/snippets';
 
 const packageJson = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { name: string; version: string };
-const RULE_NAMES: RuleName[] = ['no-direct-store-update', 'no-manual-invalidate', 'require-sync-after-mutation'];
+const RULE_NAMES: RuleName[] = [
+  'no-direct-store-update',
+  'no-manual-invalidate',
+  'no-optimistic-scene-update',
+  'no-scene-event-bus',
+  'require-revision-guard',
+  'require-sync-after-mutation',
+];
 
 describe('plugin object', () => {
   it('has the shape { meta: { name, version }, rules, configs }', () => {
@@ -53,11 +60,15 @@ describe('configs', () => {
     expect(recommended.rules).toEqual({
       'scene-sync/no-direct-store-update': 'error',
       'scene-sync/no-manual-invalidate': 'error',
+      'scene-sync/no-optimistic-scene-update': 'error',
       'scene-sync/require-sync-after-mutation': 'error',
     });
     expect(strict.rules).toEqual({
       'scene-sync/no-direct-store-update': ['error', { mode: 'everywhere' }],
       'scene-sync/no-manual-invalidate': ['error', { mode: 'everywhere' }],
+      'scene-sync/no-optimistic-scene-update': 'error',
+      'scene-sync/no-scene-event-bus': 'error',
+      'scene-sync/require-revision-guard': 'error',
       'scene-sync/require-sync-after-mutation': 'error',
     });
   });

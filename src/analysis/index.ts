@@ -3,6 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
 import { contains, enclosingFunction, findProperty, isFunction, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
+import type { TypeOracle } from './types';
 import { QUERY_CLIENT_METHODS, ValueResolver, type MutationInfo, type Value } from './values';
 
 export type { MutationInfo, ValueResolver } from './values';
@@ -71,6 +72,8 @@ export interface AnalysisInput {
   conventions: Conventions;
   /** Files that implement the discipline are analysed as empty. */
   allowed: boolean;
+  /** Present only with type information: recognises what syntax cannot trace. Without it, nothing changes. */
+  types?: TypeOracle | undefined;
 }
 
 const EMPTY: FileAnalysis = Object.freeze({
@@ -99,7 +102,9 @@ export function analyzeFile(input: AnalysisInput): FileAnalysis {
   }
   let analysis = byConventions.get(input.conventions);
   if (!analysis) {
-    analysis = input.allowed || !input.conventions.mightConcern(input.text) ? EMPTY : new FileAnalyzer(input).run();
+    // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
+    const concerns = input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
+    analysis = input.allowed || !concerns ? EMPTY : new FileAnalyzer(input).run();
     byConventions.set(input.conventions, analysis);
   }
   return analysis;
@@ -173,6 +178,7 @@ class FileAnalyzer {
     if (mutation) this.mutations.add(mutation);
     const callee = unwrap(call.callee);
     const value = this.resolver.evaluate(callee);
+    if ((!value || value.type === 'external') && this.input.types && this.visitTypedCall(call, callee)) return;
     if (value) {
       this.classifyCall(call, callee, value);
       return;
@@ -218,6 +224,14 @@ class FileAnalyzer {
       default:
         break;
     }
+  }
+
+  /** With type information: a call of a store action reached through a custom hook or a helper that returns it. */
+  private visitTypedCall(call: TSESTree.CallExpression, callee: Node): boolean {
+    const action = this.input.types?.storeActionAt(callee);
+    if (!action) return false;
+    this.sites.push({ category: 'store', form: 'action', node: call, hook: action.hook, action: action.action, kind: action.kind, found: action.action });
+    return true;
   }
 
   private utilsForm(path: string[], method: string): CacheSite['form'] | undefined {
@@ -374,6 +388,10 @@ class FileAnalyzer {
       .replace(/\s+/g, ' ');
     return raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
   }
+}
+
+function mentionsStoreAction(input: AnalysisInput): boolean {
+  return Object.keys(input.conventions.settings.store.actions).some((action) => input.text.includes(action));
 }
 
 /** The outermost node that still has the value of `node`: through casts, `!` and optional chains. */

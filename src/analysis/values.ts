@@ -47,6 +47,8 @@ export type Value =
   | { type: 'mutateFunction'; mutation: MutationInfo; method: string }
   | { type: 'mutationOptions'; path: string[]; options: TSESTree.ObjectExpression | undefined }
   | { type: 'tanstackUseMutation' }
+  | { type: 'useQueryClient' }
+  | { type: 'queryClient' }
   | { type: 'helperObject' }
   | { type: 'helperFunction'; kind: SyncKind | undefined }
   | { type: 'localFunction'; fn: FunctionNode }
@@ -197,6 +199,7 @@ export class ValueResolver {
       return { type: 'storeHook', hook: origin.imported };
     }
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useMutation') return { type: 'tanstackUseMutation' };
+    if (origin.source === TANSTACK_QUERY && origin.imported === 'useQueryClient') return { type: 'useQueryClient' };
     return undefined;
   }
 
@@ -274,6 +277,8 @@ export class ValueResolver {
       }
       case 'storeMethod':
         return callee.method === 'getState' ? { type: 'storeState', hook: callee.hook } : undefined;
+      case 'useQueryClient':
+        return { type: 'queryClient' };
       case 'tanstackUseMutation': {
         const argument = call.arguments[0];
         if (!argument) return undefined;

@@ -13,6 +13,8 @@ export interface TextEdit {
 
 export interface PlannedRewrite {
   line: number;
+  /** Offset in the original text of the run's first statement. */
+  offset: number;
   kind: SyncKind;
   /** The helper as called, e.g. `sceneSyncHelpers.syncSceneUpdated`. */
   helper: string;
@@ -21,8 +23,11 @@ export interface PlannedRewrite {
 
 export interface ReviewSite {
   line: number;
+  /** Offset in the original text, so a caller can say where the site sits after the rewrite. */
+  offset: number;
   reason: string;
-  site: SyncSite;
+  /** The sync site, or undefined for a mutation that never syncs. */
+  site: SyncSite | undefined;
 }
 
 export interface FilePlan {
@@ -45,7 +50,8 @@ const HOOKS_WITH_DEPS = new Set(['useCallback', 'useEffect', 'useMemo', 'useLayo
 /** Where a sync site sits: alone in a statement, as an arrow's body, or as a returned value. */
 type Placement =
   | { type: 'statement'; statement: TSESTree.Statement; list: TSESTree.Statement[]; awaited: boolean; returned?: boolean }
-  | { type: 'expression'; expression: Node };
+  /** `prefix` keeps what marked the promise: `void ` or `await `. */
+  | { type: 'expression'; expression: Node; prefix: string };
 
 interface Step {
   site: SyncSite;
@@ -71,6 +77,15 @@ interface Run {
 export function planFile(input: AnalysisInput, analysis: FileAnalysis, options: PlanOptions): FilePlan {
   const planner = new Planner(input, analysis, options);
   return planner.plan();
+}
+
+/** Where an offset of the original text lands once the edits are applied. */
+export function mapOffset(edits: readonly TextEdit[], offset: number): number {
+  let shift = 0;
+  for (const edit of edits) {
+    if (edit.range[1] <= offset && !(edit.range[0] === edit.range[1] && edit.range[0] === offset)) shift += edit.text.length - (edit.range[1] - edit.range[0]);
+  }
+  return offset + shift;
 }
 
 /** Applies non-overlapping edits to a text. */
@@ -116,18 +131,27 @@ class Planner {
       if (this.options.only && !run.steps.some((step) => step.site === this.options.only)) continue;
       const outcome = this.planRun(run);
       if ('problem' in outcome) {
-        for (const step of run.steps) reviews.push({ line: this.line(step.site.node.range[0]), reason: step.problem ?? outcome.problem, site: step.site });
+        for (const step of run.steps) {
+          reviews.push({ line: this.line(step.site.node.range[0]), offset: step.site.node.range[0], reason: step.problem ?? outcome.problem, site: step.site });
+        }
         continue;
       }
       edits.push(outcome.edit);
       removed.push(outcome.edit.range);
       inserted.push(outcome.edit.text);
-      rewrites.push({ line: this.line(run.range[0]), kind: outcome.kind, helper: outcome.helper, sites: run.steps.map((step) => step.site) });
+      rewrites.push({ line: this.line(run.range[0]), offset: run.range[0], kind: outcome.kind, helper: outcome.helper, sites: run.steps.map((step) => step.site) });
+    }
+    if (!this.options.only) {
+      // The codemod cannot invent the sync a mutation forgot; it lists the mutation instead.
+      for (const { mutation, suggestedKind } of this.analysis.unsynced) {
+        const offset = mutation.reportNode.range[0];
+        const reason = `the ${mutation.path.join('.')} mutation never syncs; call ${this.conventions.helperCallee(suggestedKind)}(...) in its success path`;
+        reviews.push({ line: this.line(offset), offset, reason, site: undefined });
+      }
     }
     if (rewrites.length > 0) {
       edits.push(...this.cleanup(removed, inserted));
-      const importEdit = this.importEdit(rewrites, edits);
-      if (importEdit) edits.push(importEdit);
+      edits.push(...this.importEdits(rewrites, edits));
     }
     rewrites.sort((a, b) => a.line - b.line);
     reviews.sort((a, b) => a.line - b.line);
@@ -152,10 +176,12 @@ class Planner {
   private placement(site: SyncSite): Placement | undefined {
     let outer: Node = site.node;
     let awaited = false;
+    let voided = false;
     for (;;) {
       const parent: Node | undefined = outer.parent;
       if (!parent) return undefined;
       if (parent.type === AST_NODE_TYPES.AwaitExpression) awaited = true;
+      if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') voided = true;
       const transparent =
         parent.type === AST_NODE_TYPES.AwaitExpression ||
         parent.type === AST_NODE_TYPES.ChainExpression ||
@@ -173,18 +199,19 @@ class Planner {
       // The whole body of a braceless `if`/`else`/loop: a run of its own.
       return parent.parent && isBracelessBody(parent) ? { type: 'statement', statement: parent, list: [parent], awaited } : undefined;
     }
-    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer) return { type: 'expression', expression: outer };
+    const prefix = voided ? 'void ' : awaited ? 'await ' : '';
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer) return { type: 'expression', expression: outer, prefix };
     if (parent.type === AST_NODE_TYPES.ReturnStatement) {
       // `update(...); return invalidate(...)` is one run: it ends in `return helper(...)`.
       const list = parent.parent && statementList(parent.parent);
-      return list ? { type: 'statement', statement: parent, list, awaited, returned: true } : { type: 'expression', expression: outer };
+      return list ? { type: 'statement', statement: parent, list, awaited, returned: true } : { type: 'expression', expression: outer, prefix };
     }
     return undefined;
   }
 
   private step(site: SyncSite): Step {
     const placement = this.placement(site);
-    const step: Step = { site, placement: placement ?? { type: 'expression', expression: site.node }, project: undefined };
+    const step: Step = { site, placement: placement ?? { type: 'expression', expression: site.node, prefix: '' }, project: undefined };
     if (!placement) {
       step.problem = 'the sync is part of a larger expression; rewrite it by hand';
       return step;
@@ -316,6 +343,8 @@ class Planner {
     // stays `created`, or the helper's update of a scene the store no longer holds would lose it.
     if (restore && kind === 'updated') kind = 'restored';
     const helper = this.conventions.helperCallee(kind);
+    const localName = helper.split('.')[0]!;
+    if (this.nameTaken(localName, run.steps[0]!.site.node)) return { problem: `the name ${localName} means something else here; import the helper under it by hand` };
     const args = this.helperArguments(kind, project, sceneStep, run);
     if (typeof args !== 'string') return args;
     const call = `${helper}(${args})`;
@@ -352,7 +381,7 @@ class Planner {
 
   private runEdit(run: Run, call: string): TextEdit {
     const first = run.steps[0]!.placement;
-    if (first.type === 'expression') return { range: first.expression.range, text: call };
+    if (first.type === 'expression') return { range: first.expression.range, text: first.prefix + call };
     const awaited = run.steps.some((step) => step.placement.type === 'statement' && step.placement.awaited);
     const fn = enclosingFunctionOf(first.statement);
     const canAwait = fn ? fn.async : this.input.ast.sourceType === 'module';
@@ -371,6 +400,18 @@ class Planner {
       .map((comment) => this.text.slice(comment.range[0], comment.range[1]));
     const text = [...comments, statement].join(this.eol + indent);
     return { range, text };
+  }
+
+  /** True when `name` at `node` resolves to something other than the helper import. */
+  private nameTaken(name: string, node: Node): boolean {
+    for (const scope of this.input.scopeManager.scopes) {
+      if (scope.block.range[0] > node.range[0] || node.range[1] > scope.block.range[1]) continue;
+      const variable = scope.set.get(name);
+      if (!variable) continue;
+      const value = this.analysis.values?.valueOfVariable(variable);
+      if (value?.type !== 'helperObject' && value?.type !== 'helperFunction') return true;
+    }
+    return false;
   }
 
   private isNextToHelperCall(run: Run): boolean {
@@ -410,8 +451,8 @@ class Planner {
       const name = functionName(current);
       if (name) names.unshift(name);
     }
-    const inner = names.length > 0 ? names[names.length - 1] : undefined;
-    return inner && inner !== stem ? `${stem}.${inner}` : stem;
+    // The whole chain of named functions, so two callbacks in one component get different labels.
+    return [stem, ...names.filter((name, index) => index > 0 || name !== stem)].join('.');
   }
 
   /** The name of a `useUtils()` binding visible at `node`. */
@@ -564,36 +605,60 @@ class Planner {
     return edits;
   }
 
-  private importEdit(rewrites: PlannedRewrite[], edits: TextEdit[]): TextEdit | undefined {
+  private importEdits(rewrites: PlannedRewrite[], edits: TextEdit[]): TextEdit[] {
     const { helper } = this.conventions.settings;
     const names = helper.object !== null ? [helper.object] : [...new Set(rewrites.map((rewrite) => helper.functions[rewrite.kind]))];
     const imports = this.input.ast.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === AST_NODE_TYPES.ImportDeclaration);
     const isGone = (node: Node) => edits.some((edit) => edit.text === '' && edit.range[0] <= node.range[0] && node.range[1] <= edit.range[1]);
-    const existing = imports.find(
+    const fromHelper = imports.filter((declaration) => this.conventions.isHelperModule(String(declaration.source.value)) && !isGone(declaration));
+    const result: TextEdit[] = [];
+    const valueNames = new Set<string>();
+    for (const declaration of fromHelper) {
+      for (const specifier of declaration.specifiers) {
+        if (!names.includes(specifier.local.name)) continue;
+        const typeOnly = declaration.importKind === 'type' || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type');
+        if (!typeOnly) {
+          valueNames.add(specifier.local.name);
+        } else if (declaration.importKind === 'type') {
+          // `import type { x }`: the value import below replaces it, as a value serves as a type too.
+          const others = declaration.specifiers.filter((other) => other !== specifier);
+          if (others.length === 0) result.push(this.removeStatement(declaration));
+          else result.push(...this.removeListItems(declaration.specifiers, new Set([specifier]), declaration));
+        } else {
+          // `import { type x }`: drop the modifier.
+          result.push({ range: [specifier.range[0], (specifier as TSESTree.ImportSpecifier).imported.range[0]], text: '' });
+          valueNames.add(specifier.local.name);
+        }
+      }
+    }
+    const missing = names.filter((name) => !valueNames.has(name));
+    if (missing.length === 0) return result;
+    const existing = fromHelper.find(
       (declaration) =>
         declaration.importKind !== 'type' &&
-        this.conventions.isHelperModule(String(declaration.source.value)) &&
         declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier) &&
-        !isGone(declaration),
+        !result.some((edit) => edit.range[0] <= declaration.range[0] && declaration.range[1] <= edit.range[1]),
     );
     if (existing) {
-      const present = new Set(existing.specifiers.map((specifier) => specifier.local.name));
-      const missing = names.filter((name) => !present.has(name));
-      if (missing.length === 0) return undefined;
       const lastSpecifier = existing.specifiers[existing.specifiers.length - 1]!;
-      return { range: [lastSpecifier.range[1], lastSpecifier.range[1]], text: `, ${missing.join(', ')}` };
+      result.push({ range: [lastSpecifier.range[1], lastSpecifier.range[1]], text: `, ${missing.join(', ')}` });
+      return result;
     }
-    const statement = `import { ${names.join(', ')} } from ${this.quote(helper.module)};`;
-    const kept = imports.filter((declaration) => !isGone(declaration));
+    const statement = `import { ${missing.join(', ')} } from ${this.quote(helper.module)};`;
+    const kept = imports.filter((declaration) => !isGone(declaration) && !result.some((edit) => edit.text === '' && edit.range[0] <= declaration.range[0] && declaration.range[1] <= edit.range[1]));
     const anchor = kept[kept.length - 1];
     if (anchor) {
       // After a comment that ends the anchor's line: `import x from 'y'; // why` keeps its comment.
       const offset = this.afterTrailingComments(anchor.range[1]);
-      return { range: [offset, offset], text: this.eol + statement };
+      result.push({ range: [offset, offset], text: this.eol + statement });
+    } else if (imports.length > 0) {
+      result.push({ range: [imports[0]!.range[0], imports[0]!.range[0]], text: statement + this.eol });
+    } else {
+      result.push(this.topInsertion(statement));
     }
-    if (imports.length > 0) return { range: [imports[0]!.range[0], imports[0]!.range[0]], text: statement + this.eol };
-    return this.topInsertion(statement);
+    return result;
   }
+
 
   private afterTrailingComments(offset: number): number {
     let end = offset;
@@ -673,7 +738,7 @@ function isIdentityFunction(node: Node): boolean {
 function isPureInit(init: Node, analysis: FileAnalysis): boolean {
   const value = analysis.values?.evaluate(init);
   if (!value) return false;
-  return ['storeState', 'stateSlice', 'storeAction', 'storeHook', 'storeMethod', 'trpcUtils', 'helperObject', 'helperFunction'].includes(value.type);
+  return ['storeState', 'stateSlice', 'storeAction', 'storeHook', 'storeMethod', 'trpcUtils', 'queryClient', 'helperObject', 'helperFunction'].includes(value.type);
 }
 
 function isDependencyEntry(identifier: Node): boolean {

@@ -6,7 +6,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { analyzeFile } from '../analysis';
 import type { VisitorKeys } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
-import { applyEdits, planFile, type FilePlan } from './plan';
+import { applyEdits, mapOffset, planFile, type FilePlan } from './plan';
 import { loadConfigFile } from './config-file';
 
 /** One file's outcome, as the CLI's summary and JSON report carry it. */
@@ -29,6 +29,8 @@ export interface TransformOptions {
   reportDir?: string;
   /** Keep the rewritten text in the record (for `--print`). */
   keepOutput?: boolean;
+  /** jscodeshift's `--dry`: nothing is written, so lines refer to the file as it is. */
+  dry?: boolean;
 }
 
 interface FileInfo {
@@ -44,6 +46,14 @@ export class UnreadableFileError extends Error {}
 export interface TransformResult {
   output: string;
   plan: FilePlan;
+  /** The byte-order mark the text started with (kept), or ''. */
+  bom: string;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
 }
 
 /** Parses, analyses and rewrites one file's text; throws on text it cannot parse. */
@@ -63,14 +73,14 @@ export function transformSource(source: string, filename: string, conventions: C
   };
   const analysis = analyzeFile(input);
   const plan = planFile(input, analysis, { filename });
-  if (plan.edits.length === 0) return { output: source, plan };
+  if (plan.edits.length === 0) return { output: source, plan, bom };
   const output = applyEdits(text, plan.edits);
   try {
     parse(output, filename);
   } catch (error) {
     throw new Error(`internal error: the rewrite of ${filename} does not parse (${(error as Error).message}); the file was left untouched`);
   }
-  return { output: bom + output, plan };
+  return { output: bom + output, plan, bom };
 }
 
 function parse(text: string, filename: string): { ast: TSESTree.Program; scopeManager: Scope.ScopeManager; visitorKeys: VisitorKeys } {
@@ -119,11 +129,13 @@ function transform(file: FileInfo, _api: unknown, options: TransformOptions = {}
       return undefined;
     }
     const changed = result.output !== file.source;
+    // Once the file is written, a line number means a line of the new text.
+    const lineOf = (line: number, offset: number) => (changed && !options.dry ? lineAt(result.output, mapOffset(result.plan.edits, offset) + result.bom.length) : line);
     record(options, {
       ...base,
       status: changed ? 'changed' : 'unchanged',
-      rewrites: result.plan.rewrites.map(({ line, kind, helper }) => ({ line, kind, helper })),
-      reviews: result.plan.reviews.map(({ line, reason }) => ({ line, reason })),
+      rewrites: result.plan.rewrites.map(({ line, offset, kind, helper }) => ({ line: lineOf(line, offset), kind, helper })),
+      reviews: result.plan.reviews.map(({ line, offset, reason }) => ({ line: lineOf(line, offset), reason })),
       ...(changed && options.keepOutput ? { output: result.output } : {}),
     });
     return result.output;

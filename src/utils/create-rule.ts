@@ -1,6 +1,7 @@
 import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
 import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
 import { analyzeFile, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
+import { createTypeOracle } from '../analysis/types';
 import { planFile } from '../codemods/plan';
 import { getConventions, type Conventions, type SyncKind } from '../conventions';
 
@@ -39,6 +40,7 @@ export function fileAnalysis(context: Readonly<RuleContext<string, readonly unkn
     text: sourceCode.text,
     conventions,
     allowed: conventions.isAllowedFile(context.filename, context.cwd),
+    types: createTypeOracle(sourceCode.parserServices, conventions),
   };
   return { analysis: analyzeFile(input), conventions, input };
 }

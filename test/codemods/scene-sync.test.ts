@@ -193,7 +193,11 @@ describe('scene-sync codemod: what the fixtures show', () => {
     }
     const drag = get(positional, 'drag-time');
     expect(drag.output).toBe(drag.input);
-    expect(drag.plan).toEqual({ rewrites: [], reviews: [] });
+    // Only the drop's mutation is listed (it never syncs); the drag-time writes are not.
+    expect(drag.plan).toEqual({
+      rewrites: [],
+      reviews: [{ line: 10, reason: 'the generation.reorderScenes mutation never syncs; call sceneSyncHelpers.syncAllScenes(...) in its success path' }],
+    });
   });
 });
 

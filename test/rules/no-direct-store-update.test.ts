@@ -736,7 +736,7 @@ export function DocPanel({ projectId, docId }: { projectId: string; docId: strin
   const utils = api.useUtils();
   const remove = api.docs.remove.useMutation({
     onSuccess: () => {
-      void docSync.docDeleted({ projectId, utils, sceneId: docId, source: 'Panel.onSuccess' });
+      void docSync.docDeleted({ projectId, utils, sceneId: docId, source: 'Panel.DocPanel.onSuccess' });
     },
   });
   return <button onClick={() => remove.mutate({ projectId, docId })}>{String(utils)}</button>;

@@ -34,7 +34,7 @@ const TANSTACK_IMPORTS = "import { useMutation, useQueryClient } from '@tanstack
  * `await sceneSyncHelpers.syncAllScenes(projectId);`, the setup as stated (`null`: its bindings became unused and
  * went with their line; default: unchanged), the helper import after the last import. Or the site is left for review.
  */
-type Rewrite = { setup?: string | null } | { review: string };
+type Rewrite = { setup?: string | null; imports?: string } | { review: string };
 
 /** One way of touching the scene query cache by hand. */
 interface Form {
@@ -159,8 +159,8 @@ const FORMS: Form[] = [
     site: 'queryClient.invalidateQueries(trpc.generation.getProjectScenes.queryFilter({ projectId }))',
     messageId: 'manualCacheCall',
     found: 'queryClient.invalidateQueries',
-    // trpc and queryClient come from hooks that are not known to be free of effects: they stay.
-    rewrite: {},
+    // queryClient (useQueryClient() from TanStack) goes with its import; trpc comes from an app hook: it stays.
+    rewrite: { setup: 'const trpc = useTRPC();', imports: "import { useMutation } from '@tanstack/react-query';\nimport { useTRPC } from '~/trpc/react';\n" },
   },
   {
     name: 'TanStack: queryClient.refetchQueries(trpc.generation.getProjectScenes.pathFilter())',
@@ -248,7 +248,7 @@ function inSuccessPath(form: Form): string {
 function successPathSuggestions(form: Form): Invalid['errors'][number]['suggestions'] {
   if ('review' in form.rewrite) return [];
   const setup = form.rewrite.setup === undefined ? form.setup : form.rewrite.setup;
-  return useHelper(HELPER, successPathFile({ imports: `${IMPORTS}${form.imports ?? ''}${HELPER_IMPORT}`, setup, statement: REWRITTEN }));
+  return useHelper(HELPER, successPathFile({ imports: `${IMPORTS}${form.rewrite.imports ?? form.imports ?? ''}${HELPER_IMPORT}`, setup, statement: REWRITTEN }));
 }
 
 /** A refresh button: a cache call that follows no mutation. */
@@ -297,14 +297,13 @@ const FLOW_REPORT = 'utils.generation.getProjectScenes.invalidate({ projectId })
 const FLOW_CALL = 'sceneSyncHelpers.syncAllScenes(projectId)';
 for (const flow of FLOW_CASES) {
   const code = flowComponent(flow, FLOW_SITE, UTILS);
-  // After the mutation, the suggestion calls the helper where the site was: a `void` statement, or the bare call as
-  // an arrow's body (the codemod's convention: the arrow returns the helper's promise; the original `void` goes, see
-  // the report), drops `utils` with its line, then `api` if `utils` was its last user, and adds the helper import
-  // after the last import.
+  // After the mutation, the suggestion calls the helper where the site was, keeping its `void` (also as an arrow's
+  // body, so no promise floats unmarked), drops `utils` with its line, then `api` if `utils` was its last user, and
+  // adds the helper import after the last import.
   const usesApi = (flow.hook ?? 'api.').includes('api.') || flow.body.includes('api.');
   const imports = `${STORE_IMPORT}${usesApi ? API_IMPORT : ''}${flow.imports ?? ''}${HELPER_IMPORT}`;
   const suggestions = flow.after
-    ? useHelper(HELPER, flowFile(flow, { site: flow.arrowBody ? FLOW_CALL : `void ${FLOW_CALL}`, setup: null, imports }))
+    ? useHelper(HELPER, flowFile(flow, { site: `void ${FLOW_CALL}`, setup: null, imports }))
     : [];
   const errors: Invalid['errors'] = [
     { messageId: 'manualCacheCall', data: { helper: HELPER, found: 'utils.generation.getProjectScenes.invalidate' }, ...span(code, FLOW_REPORT), suggestions },

@@ -1,0 +1,41 @@
+import { findOptimisticUpdates } from '../analysis/optimistic';
+import { createRule, fileAnalysis } from '../utils/create-rule';
+
+export type MessageIds = 'optimisticWrite' | 'rollback';
+
+export default createRule<[], MessageIds>({
+  name: 'no-optimistic-scene-update',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow optimistic scene updates in onMutate and their rollbacks in onError',
+      recommended: true,
+      strict: true,
+    },
+    messages: {
+      optimisticWrite:
+        'The {{mutation}} mutation writes scene state in onMutate ({{found}}), before the server answered: optimistic updates were removed because they caused races and duplicates. Sync with {{helper}}(...) after success and show a loading state meanwhile.',
+      rollback:
+        'This onError of {{mutation}} restores a snapshot from the mutation context ({{found}}): the rollback of an optimistic update. Remove both; the app writes scene state only after the server answered.',
+    },
+    schema: [],
+  },
+  create(context) {
+    return {
+      Program() {
+        const { analysis, conventions, input } = fileAnalysis(context);
+        const findings = findOptimisticUpdates({ analysis, conventions, scopeManager: input.scopeManager, visitorKeys: input.visitorKeys, text: input.text });
+        for (const { mutation, writes, rollbacks, suggestedKind } of findings) {
+          const name = mutation.path.join('.');
+          const helper = conventions.helperCallee(suggestedKind);
+          for (const write of writes) {
+            context.report({ node: write.node, messageId: 'optimisticWrite', data: { mutation: name, helper, found: write.found } });
+          }
+          for (const rollback of rollbacks) {
+            context.report({ node: rollback.node, messageId: 'rollback', data: { mutation: name, found: rollback.found } });
+          }
+        }
+      },
+    };
+  },
+});

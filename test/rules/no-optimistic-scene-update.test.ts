@@ -1,0 +1,380 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds } from '../../src/rules/no-optimistic-scene-update';
+import { CUSTOM_SETTINGS, IMPORTS, createRuleTester, span } from '../helpers/cases';
+import { SNIPPETS, TS_ONLY_SNIPPETS } from '../helpers/snippets';
+
+type Valid = ValidTestCase<[]>;
+type Invalid = InvalidTestCase<MessageIds, []>;
+type Expected = Invalid['errors'][number];
+
+const ruleTester = createRuleTester();
+
+const TANSTACK_IMPORTS = "import { useMutation, useQueryClient } from '@tanstack/react-query';\nimport { useTRPC } from '~/trpc/react';\n";
+
+/** A component around `body`; props are `projectId` and `sceneId`. */
+function component(body: string, imports = ''): string {
+  return `${IMPORTS}${imports}
+export function Panel({ projectId, sceneId }: { projectId: string; sceneId: string }) {
+  ${body}
+}
+`;
+}
+
+function write(code: string, text: string, mutation: string, found: string, helper: string, occurrence = 1): Expected {
+  return { messageId: 'optimisticWrite', data: { mutation, found, helper }, ...span(code, text, occurrence) };
+}
+
+function rollback(code: string, text: string, mutation: string, found: string, occurrence = 1): Expected {
+  return { messageId: 'rollback', data: { mutation, found }, ...span(code, text, occurrence) };
+}
+
+const valid: Valid[] = [];
+const invalid: Invalid[] = [];
+
+function addInvalid(name: string, code: string, errors: (code: string) => Expected[], extra: Partial<Invalid> = {}): void {
+  invalid.push({ name, code, errors: errors(code), ...extra });
+}
+
+function addValid(name: string, code: string, extra: Partial<Valid> = {}): void {
+  valid.push({ name, code, ...extra });
+}
+
+const UPDATED = 'sceneSyncHelpers.syncSceneUpdated';
+const SET_DATA = 'utils.generation.getProjectScenes.setData';
+
+// The pattern the app removed in Sprint 98: cancel, snapshot, write the cache, roll back from the context.
+addInvalid(
+  'tRPC onMutate: cancel, snapshot, setData on the scene query; onError restores the snapshot from the context',
+  component(`const utils = api.useUtils();
+  const m = api.generation.updateScene.useMutation({
+    onMutate: async (input) => {
+      await utils.generation.getProjectScenes.cancel({ projectId });
+      const previous = utils.generation.getProjectScenes.getData({ projectId });
+      utils.generation.getProjectScenes.setData({ projectId }, (old) => old?.map((scene) => (scene.id === input.id ? { ...scene, ...input } : scene)));
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      utils.generation.getProjectScenes.setData({ projectId }, context?.previous);
+    },
+  });
+  return <button disabled={m.isPending} onClick={() => m.mutate({ id: sceneId })} />;`),
+  (code) => [
+    write(code, `utils.generation.getProjectScenes.setData({ projectId }, (old) => old?.map((scene) => (scene.id === input.id ? { ...scene, ...input } : scene)))`, 'generation.updateScene', SET_DATA, UPDATED),
+    rollback(code, 'utils.generation.getProjectScenes.setData({ projectId }, context?.previous)', 'generation.updateScene', SET_DATA),
+  ],
+);
+
+addInvalid(
+  'store action in onMutate; onError puts the snapshot back through the store',
+  component(`const m = api.generation.updateScene.useMutation({
+    onMutate: (input) => {
+      const previous = useVideoState.getState().projects[projectId];
+      useVideoState.getState().updateScene(projectId, input.id, input);
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      if (context) useVideoState.getState().replace(projectId, context.previous);
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+  (code) => [
+    write(code, 'useVideoState.getState().updateScene(projectId, input.id, input)', 'generation.updateScene', 'updateScene', UPDATED),
+    rollback(code, 'useVideoState.getState().replace(projectId, context.previous)', 'generation.updateScene', 'replace'),
+  ],
+);
+
+addInvalid(
+  'store action bound by a selector, in an async onMutate method; rollback through a destructured context',
+  component(`const addScene = useVideoState((state) => state.addScene);
+  const deleteScene = useVideoState((state) => state.deleteScene);
+  const m = api.generation.addScene.useMutation({
+    async onMutate(input) {
+      const tempId = 'temp-' + input.name;
+      addScene(projectId, { ...input, id: tempId });
+      return { tempId };
+    },
+    onError(_error, _input, { tempId } = { tempId: '' }) {
+      deleteScene(projectId, tempId);
+    },
+  });
+  return <button onClick={() => m.mutate({ name: 'Intro' })} />;`),
+  (code) => [
+    write(code, 'addScene(projectId, { ...input, id: tempId })', 'generation.addScene', 'addScene', 'sceneSyncHelpers.syncSceneCreated'),
+    rollback(code, 'deleteScene(projectId, tempId)', 'generation.addScene', 'deleteScene'),
+  ],
+);
+
+addInvalid(
+  'the snapshot is read into a constant first: const previous = context?.previous',
+  component(`const utils = api.useUtils();
+  const m = api.generation.deleteScene.useMutation({
+    onMutate: async () => {
+      const previous = utils.generation.getProjectScenes.getData({ projectId });
+      utils.generation.getProjectScenes.setData({ projectId }, (old) => old?.filter((scene) => scene.id !== sceneId));
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      const previous = context?.previous;
+      if (previous) utils.generation.getProjectScenes.setData({ projectId }, previous);
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+  (code) => [
+    write(code, 'utils.generation.getProjectScenes.setData({ projectId }, (old) => old?.filter((scene) => scene.id !== sceneId))', 'generation.deleteScene', SET_DATA, 'sceneSyncHelpers.syncSceneDeleted'),
+    rollback(code, 'utils.generation.getProjectScenes.setData({ projectId }, previous)', 'generation.deleteScene', SET_DATA),
+  ],
+);
+
+addInvalid(
+  'TanStack useMutation(trpc...mutationOptions({ onMutate })) with queryClient.setQueryData on the scene query key',
+  component(`const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const key = trpc.generation.getProjectScenes.queryKey({ projectId });
+  const m = useMutation(trpc.generation.updateScene.mutationOptions({
+    onMutate: async (input) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData(key);
+      queryClient.setQueryData(trpc.generation.getProjectScenes.queryKey({ projectId }), (old) => old && [...old, input]);
+      return { previous };
+    },
+    onError: (_error, _input, context) => queryClient.setQueryData(trpc.generation.getProjectScenes.queryKey({ projectId }), context?.previous),
+  }));
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`, TANSTACK_IMPORTS),
+  (code) => [
+    write(code, 'queryClient.setQueryData(trpc.generation.getProjectScenes.queryKey({ projectId }), (old) => old && [...old, input])', 'generation.updateScene', 'queryClient.setQueryData', UPDATED),
+    rollback(code, 'queryClient.setQueryData(trpc.generation.getProjectScenes.queryKey({ projectId }), context?.previous)', 'generation.updateScene', 'queryClient.setQueryData'),
+  ],
+);
+
+addInvalid(
+  'cancel of the scene query followed by a write on a key the analysis cannot name',
+  component(`const utils = api.useUtils();
+  const queryClient = useQueryClient();
+  const m = api.generation.updateScene.useMutation({
+    onMutate: async (input) => {
+      await utils.generation.getProjectScenes.cancel({ projectId });
+      const previous = queryClient.getQueryData(['scenes', projectId]);
+      queryClient.setQueryData(['scenes', projectId], input);
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      queryClient.setQueryData(['scenes', projectId], context?.previous);
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`, "import { useQueryClient } from '@tanstack/react-query';\n"),
+  (code) => [
+    write(code, "queryClient.setQueryData(['scenes', projectId], input)", 'generation.updateScene', 'queryClient.setQueryData', UPDATED),
+    rollback(code, "queryClient.setQueryData(['scenes', projectId], context?.previous)", 'generation.updateScene', 'queryClient.setQueryData'),
+  ],
+);
+
+addInvalid(
+  'onMutate names a local function that writes the store through setState',
+  component(`const applyOptimistic = (input: { id: string }) => {
+    useVideoState.setState((state: any) => ({ ...state, pending: input.id }));
+  };
+  const m = api.generation.updateScene.useMutation({ onMutate: applyOptimistic });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+  (code) => [
+    write(code, 'useVideoState.setState((state: any) => ({ ...state, pending: input.id }))', 'generation.updateScene', 'useVideoState.setState', UPDATED),
+  ],
+);
+
+addInvalid(
+  'onMutate calls a local function declaration that writes the store',
+  component(`function insertTemporary(input: { name: string }) {
+    useVideoState.getState().addScene(projectId, { id: 'temp', ...input });
+  }
+  const m = api.generation.addScene.useMutation({
+    onMutate: (input) => {
+      insertTemporary(input);
+    },
+  });
+  return <button onClick={() => m.mutate({ name: 'Intro' })} />;`),
+  (code) => [write(code, "useVideoState.getState().addScene(projectId, { id: 'temp', ...input })", 'generation.addScene', 'addScene', 'sceneSyncHelpers.syncSceneCreated')],
+);
+
+addInvalid(
+  'a direct write into the store state in onMutate',
+  component(`const m = api.generation.updateScene.useMutation({
+    onMutate: (input) => {
+      useVideoState.getState().projects[projectId].scenes[0] = input;
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+  (code) => [write(code, 'useVideoState.getState().projects[projectId].scenes[0] = input', 'generation.updateScene', 'useVideoState state', UPDATED)],
+);
+
+addInvalid(
+  'only the rollback is visible: onMutate snapshots, onError restores the snapshot into the store',
+  component(`const m = api.generation.revertScene.useMutation({
+    onMutate: () => ({ previous: useVideoState.getState().projects[projectId] }),
+    onError: (_error, _input, context) => {
+      useVideoState.getState().replace(projectId, context?.previous);
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+  (code) => [rollback(code, 'useVideoState.getState().replace(projectId, context?.previous)', 'generation.revertScene', 'replace')],
+);
+
+addInvalid(
+  'onMutate spread in from a mutationOptions object held in a constant',
+  component(`const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const options = trpc.generation.updateScene.mutationOptions({
+    onMutate: () => {
+      queryClient.setQueryData(trpc.generation.getProjectScenes.queryKey({ projectId }), []);
+    },
+  });
+  const m = useMutation({ ...options, retry: 1 });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`, TANSTACK_IMPORTS),
+  (code) => [write(code, 'queryClient.setQueryData(trpc.generation.getProjectScenes.queryKey({ projectId }), [])', 'generation.updateScene', 'queryClient.setQueryData', UPDATED)],
+);
+
+addInvalid(
+  'custom conventions: the docs store and the docs.list query',
+  `import { useEditorStore } from '~/stores/editor';
+import { api } from '~/trpc/react';
+export function DocPanel({ docId }: { docId: string }) {
+  const utils = api.useUtils();
+  const m = api.docs.rename.useMutation({
+    onMutate: (input) => {
+      useEditorStore.getState().upsertDoc(input);
+      utils.docs.list.setData(undefined, []);
+    },
+  });
+  return <button onClick={() => m.mutate({ id: docId })} />;
+}
+`,
+  (code) => [
+    write(code, 'useEditorStore.getState().upsertDoc(input)', 'docs.rename', 'upsertDoc', 'docSync.docUpdated'),
+    write(code, 'utils.docs.list.setData(undefined, [])', 'docs.rename', 'utils.docs.list.setData', 'docSync.docUpdated'),
+  ],
+  { settings: CUSTOM_SETTINGS },
+);
+
+// Valid twins.
+addValid(
+  'onMutate that only cancels the scene query (no write before the server answers)',
+  component(`const utils = api.useUtils();
+  const m = api.generation.updateScene.useMutation({
+    onMutate: async () => {
+      await utils.generation.getProjectScenes.cancel({ projectId });
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+);
+addValid(
+  'onMutate that sets a loading state and reads the cache',
+  component(`const utils = api.useUtils();
+  const [saving, setSaving] = useState(false);
+  const m = api.generation.updateScene.useMutation({
+    onMutate: () => {
+      setSaving(true);
+      console.log(utils.generation.getProjectScenes.getData({ projectId }));
+    },
+    onSettled: () => setSaving(false),
+  });
+  return <button disabled={saving} onClick={() => m.mutate({ id: sceneId })} />;`, "import { useState } from 'react';\n"),
+);
+addValid(
+  "a non-scene mutation's onMutate writes its own query, with a rollback",
+  component(`const utils = api.useUtils();
+  const m = api.project.rename.useMutation({
+    onMutate: async (input) => {
+      const previous = utils.project.get.getData({ projectId });
+      utils.project.get.setData({ projectId }, (old) => old && { ...old, name: input.name });
+      return { previous };
+    },
+    onError: (_error, _input, context) => utils.project.get.setData({ projectId }, context?.previous),
+  });
+  return <button onClick={() => m.mutate({ name: 'x' })} />;`),
+);
+addValid(
+  'writes in onSuccess are the other rules\u2019 business',
+  component(`const utils = api.useUtils();
+  const m = api.generation.updateScene.useMutation({
+    onSuccess: (scene) => {
+      useVideoState.getState().updateScene(projectId, scene.id, scene);
+      utils.generation.getProjectScenes.setData({ projectId }, []);
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+);
+addValid(
+  'onError that only reports the error and refetches',
+  component(`const utils = api.useUtils();
+  const m = api.generation.updateScene.useMutation({
+    onError: (error, _input, context) => {
+      console.error(error, context);
+      void utils.generation.getProjectScenes.invalidate({ projectId });
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+);
+addValid(
+  'onError that writes the store without the context (an error flag)',
+  component(`const m = api.generation.updateScene.useMutation({
+    onError: () => {
+      useVideoState.getState().updateScene(projectId, sceneId, { failed: true });
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+);
+addValid(
+  'a cache write on an unknown key without a cancel of the scene query',
+  component(`const queryClient = useQueryClient();
+  const m = api.generation.updateScene.useMutation({
+    onMutate: () => {
+      queryClient.setQueryData(['draft', sceneId], null);
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`, "import { useQueryClient } from '@tanstack/react-query';\n"),
+);
+addValid(
+  'a cache write before the cancel is not "cancel followed by a write"',
+  component(`const utils = api.useUtils();
+  const queryClient = useQueryClient();
+  const m = api.generation.updateScene.useMutation({
+    onMutate: async () => {
+      queryClient.setQueryData(['draft', sceneId], null);
+      await utils.generation.getProjectScenes.cancel({ projectId });
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`, "import { useQueryClient } from '@tanstack/react-query';\n"),
+);
+addValid(
+  'a parameter named like the store is not the store',
+  `import { api } from '~/trpc/react';
+export function Panel({ projectId, useVideoState }: { projectId: string; useVideoState: any }) {
+  const m = api.generation.updateScene.useMutation({
+    onMutate: (input) => {
+      useVideoState.getState().updateScene(projectId, input.id, input);
+    },
+  });
+  return <button onClick={() => m.mutate({ id: projectId })} />;
+}
+`,
+);
+addValid(
+  'a file in allow is not analysed',
+  component(`const m = api.generation.updateScene.useMutation({
+    onMutate: (input) => {
+      useVideoState.getState().updateScene(projectId, input.id, input);
+    },
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+  { filename: 'src/legacy/Panel.tsx', settings: { sceneSync: { allow: ['src/legacy/**'] } } },
+);
+
+// Robustness: code that uses none of the conventions, with syntax a rule could trip over. The comment names
+// every keyword the rule's quick check looks for, so the file is analysed, not skipped.
+const FORCE_ANALYSIS = '// useVideoState useUtils useContext useMutation mutate generation onScene onMutate onError\n';
+for (const [name, code] of Object.entries(SNIPPETS)) {
+  valid.push({ name: `[robustness] ${name}`, code: FORCE_ANALYSIS + code, filename: 'src/components/Snippet.tsx' });
+}
+for (const [name, code] of Object.entries(TS_ONLY_SNIPPETS)) {
+  valid.push({ name: `[robustness] ${name}`, code: FORCE_ANALYSIS + code, filename: 'src/lib/snippet.ts' });
+}
+
+ruleTester.run('no-optimistic-scene-update', rule, { valid, invalid });
