@@ -322,6 +322,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
+/** The helper kind a name suggests (`deleteScene` -> deleted, `scene:restored` -> restored), for messages. */
+export function kindFromName(name: string): SyncKind {
+  const lower = name.toLowerCase();
+  if (/restor|revert|undo/.test(lower)) return 'restored';
+  if (/delet|remov/.test(lower)) return 'deleted';
+  if (/creat|add|insert|duplicat/.test(lower)) return 'created';
+  if (/updat|edit|renam|sav/.test(lower)) return 'updated';
+  return 'changed';
+}
+
 /** The settings turned into the questions rules and codemod ask. */
 export interface Conventions {
   readonly settings: ResolvedSettings;
@@ -333,6 +343,8 @@ export interface Conventions {
   routerHoldsSceneQuery(path: readonly string[]): boolean;
   isSceneMutation(path: readonly string[]): boolean;
   isRestoreMutation(path: readonly string[]): boolean;
+  /** The helper a mutation's success path should call, guessed from the procedure. */
+  mutationKind(path: readonly string[]): SyncKind;
   isServerEvent(callbackName: string): boolean;
   /** True for an event name (`'scene.updated'`) that announces a scene change, per `eventBus.eventNames`. */
   isSceneEvent(eventName: string): boolean;
@@ -393,7 +405,8 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     const literal = /^[\w$]+/.exec(pattern);
     if (literal) keywords.add(literal[0]);
   }
-  const keywordList = [...keywords];
+  const keywordPattern = new RegExp([...keywords].map(escapeRegExp).join('|'));
+  let lastAllowed: { filename: string; cwd: string; allowed: boolean } | undefined;
   const sceneEvent = new RegExp(settings.eventBus.eventNames, settings.eventBus.caseSensitive ? 'u' : 'iu');
 
   return {
@@ -404,6 +417,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     routerHoldsSceneQuery: (path) => queryPrefixes.has(path.join('.')),
     isSceneMutation,
     isRestoreMutation,
+    mutationKind: (path) => (isRestoreMutation(path) ? 'restored' : kindFromName(path[path.length - 1] ?? '')),
     isServerEvent: (name) => eventMatchers.some((match) => match(name)),
     isSceneEvent: (name) => sceneEvent.test(name),
     helperFunction: (kind) => settings.helper.functions[kind],
@@ -413,11 +427,20 @@ export function createConventions(settings: ResolvedSettings): Conventions {
         : `${settings.helper.object}.${settings.helper.functions[kind]}`,
     isHelperModule: (source) => source === settings.helper.module || moduleTail(source) === helperTail || moduleTail(source).endsWith(`/${helperTail}`),
     isAllowedFile(filename, cwd) {
-      if (!path.isAbsolute(filename)) return isAllowedPath(filename.replace(/\\/g, '/'));
-      const relative = path.relative(cwd, filename).replace(/\\/g, '/');
-      return isAllowedPath(relative) || isAllowedPath(filename.replace(/\\/g, '/'));
+      // Every rule asks about the same file in turn: answer the repeated question from the last one.
+      if (lastAllowed && lastAllowed.filename === filename && lastAllowed.cwd === cwd) return lastAllowed.allowed;
+      let allowed: boolean;
+      if (!path.isAbsolute(filename)) {
+        allowed = isAllowedPath(filename.replace(/\\/g, '/'));
+      } else {
+        const relative = path.relative(cwd, filename).replace(/\\/g, '/');
+        allowed = isAllowedPath(relative) || isAllowedPath(filename.replace(/\\/g, '/'));
+      }
+      lastAllowed = { filename, cwd, allowed };
+      return allowed;
     },
-    mightConcern: (text) => keywordList.some((keyword) => text.includes(keyword)),
+    // One pass over the text for all keywords (as `includes` on each, without a scan per keyword).
+    mightConcern: (text) => keywordPattern.test(text),
   };
 }
 

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { Conventions, SyncKind } from '../conventions';
-import { isFunction, objectKeyName, propertyName, staticKey, unwrap, walk, type Node, type VisitorKeys } from './ast';
+import { kindFromName, type SyncKind } from '../conventions';
+import type { AnalysisInput } from '.';
+import { codeExcerpt, isFunction, objectKeyName, propertyName, staticKey, unwrap, walkCode, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -19,14 +20,8 @@ export interface SceneEventSite {
   kind: SyncKind;
 }
 
-export interface EventBusInput {
-  ast: TSESTree.Program;
-  scopeManager: Scope.ScopeManager;
-  visitorKeys: VisitorKeys;
-  text: string;
-  conventions: Conventions;
-  allowed: boolean;
-}
+/** The same per-file input as the shared analysis. */
+export type EventBusInput = AnalysisInput;
 
 type Api = 'mitt' | 'node' | 'eventTarget' | 'bus';
 
@@ -60,39 +55,25 @@ const LISTEN_METHODS: Record<Api, ReadonlySet<string>> = {
   bus: new Set(['on', 'off', 'once', 'addListener', 'removeListener', 'addEventListener', 'removeEventListener', 'subscribe', 'unsubscribe']),
 };
 
-const cache = new WeakMap<TSESTree.Program, Map<Conventions, SceneEventSite[]>>();
-
 /** Every scene event sent or received through an event channel in the file, computed once per conventions. */
-export function findSceneEvents(input: EventBusInput): SceneEventSite[] {
-  let byConventions = cache.get(input.ast);
-  if (!byConventions) {
-    byConventions = new Map();
-    cache.set(input.ast, byConventions);
-  }
-  let sites = byConventions.get(input.conventions);
-  if (!sites) {
-    // A file that names no event channel has no scene event on one: skip it unwalked.
-    sites = input.allowed || !mightHoldChannel(input) ? [] : new EventChannelFinder(input).run();
-    byConventions.set(input.conventions, sites);
-  }
-  return sites;
-}
+export const findSceneEvents = perFile((input: EventBusInput): SceneEventSite[] => {
+  // A file that names no event channel has no scene event on one: skip it unwalked.
+  return input.allowed || !mightHoldChannel(input) ? [] : new EventChannelFinder(input).run();
+});
 
 class EventChannelFinder {
-  private readonly variableOf = new Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Variable | null>();
+  private readonly variableOf: ReferenceMap;
   private readonly values = new Map<Variable, Value | undefined>();
   private readonly busObjects: ReadonlySet<string>;
 
   constructor(private readonly input: EventBusInput) {
-    for (const scope of input.scopeManager.scopes) {
-      for (const reference of scope.references) this.variableOf.set(reference.identifier, reference.resolved);
-    }
+    this.variableOf = referencesOf(input.scopeManager);
     this.busObjects = new Set(input.conventions.settings.eventBus.objects);
   }
 
   run(): SceneEventSite[] {
     const sites: SceneEventSite[] = [];
-    walk(this.input.ast, this.input.visitorKeys, (node) => {
+    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const site = this.visitCall(node);
       if (site) sites.push(site);
@@ -122,7 +103,7 @@ class EventChannelFinder {
     if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
     const event = method === 'dispatchEvent' ? this.domEventName(argument) : this.staticString(argument);
     if (event === undefined || !this.input.conventions.isSceneEvent(event)) return undefined;
-    return { node: call, role, channel, event, found: this.text(callee), kind: guessKind(event) };
+    return { node: call, role, channel, event, found: this.text(callee), kind: kindFromName(event) };
   }
 
   /** The type of `new CustomEvent('scene.updated', ...)`, directly or held in a constant. */
@@ -358,11 +339,7 @@ class EventChannelFinder {
   }
 
   private text(node: Node): string {
-    const raw = this.input.text
-      .slice(node.range[0], node.range[1])
-      .replace(/\s*(\??\.)\s*/g, '$1')
-      .replace(/\s+/g, ' ');
-    return raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
+    return codeExcerpt(this.input.text, node);
   }
 }
 
@@ -392,12 +369,3 @@ function thisClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpres
   return undefined;
 }
 
-/** The helper a sender of `event` should call instead, guessed from the event's name. */
-function guessKind(event: string): SyncKind {
-  const name = event.toLowerCase();
-  if (/restor|revert|undo/.test(name)) return 'restored';
-  if (/delet|remov/.test(name)) return 'deleted';
-  if (/creat|add|insert|duplicat/.test(name)) return 'created';
-  if (/updat|edit|renam|sav/.test(name)) return 'updated';
-  return 'changed';
-}

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { contains, enclosingFunction, findProperty, isFunction, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';
+import { codeExcerpt, contains, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, unwrap, type VisitorKeys, walkCode } from './ast';
 import { runsAfter } from './flow';
 import type { TypeOracle } from './types';
 import { QUERY_CLIENT_METHODS, ValueResolver, type MutationInfo, type Value } from './values';
@@ -91,24 +91,12 @@ const MUTATION_RESULT_MEMBERS = new Set([
 ]);
 const SUCCESS_CALLBACKS = ['onSuccess', 'onSettled'];
 
-const cache = new WeakMap<TSESTree.Program, Map<Conventions, FileAnalysis>>();
-
 /** Analyses a file once per conventions; every rule and the codemod read the same result. */
-export function analyzeFile(input: AnalysisInput): FileAnalysis {
-  let byConventions = cache.get(input.ast);
-  if (!byConventions) {
-    byConventions = new Map();
-    cache.set(input.ast, byConventions);
-  }
-  let analysis = byConventions.get(input.conventions);
-  if (!analysis) {
-    // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
-    const concerns = input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
-    analysis = input.allowed || !concerns ? EMPTY : new FileAnalyzer(input).run();
-    byConventions.set(input.conventions, analysis);
-  }
-  return analysis;
-}
+export const analyzeFile = perFile((input: AnalysisInput): FileAnalysis => {
+  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
+  const concerns = input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
+  return input.allowed || !concerns ? EMPTY : new FileAnalyzer(input).run();
+});
 
 interface Invocation {
   call: TSESTree.CallExpression;
@@ -136,7 +124,7 @@ class FileAnalyzer {
 
   run(): FileAnalysis {
     const events: Node[] = [];
-    walk(this.input.ast, this.input.visitorKeys, (node) => {
+    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
           this.visitCall(node);
@@ -292,8 +280,8 @@ class FileAnalyzer {
     mutation.options.forEach(addCallbacks);
     const calls = mutation.vanilla ? [mutation.node] : this.invocations.filter((invocation) => invocation.mutation === mutation).map((invocation) => invocation.call);
     for (const call of calls) {
-      const perCall = call.arguments[1] && unwrap(call.arguments[1]);
-      if (!mutation.vanilla && perCall?.type === AST_NODE_TYPES.ObjectExpression) addCallbacks(perCall);
+      const perCall = call.arguments[1] && this.resolver.objectLiteralOf(call.arguments[1]);
+      if (!mutation.vanilla && perCall) addCallbacks(perCall);
       const awaited = settledExpression(call);
       if (awaited.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         const scope = enclosingFunction(awaited.parent) ?? this.input.ast;
@@ -332,7 +320,7 @@ class FileAnalyzer {
       // A success callback's own parameters (the mutation's result) are data, not a hand-off.
       const handsOff = this.handOffs.some(({ call, fn }) => regions.some((region) => inRegion(region, call) && !(region.type === 'callback' && region.fn === fn)));
       if (handsOff) continue;
-      findings.push({ mutation, suggestedKind: this.guessKind(mutation.path) });
+      findings.push({ mutation, suggestedKind: this.conventions.mutationKind(mutation.path) });
     }
     return findings;
   }
@@ -371,22 +359,8 @@ class FileAnalyzer {
     );
   }
 
-  private guessKind(path: string[]): SyncKind {
-    if (this.conventions.isRestoreMutation(path)) return 'restored';
-    const procedure = path[path.length - 1]!.toLowerCase();
-    if (/delete|remove/.test(procedure)) return 'deleted';
-    if (/create|add|insert|duplicate/.test(procedure)) return 'created';
-    if (/update|edit|rename|save/.test(procedure)) return 'updated';
-    return 'changed';
-  }
-
   private text(node: Node): string {
-    // Join a chain split over lines (`utils.generation\n  .invalidate`) but keep the spaces of `(utils as any)`.
-    const raw = this.input.text
-      .slice(node.range[0], node.range[1])
-      .replace(/\s*(\??\.)\s*/g, '$1')
-      .replace(/\s+/g, ' ');
-    return raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
+    return codeExcerpt(this.input.text, node);
   }
 }
 

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { contains, findProperty, isFunction, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';
+import { codeExcerpt, contains, findProperty, isFunction, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';
 import type { FileAnalysis, SyncSite } from './index';
 import type { MutationInfo } from './values';
 
@@ -115,7 +115,7 @@ export function findOptimisticUpdates(input: OptimisticInput): OptimisticFinding
 
     if (writes.length > 0 || rollbacks.length > 0) {
       const byPosition = (a: OptimisticWrite, b: OptimisticWrite) => a.node.range[0] - b.node.range[0];
-      findings.push({ mutation, writes: writes.sort(byPosition), rollbacks: rollbacks.sort(byPosition), suggestedKind: guessKind(mutation.path, input.conventions) });
+      findings.push({ mutation, writes: writes.sort(byPosition), rollbacks: rollbacks.sort(byPosition), suggestedKind: input.conventions.mutationKind(mutation.path) });
     }
   }
   return findings;
@@ -169,20 +169,6 @@ function referencesAny(root: Node, variables: ReadonlySet<Scope.Variable>, visit
 }
 
 function calleeText(call: TSESTree.CallExpression, text: string): string {
-  const callee = call.callee;
-  const raw = text
-    .slice(callee.range[0], callee.range[1])
-    .replace(/\s*(\??\.)\s*/g, '$1')
-    .replace(/\s+/g, ' ');
-  return raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
+  return codeExcerpt(text, call.callee);
 }
 
-/** The same guess the analysis makes for `require-sync-after-mutation`, from the procedure's name. */
-function guessKind(path: readonly string[], conventions: Conventions): SyncKind {
-  if (conventions.isRestoreMutation(path)) return 'restored';
-  const procedure = path[path.length - 1]!.toLowerCase();
-  if (/delete|remove/.test(procedure)) return 'deleted';
-  if (/create|add|insert|duplicate/.test(procedure)) return 'created';
-  if (/update|edit|rename|save/.test(procedure)) return 'updated';
-  return 'changed';
-}

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { Conventions } from '../conventions';
-import { objectKeyName, propertyName, unwrap, walk, type Node, type VisitorKeys } from './ast';
+import type { AnalysisInput } from '.';
+import { objectKeyName, propertyName, unwrap, walkCode, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -21,14 +21,8 @@ export interface SceneTableUpdate {
   guards: boolean;
 }
 
-export interface RevisionInput {
-  ast: TSESTree.Program;
-  scopeManager: Scope.ScopeManager;
-  visitorKeys: VisitorKeys;
-  text: string;
-  conventions: Conventions;
-  allowed: boolean;
-}
+/** The same per-file input as the shared analysis. */
+export type RevisionInput = AnalysisInput;
 
 /** The Drizzle functions the check understands; each is recognised by the name it is imported under, through aliases. */
 type DrizzleFunction = 'sql' | 'eq' | 'and';
@@ -42,45 +36,31 @@ type Value =
   | { type: 'function'; name: DrizzleFunction }
   | { type: 'sqlRaw' };
 
-const cache = new WeakMap<TSESTree.Program, Map<Conventions, SceneTableUpdate[]>>();
-
 /** Every update of the scene table in the file, with whether it bumps and guards the revision. */
-export function findSceneTableUpdates(input: RevisionInput): SceneTableUpdate[] {
-  let byConventions = cache.get(input.ast);
-  if (!byConventions) {
-    byConventions = new Map();
-    cache.set(input.ast, byConventions);
-  }
-  let updates = byConventions.get(input.conventions);
-  if (!updates) {
-    const { sceneTable } = input.conventions.settings.database;
-    updates = input.allowed || !input.text.includes(sceneTable) || !input.text.includes('update') ? [] : new RevisionChecker(input).run();
-    byConventions.set(input.conventions, updates);
-  }
-  return updates;
-}
+export const findSceneTableUpdates = perFile((input: RevisionInput): SceneTableUpdate[] => {
+  const { sceneTable } = input.conventions.settings.database;
+  return input.allowed || !input.text.includes(sceneTable) || !input.text.includes('update') ? [] : new RevisionChecker(input).run();
+});
 
 function isDrizzleModule(source: string): boolean {
   return source === 'drizzle-orm' || source.startsWith('drizzle-orm/');
 }
 
 class RevisionChecker {
-  private readonly variableOf = new Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Variable | null>();
+  private readonly variableOf: ReferenceMap;
   private readonly values = new Map<Variable, Value | undefined>();
   private readonly table: string;
   private readonly column: string;
 
   constructor(private readonly input: RevisionInput) {
-    for (const scope of input.scopeManager.scopes) {
-      for (const reference of scope.references) this.variableOf.set(reference.identifier, reference.resolved);
-    }
+    this.variableOf = referencesOf(input.scopeManager);
     this.table = input.conventions.settings.database.sceneTable;
     this.column = input.conventions.settings.database.revisionColumn;
   }
 
   run(): SceneTableUpdate[] {
     const updates: SceneTableUpdate[] = [];
-    walk(this.input.ast, this.input.visitorKeys, (node) => {
+    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const update = this.visitCall(node);
       if (update) updates.push(update);

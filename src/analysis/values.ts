@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { findProperty, isFunction, objectKeyName, propertyName, returnedExpression, unwrap, type FunctionNode, type Node } from './ast';
+import { findProperty, isFunction, objectKeyName, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -63,7 +63,7 @@ const REACT_MODULES = new Set(['react', 'preact/hooks', 'preact/compat']);
  * every variable is evaluated at most once.
  */
 export class ValueResolver {
-  private readonly variableOf = new Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Variable | null>();
+  private readonly variableOf: ReferenceMap;
   private readonly variableValues = new Map<Variable, Value | undefined>();
   private readonly importSources = new Map<Variable, { source: string; imported: string }>();
   private readonly mutationsByCall = new Map<TSESTree.CallExpression, MutationInfo>();
@@ -74,9 +74,7 @@ export class ValueResolver {
     private readonly scopeManager: Scope.ScopeManager,
     private readonly conventions: Conventions,
   ) {
-    for (const scope of scopeManager.scopes) {
-      for (const reference of scope.references) this.variableOf.set(reference.identifier, reference.resolved);
-    }
+    this.variableOf = referencesOf(scopeManager);
   }
 
   variable(identifier: TSESTree.Identifier): Variable | null | undefined {
@@ -342,12 +340,23 @@ export class ValueResolver {
     return findVanillaMutationPath(fn, this.conventions);
   }
 
+  /** The object literal an expression is, directly or through a `const` that holds one. */
+  objectLiteralOf(node: Node): TSESTree.ObjectExpression | undefined {
+    const target = unwrap(node);
+    if (target.type === AST_NODE_TYPES.ObjectExpression) return target;
+    if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = this.variableOf.get(target)?.defs[0];
+    if (def?.type !== 'Variable' || def.parent?.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+    const init = unwrap(def.node.init);
+    return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+  }
+
   private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean): MutationInfo {
     const existing = this.mutationsByCall.get(call);
     if (existing) return existing;
     const options: TSESTree.ObjectExpression[] = [];
     if (optionsArgument) {
-      const argument = unwrap(optionsArgument);
+      const argument = this.objectLiteralOf(optionsArgument) ?? unwrap(optionsArgument);
       if (argument.type === AST_NODE_TYPES.ObjectExpression) {
         options.push(argument);
         for (const property of argument.properties) {

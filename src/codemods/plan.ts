@@ -344,7 +344,7 @@ class Planner {
     if (restore && kind === 'updated') kind = 'restored';
     const helper = this.conventions.helperCallee(kind);
     const localName = helper.split('.')[0]!;
-    if (this.nameTaken(localName, run.steps[0]!.site.node)) return { problem: `the name ${localName} means something else here; import the helper under it by hand` };
+    if (this.nameTaken(localName, run.steps[0]!.site.node)) return { problem: `the name ${localName} is taken here by another binding; rename it, then run again` };
     const args = this.helperArguments(kind, project, sceneStep, run);
     if (typeof args !== 'string') return args;
     const call = `${helper}(${args})`;
@@ -484,10 +484,11 @@ class Planner {
         const def = variable.defs[0];
         if (!def || variable.defs.length !== 1 || dropped.has(def.name)) continue;
         const references = variable.references.filter((reference) => !reference.init);
-        if (references.length === 0 || usedInNewCode(variable.name)) continue;
+        // Cheapest test first: most variables lost no reference to the edits (usedInNewCode builds a RegExp).
+        if (references.length === 0 || !references.some((reference) => isRemoved(reference.identifier))) continue;
+        if (usedInNewCode(variable.name)) continue;
         const remaining = references.filter((reference) => !isRemoved(reference.identifier) && !isDependencyEntry(reference.identifier));
         if (remaining.length > 0) continue;
-        if (!references.some((reference) => isRemoved(reference.identifier))) continue;
         const removal = this.bindingRemoval(variable);
         if (!removal) continue;
         dropped.add(def.name);

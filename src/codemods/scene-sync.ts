@@ -4,7 +4,7 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { analyzeFile } from '../analysis';
-import type { VisitorKeys } from '../analysis/ast';
+import { walk, type VisitorKeys } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
 import { applyEdits, mapOffset, planFile, type FilePlan } from './plan';
 import { loadConfigFile } from './config-file';
@@ -63,6 +63,8 @@ export function transformSource(source: string, filename: string, conventions: C
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = bom ? source.slice(1) : source;
   const parsed = parse(text, filename);
+  // Every node gets its `parent`, as ESLint sets them before rules run: the analysis skips type subtrees.
+  walk(parsed.ast, parsed.visitorKeys, () => undefined);
   const input = {
     ast: parsed.ast,
     scopeManager: parsed.scopeManager,

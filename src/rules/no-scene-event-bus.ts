@@ -1,6 +1,5 @@
 import { findSceneEvents } from '../analysis/event-bus';
-import { getConventions } from '../conventions';
-import { createRule } from '../utils/create-rule';
+import { analysisInput, createRule } from '../utils/create-rule';
 
 export type MessageIds = 'emitSceneEvent' | 'listenSceneEvent';
 
@@ -23,16 +22,9 @@ export default createRule<[], MessageIds>({
   create(context) {
     return {
       Program() {
-        const conventions = getConventions((context.settings as Record<string, unknown>).sceneSync);
-        const { sourceCode } = context;
-        const sites = findSceneEvents({
-          ast: sourceCode.ast,
-          scopeManager: sourceCode.scopeManager!,
-          visitorKeys: sourceCode.visitorKeys,
-          text: sourceCode.text,
-          conventions,
-          allowed: conventions.isAllowedFile(context.filename, context.cwd),
-        });
+        const input = analysisInput(context);
+        const { conventions } = input;
+        const sites = findSceneEvents(input);
         for (const site of sites) {
           context.report({
             node: site.node,

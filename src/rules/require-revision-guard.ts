@@ -1,6 +1,5 @@
 import { findSceneTableUpdates } from '../analysis/revision-guard';
-import { getConventions } from '../conventions';
-import { createRule } from '../utils/create-rule';
+import { analysisInput, createRule } from '../utils/create-rule';
 
 export type MessageIds = 'missingBump' | 'missingGuard';
 
@@ -23,16 +22,9 @@ export default createRule<[], MessageIds>({
   create(context) {
     return {
       Program() {
-        const conventions = getConventions((context.settings as Record<string, unknown>).sceneSync);
-        const { sourceCode } = context;
-        const updates = findSceneTableUpdates({
-          ast: sourceCode.ast,
-          scopeManager: sourceCode.scopeManager!,
-          visitorKeys: sourceCode.visitorKeys,
-          text: sourceCode.text,
-          conventions,
-          allowed: conventions.isAllowedFile(context.filename, context.cwd),
-        });
+        const input = analysisInput(context);
+        const { conventions } = input;
+        const updates = findSceneTableUpdates(input);
         const column = conventions.settings.database.revisionColumn;
         for (const update of updates) {
           const data = {

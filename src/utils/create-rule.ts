@@ -2,7 +2,7 @@ import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
 import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
 import { analyzeFile, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
 import { createTypeOracle } from '../analysis/types';
-import { planFile } from '../codemods/plan';
+import { planFile, type FilePlan } from '../codemods/plan';
 import { getConventions, type Conventions, type SyncKind } from '../conventions';
 
 export interface SceneSyncRuleDocs {
@@ -31,9 +31,15 @@ export const modeSchema: JSONSchema.JSONSchema4ObjectSchema = {
 
 /** The shared analysis of the file being linted, computed once for all rules. */
 export function fileAnalysis(context: Readonly<RuleContext<string, readonly unknown[]>>): { analysis: FileAnalysis; conventions: Conventions; input: AnalysisInput } {
+  const input = analysisInput(context);
+  return { analysis: analyzeFile(input), conventions: input.conventions, input };
+}
+
+/** What every per-file analysis reads: the parsed file, its scopes and the conventions in force. */
+export function analysisInput(context: Readonly<RuleContext<string, readonly unknown[]>>): AnalysisInput {
   const conventions = getConventions((context.settings as Record<string, unknown>).sceneSync);
   const { sourceCode } = context;
-  const input: AnalysisInput = {
+  return {
     ast: sourceCode.ast,
     scopeManager: sourceCode.scopeManager!,
     visitorKeys: sourceCode.visitorKeys,
@@ -42,7 +48,6 @@ export function fileAnalysis(context: Readonly<RuleContext<string, readonly unkn
     allowed: conventions.isAllowedFile(context.filename, context.cwd),
     types: createTypeOracle(sourceCode.parserServices, conventions),
   };
-  return { analysis: analyzeFile(input), conventions, input };
 }
 
 export const USE_HELPER_MESSAGE = 'Replace this sync with {{helper}}(...).';
@@ -63,7 +68,7 @@ export function reportSites<MessageId extends string, Category extends SyncSite[
     const afterMutation = analysis.regionsOf(site.node).length > 0;
     if (mode !== 'everywhere' && !afterMutation) continue;
     const { messageId, kind } = describe(site);
-    const plan = afterMutation ? planFile(input, analysis, { filename: context.filename, only: site }) : undefined;
+    const plan = afterMutation ? planOfRun(input, analysis, context.filename, site) : undefined;
     const rewrite = plan?.rewrites[0];
     // The message names the helper the rewrite would call; a store write in a restore's success path is a restore.
     const restoring = site.category === 'store' && analysis.regionsOf(site.node).some((region) => region.restore);
@@ -78,6 +83,28 @@ export function reportSites<MessageId extends string, Category extends SyncSite[
           : null,
     });
   }
+}
+
+const runPlans = new WeakMap<FileAnalysis, Map<SyncSite, FilePlan>>();
+
+/**
+ * The codemod's plan for the run that holds `site`. Every site of a run gets the same plan, so it is
+ * made once per run (and file) and shared by the rules that report the run's sites.
+ */
+function planOfRun(input: AnalysisInput, analysis: FileAnalysis, filename: string, site: SyncSite): FilePlan {
+  let plans = runPlans.get(analysis);
+  if (!plans) {
+    plans = new Map();
+    runPlans.set(analysis, plans);
+  }
+  let plan = plans.get(site);
+  if (!plan) {
+    plan = planFile(input, analysis, { filename, only: site });
+    for (const member of [site, ...plan.rewrites.flatMap((rewrite) => rewrite.sites), ...plan.reviews.map((review) => review.site)]) {
+      if (member) plans.set(member, plan);
+    }
+  }
+  return plan;
 }
 
 function isCategory<Category extends SyncSite['category']>(site: SyncSite, category: Category): site is Extract<SyncSite, { category: Category }> {

@@ -477,4 +477,20 @@ addInvalid(
   },
 );
 
+addValid(
+  'options held in a const: its onSuccess syncs',
+  component(`const options = { onSuccess: () => sceneSyncHelpers.syncAllScenes(projectId) };
+  const m = api.generation.updateScene.useMutation(options);
+  const callOptions = { onSuccess: () => sceneSyncHelpers.syncAllScenes(projectId) };
+  const d = api.generation.deleteScene.useMutation();
+  return <button onClick={() => { m.mutate({ id: sceneId }); d.mutate({ id: sceneId }, callOptions); }} />;`, HELPER_IMPORT),
+);
+addInvalid(
+  'options held in a const whose onSuccess does not sync',
+  component(`const options = { onSuccess: () => console.log('saved') };
+  const m = api.generation.updateScene.useMutation(options);
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+
 ruleTester.run('require-sync-after-mutation', rule, { valid, invalid });
