@@ -154,7 +154,7 @@ class EventChannelFinder {
         seen.add(variable);
         const def = variable.defs[0]!;
         if (def.type === 'TSEnumName' && def.node.type === AST_NODE_TYPES.TSEnumDeclaration) {
-          const member = def.node.body.members.find((candidate) => staticKey(candidate.id, candidate.computed ?? false) === name);
+          const member = def.node.body.members.find((candidate) => staticKey(candidate.id, candidate.id.type !== AST_NODE_TYPES.Identifier) === name);
           return member?.initializer ? this.staticString(member.initializer, seen) : undefined;
         }
         const init = this.constInit(variable);
