@@ -71,21 +71,23 @@ export function returnedExpression(fn: FunctionNode): Node | undefined {
 
 export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
-/** Visits every node once, depth first, setting `parent` where the parser left it unset; `skip` prunes subtrees by node type. */
+/**
+ * Visits every node once, depth first, setting `parent` where the parser left it unset. Nodes whose
+ * type is in `skip` get their `parent` but are neither visited nor descended into.
+ */
 export function walk(root: Node, visitorKeys: VisitorKeys, visit: (node: Node) => void, skip?: ReadonlySet<string>): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (skip?.has(node.type)) continue;
     visit(node);
     const keys = visitorKeys[node.type];
     if (!keys) continue;
     for (let k = keys.length - 1; k >= 0; k--) {
       const child = (node as unknown as Record<string, unknown>)[keys[k]!];
       if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) pushChild(stack, child[i], node);
+        for (let i = child.length - 1; i >= 0; i--) pushChild(stack, child[i], node, skip);
       } else {
-        pushChild(stack, child, node);
+        pushChild(stack, child, node, skip);
       }
     }
   }
@@ -113,19 +115,35 @@ const TYPE_ONLY_NODES: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.TSInterfaceHeritage,
 ]);
 
+/** Plus the leaves: nodes with no child that a code visitor looks for. */
+const NOT_CODE_NODES: ReadonlySet<string> = new Set([
+  ...TYPE_ONLY_NODES,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.PrivateIdentifier,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateElement,
+  AST_NODE_TYPES.ThisExpression,
+  AST_NODE_TYPES.Super,
+  AST_NODE_TYPES.JSXIdentifier,
+  AST_NODE_TYPES.JSXText,
+  AST_NODE_TYPES.JSXClosingElement,
+]);
+
 /**
- * `walk` over the code only, skipping type-only subtrees (often 40% of a TypeScript file's nodes).
- * For visitors that look for calls, assignments, updates, `delete` and object properties; not for
- * identifiers, which type queries (`typeof x`) reference.
+ * `walk` over the code only: type-only subtrees (often 40% of a TypeScript file's nodes) and leaves
+ * (identifiers, literals) are skipped. For visitors that look for calls, assignments, updates,
+ * `delete` and object properties; not for identifiers. Expects `parent` set on every node already
+ * (ESLint does it before rules run; the codemod walks the whole tree once after parsing).
  */
 export function walkCode(root: Node, visitorKeys: VisitorKeys, visit: (node: Node) => void): void {
-  walk(root, visitorKeys, visit, TYPE_ONLY_NODES);
+  walk(root, visitorKeys, visit, NOT_CODE_NODES);
 }
 
-function pushChild(stack: Node[], child: unknown, parent: Node): void {
+function pushChild(stack: Node[], child: unknown, parent: Node, skip: ReadonlySet<string> | undefined): void {
   if (child === null || typeof child !== 'object' || typeof (child as Node).type !== 'string') return;
   const node = child as Node & { parent?: Node };
   if (node.parent === undefined) (node as { parent?: Node }).parent = parent;
+  if (skip?.has(node.type)) return;
   stack.push(node);
 }
 

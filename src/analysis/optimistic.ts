@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { Conventions, SyncKind } from '../conventions';
-import { codeExcerpt, contains, findProperty, isFunction, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';
-import type { FileAnalysis, SyncSite } from './index';
+import type { SyncKind } from '../conventions';
+import { codeExcerpt, contains, findProperty, isFunction, perFile, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';
+import { analyzeFile, type AnalysisInput, type SyncSite } from './index';
 import type { MutationInfo } from './values';
 
 /** Methods that write a cached query's data: what an optimistic update and its rollback call. */
@@ -26,19 +26,20 @@ export interface OptimisticFinding {
   suggestedKind: SyncKind;
 }
 
-export interface OptimisticInput {
-  analysis: FileAnalysis;
-  scopeManager: Scope.ScopeManager;
-  visitorKeys: VisitorKeys;
-  text: string;
-  conventions: Conventions;
-}
-
 /** Scene mutations with an optimistic update (`onMutate` writes scene state) or its rollback (`onError` restores the context). */
-export function findOptimisticUpdates(input: OptimisticInput): OptimisticFinding[] {
-  const { analysis } = input;
+export const findOptimisticUpdates = perFile((input: AnalysisInput): OptimisticFinding[] => optimisticPass(input).findings);
+
+/**
+ * What `no-optimistic-scene-update` judges, so the sync rules do not report it again: the optimistic
+ * writes, their rollbacks, and the cancels in `onMutate` that prepare them.
+ */
+export const optimisticNodes = perFile((input: AnalysisInput): ReadonlySet<Node> => optimisticPass(input).owned);
+
+const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFinding[]; owned: Set<Node> } => {
+  const analysis = analyzeFile(input);
   const values = analysis.values;
-  if (!values || analysis.mutations.length === 0) return [];
+  const owned = new Set<Node>();
+  if (!values || analysis.mutations.length === 0) return { findings: [], owned };
   const findings: OptimisticFinding[] = [];
 
   /** The function an option names: inline, a local function, a `useCallback`. */
@@ -84,7 +85,10 @@ export function findOptimisticUpdates(input: OptimisticInput): OptimisticFinding
         if (!inAny(onMutate, site.node)) continue;
         siteNodes.add(site.node);
         if (isSceneWrite(site)) writes.push({ node: site.node, found: site.found });
-        else if (site.category === 'cache' && CANCEL_METHODS.has(site.method)) firstCancel = Math.min(firstCancel ?? Infinity, site.node.range[0]);
+        else if (site.category === 'cache' && CANCEL_METHODS.has(site.method)) {
+          firstCancel = Math.min(firstCancel ?? Infinity, site.node.range[0]);
+          owned.add(site.node);
+        }
       }
       // After a scene query was cancelled, a cache write on a key the analysis cannot name is the optimistic write.
       if (firstCancel !== undefined) {
@@ -118,8 +122,9 @@ export function findOptimisticUpdates(input: OptimisticInput): OptimisticFinding
       findings.push({ mutation, writes: writes.sort(byPosition), rollbacks: rollbacks.sort(byPosition), suggestedKind: input.conventions.mutationKind(mutation.path) });
     }
   }
-  return findings;
-}
+  for (const { writes, rollbacks } of findings) for (const { node } of [...writes, ...rollbacks]) owned.add(node);
+  return { findings, owned };
+});
 
 /** Calls of a cache-write method (`x.setData(...)`, `queryClient.setQueryData(...)`) in the bodies of `functions`. */
 function cacheWriteCalls(functions: FunctionNode[], visitorKeys: VisitorKeys): TSESTree.CallExpression[] {

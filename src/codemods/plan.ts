@@ -2,6 +2,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput, FileAnalysis, SyncSite } from '../analysis';
+import { findOptimisticUpdates } from '../analysis/optimistic';
 import { isFunction, statementList, unwrap, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 
@@ -147,6 +148,18 @@ class Planner {
         const offset = mutation.reportNode.range[0];
         const reason = `the ${mutation.path.join('.')} mutation never syncs; call ${this.conventions.helperCallee(suggestedKind)}(...) in its success path`;
         reviews.push({ line: this.line(offset), offset, reason, site: undefined });
+      }
+      // Optimistic updates are taken out by hand: removing one changes what the user sees while saving.
+      for (const { mutation, writes, rollbacks } of findOptimisticUpdates(this.input)) {
+        const name = mutation.path.join('.');
+        for (const { node, found } of writes) {
+          const reason = `${found}(...) in onMutate of ${name} is an optimistic update; remove it and show a loading state, the helper syncs after success`;
+          reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
+        }
+        for (const { node, found } of rollbacks) {
+          const reason = `${found}(...) in onError of ${name} rolls back an optimistic update; remove it with the update`;
+          reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
+        }
       }
     }
     if (rewrites.length > 0) {

@@ -1,5 +1,5 @@
 import { findOptimisticUpdates } from '../analysis/optimistic';
-import { createRule, fileAnalysis } from '../utils/create-rule';
+import { analysisInput, createRule } from '../utils/create-rule';
 
 export type MessageIds = 'optimisticWrite' | 'rollback';
 
@@ -23,8 +23,9 @@ export default createRule<[], MessageIds>({
   create(context) {
     return {
       Program() {
-        const { analysis, conventions, input } = fileAnalysis(context);
-        const findings = findOptimisticUpdates({ analysis, conventions, scopeManager: input.scopeManager, visitorKeys: input.visitorKeys, text: input.text });
+        const input = analysisInput(context);
+        const { conventions } = input;
+        const findings = findOptimisticUpdates(input);
         for (const { mutation, writes, rollbacks, suggestedKind } of findings) {
           const name = mutation.path.join('.');
           const helper = conventions.helperCallee(suggestedKind);

@@ -2,6 +2,8 @@ import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
 import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
 import { analyzeFile, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
 import { createTypeOracle } from '../analysis/types';
+import type { Node } from '../analysis/ast';
+import { optimisticNodes } from '../analysis/optimistic';
 import { planFile, type FilePlan } from '../codemods/plan';
 import { getConventions, type Conventions, type SyncKind } from '../conventions';
 
@@ -63,10 +65,14 @@ export function reportSites<MessageId extends string, Category extends SyncSite[
   describe: (site: Extract<SyncSite, { category: Category }>) => { messageId: MessageId; kind: SyncKind },
 ): void {
   const { analysis, conventions, input } = fileAnalysis(context);
+  let optimistic: ReadonlySet<Node> | undefined;
   for (const site of analysis.sites) {
     if (!isCategory(site, category)) continue;
     const afterMutation = analysis.regionsOf(site.node).length > 0;
     if (mode !== 'everywhere' && !afterMutation) continue;
+    // Optimistic writes, rollbacks and their cancels are no-optimistic-scene-update's: one report per write.
+    optimistic ??= optimisticNodes(input);
+    if (optimistic.has(site.node)) continue;
     const { messageId, kind } = describe(site);
     const plan = afterMutation ? planOfRun(input, analysis, context.filename, site) : undefined;
     const rewrite = plan?.rewrites[0];

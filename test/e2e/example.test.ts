@@ -2,9 +2,12 @@
 // lint again -> migrate again, in both helper calling styles, on throwaway copies of the app.
 // Runs the built package (dist/): `npm test` builds it first (`pretest`).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cliPath,
@@ -27,10 +30,16 @@ const PREVIEW = 'src/components/PreviewPanel.tsx';
 const ACTIONS = 'src/components/SceneActions.tsx';
 const TIMELINE = 'src/components/TimelinePanel.tsx';
 const REORDER = 'src/hooks/useSceneReorder.ts';
+const TITLE = 'src/components/SceneTitleEditor.tsx';
+const ACTIVITY = 'src/components/ActivityLog.tsx';
+const REPOSITORY = 'src/server/scenes-repository.ts';
 
 const STORE = 'scene-sync/no-direct-store-update';
 const CACHE = 'scene-sync/no-manual-invalidate';
 const MISSING = 'scene-sync/require-sync-after-mutation';
+const OPTIMISTIC = 'scene-sync/no-optimistic-scene-update';
+const BUS = 'scene-sync/no-scene-event-bus';
+const GUARD = 'scene-sync/require-revision-guard';
 
 /** One lint report as `file:line rule`, the form the assertions compare. */
 const report = (file: string, line: number, rule: string) => `${file}:${line} ${rule}`;
@@ -58,6 +67,11 @@ const BEFORE = [
   report(ACTIONS, 20, CACHE), // #12 mutationOptions onSuccess: invalidateQueries(queryFilter)
   report(ACTIONS, 32, STORE), // #16 addScene from the aliased hook useEditor
   report(ACTIONS, 33, CACHE), // #12 invalidateQueries({ queryKey })
+  report(TITLE, 21, OPTIMISTIC), // #17 onMutate: cancel, snapshot, then getProjectScenes.setData
+  report(TITLE, 27, OPTIMISTIC), // #17 onError: setData(..., context?.previous), the rollback
+  report(TITLE, 30, CACHE), // #17 onSettled: invalidate (a hand sync like #15)
+  // Lines 35-37: the twin's onMutate only cancels: not reported.
+  report(TITLE, 38, CACHE), // twin of #17: onSuccess invalidate (a hand sync like #15)
   report(TIMELINE, 37, STORE), // #11 useVideoState.setState in onSuccess
   report(TIMELINE, 54, STORE), // #2 per-call onSuccess: destructured deleteScene
   report(REORDER, 11, STORE), // #10 const store = getState(); store.replace(...)
@@ -82,6 +96,50 @@ function lint(dir: string): string[] {
   }
   return reports.sort(byFileAndLine);
 }
+
+/**
+ * What `configs.strict` adds, through the ESLint Node API (the app's own eslint.config.mjs uses
+ * `recommended`): the reports of the two strict-only rules that judge design rather than syncs.
+ * Their correct twins stay silent: the non-scene `chat:note` event (ActivityLog.tsx 19, 22, 28) and
+ * the guarded update `saveSceneCode` (scenes-repository.ts 24-28).
+ */
+const STRICT_ONLY_RULES = [BUS, GUARD];
+const STRICT_ONLY = [
+  report(ACTIVITY, 18, BUS), // #18 eventBus.on('scene:updated', ...) on the mitt bus
+  report(ACTIVITY, 21, BUS), // #18 eventBus.off('scene:updated', ...)
+  report(TITLE, 29, BUS), // #18 onSuccess: eventBus.emit('scene:updated', saved)
+  report(REPOSITORY, 18, GUARD), // #19 renameScene: .set({ name, updatedAt }) does not bump the revision
+  report(REPOSITORY, 19, GUARD), // #19 renameScene: .where(eq(scenes.id, id)) does not guard on it
+];
+
+type ScenePlugin = { configs: Record<'recommended' | 'strict', Linter.Config> };
+
+/** Lints `src` of a copy with the built plugin's `configs.strict` and @typescript-eslint/parser. */
+async function lintStrict(dir: string): Promise<string[]> {
+  const plugin = createRequire(path.join(repoRoot, 'package.json'))('./dist/index.js') as ScenePlugin;
+  const configFile = path.join(dir, 'scene-sync.config.json');
+  const sceneSync: unknown = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        ...plugin.configs.strict,
+        files: ['src/**/*.{ts,tsx}'],
+        languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        settings: { sceneSync },
+      },
+    ],
+  });
+  const reports: string[] = [];
+  for (const result of await eslint.lintFiles(['src'])) {
+    const file = path.relative(dir, result.filePath).split(path.sep).join('/');
+    for (const message of result.messages) reports.push(report(file, message.line, message.ruleId ?? `fatal: ${message.message}`));
+  }
+  return reports.sort(byFileAndLine);
+}
+
+const ruleOf = (entry: string) => entry.slice(entry.lastIndexOf(' ') + 1);
 
 function byFileAndLine(a: string, b: string): number {
   const [fileA, lineA] = a.split(/[: ]/);
@@ -131,6 +189,9 @@ const REVIEW = {
   router: 'utils.generation.invalidate(...) refreshes more than the scene queries; the helper would narrow it',
   noUtils: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper',
   neverSyncs: 'the generation.updateScene mutation never syncs; call sceneSyncHelpers.syncSceneUpdated(...) in its success path',
+  optimistic:
+    'utils.generation.getProjectScenes.setData(...) in onMutate of generation.updateScene is an optimistic update; remove it and show a loading state, the helper syncs after success',
+  rollback: 'utils.generation.getProjectScenes.setData(...) in onError of generation.updateScene rolls back an optimistic update; remove it with the update',
 };
 
 const copies: string[] = [];
@@ -159,6 +220,17 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(lint(dir)).toEqual(BEFORE);
   });
 
+  it('(a2) lint with configs.strict: the event bus and the unguarded scene update, not their twins', async () => {
+    const strict = await lintStrict(dir);
+    expect(strict.filter((entry) => STRICT_ONLY_RULES.includes(ruleOf(entry)))).toEqual(STRICT_ONLY);
+    // No report of any rule on the twins: the chat:note event and the guarded update.
+    const silent = (file: string, lines: number[]) => strict.filter((entry) => lines.some((line) => entry.startsWith(`${file}:${line} `)));
+    expect(silent(ACTIVITY, [19, 22, 28])).toEqual([]);
+    expect(silent(REPOSITORY, [24, 25, 26, 27, 28])).toEqual([]);
+    // The optimistic update is reported as in recommended, once per write.
+    expect(strict.filter((entry) => ruleOf(entry) === OPTIMISTIC)).toEqual(BEFORE.filter((entry) => ruleOf(entry) === OPTIMISTIC));
+  });
+
   it('(b) init writes the helper module; migrate rewrites every safe run and lists the rest', () => {
     const init = scene(dir, ['init']);
     expect(init).toMatchObject({ status: 0, stderr: '' });
@@ -177,11 +249,13 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 20 files scanned, 5 changed, 15 unchanged, 0 failed',
-        'Helper calls written: 11 (created 3, restored 1, updated 3, changed 3, deleted 1)',
-        'Left for review: 5',
+        'scene-sync migrate: 25 files scanned, 6 changed, 19 unchanged, 0 failed',
+        'Helper calls written: 13 (created 3, restored 1, updated 3, changed 5, deleted 1)',
+        'Left for review: 7',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
+        `  ${TITLE}:22: ${REVIEW.optimistic}`,
+        `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:38: ${REVIEW.setState}`,
         `  ${REORDER}:11: ${REVIEW.replace}`,
         `  ${REORDER}:18: ${REVIEW.router}`,
@@ -189,8 +263,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       ].join('\n'),
     );
     const json = readReport('positional.json');
-    expect(json.files).toEqual({ scanned: 20, changed: 5, unchanged: 15, failed: 0 });
-    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, TIMELINE]);
+    expect(json.files).toEqual({ scanned: 25, changed: 6, unchanged: 19, failed: 0 });
+    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, TITLE, TIMELINE]);
     // Lines are those of the written file, where each helper call now stands.
     expect(json.rewrites.map(({ file, line, helper }) => `${file}:${line} ${helper}`)).toEqual([
       `${CHAT}:33 sceneSyncHelpers.syncSceneCreated`,
@@ -203,6 +277,10 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `${PREVIEW}:31 sceneSyncHelpers.syncSceneUpdated`,
       `${ACTIONS}:19 sceneSyncHelpers.syncAllScenes`,
       `${ACTIONS}:31 sceneSyncHelpers.syncSceneCreated`,
+      // #17 and its twin: the hand syncs after success are rewritten; the optimistic onMutate and
+      // the rollback are not the codemod's business and stay as they are (see (d)).
+      `${TITLE}:31 sceneSyncHelpers.syncAllScenes`,
+      `${TITLE}:39 sceneSyncHelpers.syncAllScenes`,
       `${TIMELINE}:55 sceneSyncHelpers.syncSceneDeleted`,
     ]);
     expectUntouchedExcept(dir, [...json.changedFiles, 'src/lib/sync/scene-sync.ts']);
@@ -233,12 +311,15 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
   });
 
   let afterMigration: string[] = [];
-  it('(d) lint again: only the review sites remain (plus the mutation that never synced)', () => {
+  it('(d) lint again: only the review sites remain (plus the mutation that never synced and the optimistic update)', () => {
     afterMigration = lint(dir);
     expect(afterMigration).toEqual([
       // #13: nothing to rewrite, so the codemod neither fixes nor lists it (see the final report).
       report(CHAT, 23, MISSING),
       report(PREVIEW, 23, STORE), // review: direct write
+      // #17: the codemod leaves optimistic updates alone (one line lower: the helper import).
+      report(TITLE, 22, OPTIMISTIC),
+      report(TITLE, 28, OPTIMISTIC),
       report(TIMELINE, 38, STORE), // review: setState (one line lower: the helper import was added above)
       report(REORDER, 11, STORE), // review: replace
       report(REORDER, 18, CACHE), // review: router-wide invalidate
@@ -251,11 +332,13 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout).toBe(
       [
-        'scene-sync migrate: 20 files scanned, 0 changed, 20 unchanged, 0 failed',
+        'scene-sync migrate: 25 files scanned, 0 changed, 25 unchanged, 0 failed',
         'Helper calls written: 0',
-        'Left for review: 5',
+        'Left for review: 7',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
+        `  ${TITLE}:22: ${REVIEW.optimistic}`,
+        `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:38: ${REVIEW.setState}`,
         `  ${REORDER}:11: ${REVIEW.replace}`,
         `  ${REORDER}:18: ${REVIEW.router}`,
@@ -264,9 +347,17 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     );
     // On the migrated code the review list and the lint reports name the same places.
     const reviewed = again.stdout.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.trim().split(': ')[0]);
-    // The mutation that never syncs is listed too, so every remaining report is a listed place.
+    // The mutation that never syncs and the optimistic update (#17) are listed too: every remaining report is a listed place.
     const linted = afterMigration.map((entry) => entry.split(' ')[0]);
     expect(linted).toEqual(reviewed);
+  });
+
+  it('(e2) configs.strict on the migrated copy: the codemod left the event bus and the revision guard alone', async () => {
+    // Same reports; the emit moved one line down under the helper import added to SceneTitleEditor.tsx.
+    const strict = await lintStrict(dir);
+    expect(strict.filter((entry) => STRICT_ONLY_RULES.includes(ruleOf(entry)))).toEqual(
+      STRICT_ONLY.map((entry) => (entry === report(TITLE, 29, BUS) ? report(TITLE, 30, BUS) : entry)),
+    );
   });
 });
 
@@ -287,9 +378,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 20 files scanned, 2 changed, 18 unchanged, 0 failed',
-        'Helper calls written: 7 (created 2, restored 1, updated 2, changed 2)',
-        'Left for review: 11',
+        'scene-sync migrate: 25 files scanned, 3 changed, 22 unchanged, 0 failed',
+        'Helper calls written: 9 (created 2, restored 1, updated 2, changed 4)',
+        'Left for review: 13',
         `  ${CHAT}:24: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
         `  ${PREVIEW}:31: ${REVIEW.noUtils}`,
@@ -297,6 +388,8 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
         `  ${ACTIONS}:20: ${REVIEW.noUtils}`,
         `  ${ACTIONS}:32: ${REVIEW.noUtils}`,
         `  ${ACTIONS}:33: ${REVIEW.noUtils}`,
+        `  ${TITLE}:22: ${REVIEW.optimistic}`,
+        `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:37: ${REVIEW.setState}`,
         `  ${TIMELINE}:54: ${REVIEW.noUtils}`,
         `  ${REORDER}:11: ${REVIEW.replace}`,
@@ -305,7 +398,8 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
       ].join('\n'),
     );
     const json = readReport('object.json');
-    expect(json.changedFiles).toEqual([CHAT, CODE]);
+    // SceneTitleEditor.tsx has its utils in scope, so the object style can rewrite it too.
+    expect(json.changedFiles).toEqual([CHAT, CODE, TITLE]);
     expect(json.rewrites.map(({ file, line, helper }) => `${file}:${line} ${helper}`)).toEqual([
       `${CHAT}:34 sceneSyncHelpers.syncSceneCreated`,
       `${CHAT}:48 sceneSyncHelpers.syncSceneCreated`,
@@ -314,6 +408,8 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
       `${CODE}:29 sceneSyncHelpers.syncSceneUpdated`,
       `${CODE}:33 sceneSyncHelpers.syncAllScenes`,
       `${CODE}:42 sceneSyncHelpers.syncAllScenes`,
+      `${TITLE}:31 sceneSyncHelpers.syncAllScenes`,
+      `${TITLE}:39 sceneSyncHelpers.syncAllScenes`,
     ]);
     expectUntouchedExcept(dir, [...json.changedFiles, 'src/lib/sync/scene-sync.ts']);
     const chat = fs.readFileSync(path.join(dir, CHAT), 'utf8');
@@ -333,6 +429,8 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
         report(ACTIONS, 20, CACHE),
         report(ACTIONS, 32, STORE),
         report(ACTIONS, 33, CACHE),
+        report(TITLE, 22, OPTIMISTIC), // #17, left alone as in positional style
+        report(TITLE, 28, OPTIMISTIC),
         report(TIMELINE, 37, STORE),
         report(TIMELINE, 54, STORE),
         report(REORDER, 11, STORE),
@@ -344,9 +442,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     const again = scene(dir, ['migrate', 'src']);
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout.split('\n').slice(0, 3)).toEqual([
-      'scene-sync migrate: 20 files scanned, 0 changed, 20 unchanged, 0 failed',
+      'scene-sync migrate: 25 files scanned, 0 changed, 25 unchanged, 0 failed',
       'Helper calls written: 0',
-      'Left for review: 11',
+      'Left for review: 13',
     ]);
   });
 });

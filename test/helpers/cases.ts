@@ -87,6 +87,8 @@ export interface FlowCase {
    * (`SITE;`): a rewrite puts the helper call in the arrow's body instead of a statement.
    */
   arrowBody?: boolean;
+  /** True when a store write at `SITE` is an optimistic update: no-optimistic-scene-update reports it, not the sync rules. */
+  optimisticWrite?: boolean;
 }
 
 export const FLOW_CASES: readonly FlowCase[] = [
@@ -234,6 +236,7 @@ export const FLOW_CASES: readonly FlowCase[] = [
   {
     name: 'site in onMutate of useMutation (runs before the server)',
     after: false,
+    optimisticWrite: true,
     hook: 'const m = api.generation.updateScene.useMutation({ onMutate: () => { SITE; } });',
     body: 'const save = () => m.mutate({ projectId });',
   },

@@ -580,4 +580,42 @@ export function usePanel(projectId: string) {
   });
 }
 
+// The optimistic update is no-optimistic-scene-update's report; the sync rule does not report its cancel, write or rollback again.
+{
+  const code = `${IMPORTS}
+export function Title({ projectId }: { projectId: string }) {
+  const utils = api.useUtils();
+  const rename = api.generation.updateScene.useMutation({
+    onMutate: async (input: { name: string }) => {
+      await utils.generation.getProjectScenes.cancel({ projectId });
+      const previous = utils.generation.getProjectScenes.getData({ projectId });
+      utils.generation.getProjectScenes.setData({ projectId }, (scenes) => scenes?.map((scene) => ({ ...scene, name: input.name })));
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      utils.generation.getProjectScenes.setData({ projectId }, context?.previous);
+    },
+    onSettled: () => utils.generation.getProjectScenes.invalidate({ projectId }),
+  });
+  return rename;
+}
+`;
+  invalid.push({
+    name: '[everywhere] an optimistic update: only the invalidation in onSettled is this rule\'s',
+    code,
+    options: modeOptions('everywhere'),
+    errors: [
+      {
+        messageId: 'manualCacheCall',
+        data: { helper: 'sceneSyncHelpers.syncAllScenes', found: 'utils.generation.getProjectScenes.invalidate' },
+        ...span(code, 'utils.generation.getProjectScenes.invalidate({ projectId })'),
+        suggestions: useHelper(
+          'sceneSyncHelpers.syncAllScenes',
+          code.replace('onSettled: () => utils.generation.getProjectScenes.invalidate({ projectId })', 'onSettled: () => sceneSyncHelpers.syncAllScenes(projectId)').replace(API_IMPORT, `${API_IMPORT}${HELPER_IMPORT}`),
+        ),
+      },
+    ],
+  });
+}
+
 ruleTester.run('no-manual-invalidate', rule, { valid, invalid });

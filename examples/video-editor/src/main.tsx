@@ -1,11 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ActivityLog } from '~/components/ActivityLog';
 import { ChatPanel } from '~/components/ChatPanel';
 import { CodePanel } from '~/components/CodePanel';
 import { PreviewPanel } from '~/components/PreviewPanel';
 import { ProjectHeader } from '~/components/ProjectHeader';
 import { SceneActions } from '~/components/SceneActions';
+import { SceneTitleEditor } from '~/components/SceneTitleEditor';
 import { TimelinePanel } from '~/components/TimelinePanel';
 import { useVideoState } from '~/stores/videoState';
 import { trpcClient } from '~/trpc/client';
@@ -30,8 +32,10 @@ function Editor({ projectId }: { projectId: string }) {
         <>
           <SceneActions projectId={projectId} scene={selected} />
           <CodePanel key={selected.id} projectId={projectId} scene={selected} />
+          <SceneTitleEditor key={`title-${selected.id}`} projectId={projectId} scene={selected} />
         </>
       )}
+      <ActivityLog projectId={projectId} />
     </main>
   );
 }
