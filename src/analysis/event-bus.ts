@@ -58,7 +58,8 @@ const LISTEN_METHODS: Record<Api, ReadonlySet<string>> = {
 /** Every scene event sent or received through an event channel in the file, computed once per conventions. */
 export const findSceneEvents = perFile((input: EventBusInput): SceneEventSite[] => {
   // A file that names no event channel has no scene event on one: skip it unwalked.
-  return input.allowed || !mightHoldChannel(input) ? [] : new EventChannelFinder(input).run();
+  // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
+  return !mightHoldChannel(input) || input.allowed ? [] : new EventChannelFinder(input).run();
 });
 
 class EventChannelFinder {
@@ -343,7 +344,8 @@ class EventChannelFinder {
   }
 }
 
-const CHANNEL_KEYWORDS = ['mitt', 'events', 'EventEmitter', 'EventTarget', 'dispatchEvent', 'addEventListener', 'removeEventListener'];
+// `events` only as a module specifier: the bare word is in most files.
+const CHANNEL_KEYWORDS = ['mitt', "'events'", '"events"', 'node:events', 'EventEmitter', 'EventTarget', 'dispatchEvent', 'addEventListener', 'removeEventListener'];
 
 function mightHoldChannel(input: EventBusInput): boolean {
   return CHANNEL_KEYWORDS.some((keyword) => input.text.includes(keyword)) || input.conventions.settings.eventBus.objects.some((name) => input.text.includes(name));

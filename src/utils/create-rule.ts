@@ -47,7 +47,10 @@ export function analysisInput(context: Readonly<RuleContext<string, readonly unk
     visitorKeys: sourceCode.visitorKeys,
     text: sourceCode.text,
     conventions,
-    allowed: conventions.isAllowedFile(context.filename, context.cwd),
+    // A getter: the glob match runs only for files that pass an analysis's keyword test.
+    get allowed() {
+      return conventions.isAllowedFile(context.filename, context.cwd);
+    },
     types: createTypeOracle(sourceCode.parserServices, conventions),
   };
 }

@@ -1,0 +1,236 @@
+#!/usr/bin/env node
+// `npm run bench`: how much this plugin's rules and codemod cost next to what users already run.
+//
+// Data: the real-world corpus (bench/corpus-packages.json) and the example app replicated and varied
+// to 1,000 and 10,000 files (bench/lib/generate-app.mjs), plus 1,000 files that all hold sync sites.
+// Lint: ESLint with typescript-eslint's parser (no type information), this plugin's `strict` rules,
+// react-hooks' rules and every @tanstack/eslint-plugin-query rule in one run, timed per rule with
+// `stats: true` (the numbers `--stats` and TIMING=all print). Codemod: `scene-sync migrate --dry`
+// against jscodeshift running a no-op transform (parse and print every file, tsx parser), both
+// through jscodeshift's Runner, on the same files, alternating. Each measurement is repeated and the
+// median is reported. Prints Markdown tables and writes them to bench/results.md.
+//
+// Options: --runs N (default 3), --quick (1 run, no 10,000-file lint), --no-write.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchDir, cliPath, distDir, fmtMs, fmtPct, fmtX, log, median, repoRoot, runNode, table, workRoot } from './lib/common.mjs';
+import { ensureCorpus } from './lib/corpus.mjs';
+import { generateApp } from './lib/generate-app.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 1 : 3;
+const LINT_CONCURRENCY = 2;
+const started = Date.now();
+
+if (!fs.existsSync(path.join(distDir, 'index.js'))) {
+  log(`bench: ${distDir} has no build; run \`npm run build\` first (npm run bench does).`);
+  process.exit(2);
+}
+
+const OUR = 'scene-sync/';
+const EXHAUSTIVE = 'react-hooks/exhaustive-deps';
+const QUERY = '@tanstack/query/';
+
+// ---------------------------------------------------------------- data
+const corpus = ensureCorpus();
+const apps = path.join(workRoot, 'apps');
+const app1k = path.join(apps, 'app-1k');
+const app10k = path.join(apps, 'app-10k');
+const sites1k = path.join(apps, 'sites-1k');
+log('bench: generating the example app copies');
+generateApp(app1k, 1_000);
+if (!quick) generateApp(app10k, 10_000);
+generateApp(sites1k, 1_000, { sitesOnly: true });
+
+const datasets = [
+  { key: 'corpus', label: `real-world corpus (${corpus.packages.length} packages)`, dir: corpus.root, files: corpus.files.length },
+  { key: 'app-1k', label: 'example app x1,000 files', dir: app1k, files: 1_000 },
+  ...(quick ? [] : [{ key: 'app-10k', label: 'example app x10,000 files', dir: app10k, files: 10_000, runs: 1 }]),
+];
+
+// ---------------------------------------------------------------- lint
+function lintOnce(dir) {
+  const result = runNode([path.join(benchDir, 'lib', 'lint-worker.mjs'), dir, String(LINT_CONCURRENCY)], {
+    env: { SCENE_SYNC_BENCH_MODE: 'strict', SCENE_SYNC_BENCH_OTHERS: '1', SCENE_SYNC_DIST: distDir },
+  });
+  if (result.status !== 0) throw new Error(`lint run failed on ${dir}:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+const lint = {};
+for (const dataset of datasets) {
+  const runs = [];
+  const count = dataset.runs ?? RUNS;
+  for (let run = 0; run < count; run++) {
+    log(`bench: lint ${dataset.key} run ${run + 1}/${count}`);
+    runs.push(lintOnce(dataset.dir));
+  }
+  const rules = new Set(runs.flatMap((run) => Object.keys(run.rules)));
+  const med = (pick) => median(runs.map(pick));
+  lint[dataset.key] = {
+    runs: count,
+    files: runs[0].files,
+    fatal: runs[0].fatal,
+    wall: med((run) => run.wallMs),
+    total: med((run) => run.filesMs),
+    parse: med((run) => run.parseMs),
+    rules: Object.fromEntries([...rules].map((rule) => [rule, med((run) => run.rules[rule] ?? 0)])),
+    ours: med((run) => sum(run.rules, (rule) => rule.startsWith(OUR))),
+    query: med((run) => sum(run.rules, (rule) => rule.startsWith(QUERY))),
+  };
+}
+
+function sum(rules, keep) {
+  return Object.entries(rules).reduce((total, [rule, ms]) => (keep(rule) ? total + ms : total), 0);
+}
+
+// ---------------------------------------------------------------- codemod
+const codemodSets = [
+  { key: 'corpus', label: 'real-world corpus (few sites)', dir: corpus.root, target: 0.5 },
+  { key: 'sites-1k', label: '1,000 app files, all with sites', dir: sites1k, target: 1.3 },
+];
+
+function migrateOnce(dir) {
+  const result = runNode([cliPath, 'migrate', '--dry', '.'], { cwd: dir });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`scene-sync migrate failed on ${dir} (${result.status}):\n${result.stderr}`);
+  const summary = /(\d+) files scanned, (\d+) changed, (\d+) unchanged, (\d+) failed/.exec(result.stdout);
+  return { ms: result.ms, scanned: Number(summary?.[1]), changed: Number(summary?.[2]), failed: Number(summary?.[4]) };
+}
+
+function noopOnce(dir) {
+  const result = runNode([path.join(benchDir, 'lib', 'noop-run.mjs'), '.'], { cwd: dir });
+  if (result.status !== 0) throw new Error(`no-op jscodeshift run failed on ${dir}:\n${result.stderr}`);
+  const stats = JSON.parse(result.stdout.trim().split('\n').pop());
+  return { ms: result.ms, files: stats.ok + stats.nochange + stats.skip + stats.error, errors: stats.error };
+}
+
+const codemod = {};
+for (const set of codemodSets) {
+  const noop = [];
+  const ours = [];
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate, so a change in the machine's load hits both alike.
+    log(`bench: codemod ${set.key} run ${run + 1}/${RUNS}`);
+    noop.push(noopOnce(set.dir));
+    ours.push(migrateOnce(set.dir));
+  }
+  codemod[set.key] = {
+    ...set,
+    files: ours[0].scanned,
+    noopFiles: noop[0].files,
+    noopErrors: noop[0].errors,
+    changed: ours[0].changed,
+    failed: ours[0].failed,
+    noop: median(noop.map((run) => run.ms)),
+    ours: median(ours.map((run) => run.ms)),
+  };
+}
+
+// ---------------------------------------------------------------- report
+const version = (name) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+};
+const ourVersion = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
+const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
+const machine = [
+  `- Machine: ${os.cpus().length} cores (\`nproc\`), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, ${cpu}, ${os.type()} ${os.release()}; load average at the start ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}`,
+  `- Node ${process.version}; eslint ${version('eslint')}, typescript-eslint ${version('@typescript-eslint/parser')}, typescript ${version('typescript')}, eslint-plugin-react-hooks ${version('eslint-plugin-react-hooks')}, @tanstack/eslint-plugin-query ${version('@tanstack/eslint-plugin-query')}, jscodeshift ${version('jscodeshift')}, eslint-plugin-scene-sync ${ourVersion}`,
+  `- Corpus: ${corpus.files.length} .ts/.tsx files from ${corpus.packages.map((pkg) => `${pkg.name}@${pkg.version}`).join(', ')}`,
+  `- Medians of ${RUNS} runs (the 10,000-file lint: 1 run). Lint: ESLint API, \`concurrency: ${LINT_CONCURRENCY}\`, \`stats: true\`; "ESLint total" is the sum of the per-file times (parse + rules + fixes), which the ratios use; "wall" is the whole run.`,
+];
+
+const lintSummaryRows = datasets.map(({ key, label }) => {
+  const row = lint[key];
+  const exhaustive = row.rules[EXHAUSTIVE] ?? 0;
+  const worst = Math.max(...Object.entries(row.rules).filter(([rule]) => rule.startsWith(OUR)).map(([, ms]) => ms));
+  return [
+    label,
+    row.files,
+    fmtMs(row.wall),
+    fmtMs(row.total),
+    fmtMs(row.parse),
+    fmtMs(exhaustive),
+    fmtMs(row.query),
+    fmtMs(row.ours),
+    fmtPct(row.ours / row.total),
+    fmtX(worst / exhaustive),
+  ];
+});
+const lintSummary = table(
+  ['data', 'files', 'wall', 'ESLint total', 'parse', 'exhaustive-deps', 'TanStack Query (8 rules)', 'our rules', 'ours / total', 'our worst rule / exhaustive-deps'],
+  lintSummaryRows,
+);
+
+const ourRules = [...new Set(datasets.flatMap(({ key }) => Object.keys(lint[key].rules).filter((rule) => rule.startsWith(OUR))))].sort();
+const perRuleRows = [];
+for (const { key } of datasets) {
+  const row = lint[key];
+  const exhaustive = row.rules[EXHAUSTIVE] ?? 0;
+  for (const rule of [...ourRules, EXHAUSTIVE, 'react-hooks/rules-of-hooks']) {
+    const ms = row.rules[rule] ?? 0;
+    perRuleRows.push([key, rule, fmtMs(ms), fmtX(ms / exhaustive), fmtX(ms / row.query), fmtPct(ms / row.parse), fmtPct(ms / row.total)]);
+  }
+}
+const perRule = table(['data', 'rule', 'time', '/ exhaustive-deps', '/ TanStack Query (8)', '/ parse', '/ ESLint total'], perRuleRows);
+
+const codemodRows = codemodSets.map(({ key }) => {
+  const row = codemod[key];
+  const ratio = row.ours / row.noop;
+  return [row.label, row.files, fmtMs(row.noop), fmtMs(row.ours), fmtX(ratio), `< ${fmtX(row.target)}`, ratio < row.target ? 'met' : 'missed'];
+});
+const codemodTable = table(['data', 'files', 'jscodeshift no-op (parse+print)', 'scene-sync migrate --dry', 'ratio', 'target', ''], codemodRows);
+
+const targets = [];
+for (const { key, label } of datasets) {
+  const row = lint[key];
+  const share = row.ours / row.total;
+  targets.push(`- lint, ${label}: our rules together ${fmtPct(share)} of ESLint's total (target < 5%): ${share < 0.05 ? 'met' : 'missed'}`);
+  const exhaustive = row.rules[EXHAUSTIVE] ?? 0;
+  const over = ourRules.filter((rule) => (row.rules[rule] ?? 0) >= exhaustive);
+  targets.push(
+    `- lint, ${label}: each rule under exhaustive-deps (${fmtMs(exhaustive)}): ${over.length === 0 ? 'met' : `missed by ${over.map((rule) => `${rule.slice(OUR.length)} ${fmtX(row.rules[rule] / exhaustive)}`).join(', ')}`}`,
+  );
+}
+for (const { key } of codemodSets) {
+  const row = codemod[key];
+  targets.push(`- codemod, ${row.label}: ${fmtX(row.ours / row.noop)} of the no-op (target < ${fmtX(row.target)}): ${row.ours / row.noop < row.target ? 'met' : 'missed'}`);
+}
+
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+const report = [
+  '# Benchmark results',
+  '',
+  `Written by \`npm run bench\` (bench/bench.mjs) on ${new Date().toISOString().slice(0, 10)}, in ${minutes} min.`,
+  '',
+  ...machine,
+  '',
+  '## Lint: this plugin next to react-hooks and TanStack Query, same ESLint run',
+  '',
+  lintSummary,
+  '',
+  perRule,
+  '',
+  '## Codemod: `scene-sync migrate --dry` against a jscodeshift no-op, same files, same Runner',
+  '',
+  codemodTable,
+  '',
+  '## Targets',
+  '',
+  ...targets,
+  '',
+].join('\n');
+
+process.stdout.write(`${report}\n`);
+if (!args.includes('--no-write')) {
+  const out = path.join(benchDir, 'results.md');
+  const notes = fs.existsSync(out) ? fs.readFileSync(out, 'utf8').split('\n<!-- notes -->\n')[1] : undefined;
+  fs.writeFileSync(out, notes === undefined ? report : `${report}\n<!-- notes -->\n${notes}`);
+  log(`bench: wrote ${path.relative(process.cwd(), out)}`);
+}

@@ -1,0 +1,186 @@
+// Bad input: a syntax error, an empty file, one huge line, a binary file named .ts, a BOM, CRLF and
+// bytes that are not UTF-8. Every rule, in both configs, reports or skips cleanly; the codemod reports
+// or skips, and never writes a file it cannot read back byte for byte. (`npm run corpus` runs the same
+// rules and codemod over thousands of real files.)
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import parser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import plugin from '../src';
+import { transformSource, UnreadableFileError } from '../src/codemods/scene-sync';
+import { getConventions } from '../src/conventions';
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+/** A component with a sync after a mutation, for the codemod to rewrite. */
+const COMPONENT = [
+  "import { api } from '~/trpc/react';",
+  "import { useVideoState } from '~/stores/videoState';",
+  '',
+  'export function Panel({ projectId }: { projectId: string }) {',
+  '  const utils = api.useUtils();',
+  '  const updateScene = useVideoState((state) => state.updateScene);',
+  '  const mutation = api.generation.updateScene.useMutation({',
+  '    onSuccess: (scene) => {',
+  '      updateScene(projectId, scene.id, scene);',
+  '      void utils.generation.getProjectScenes.invalidate({ projectId });',
+  '    },',
+  '  });',
+  '  return <button onClick={() => mutation.mutate({ id: "a" })}>Save</button>;',
+  '}',
+  '',
+].join('\n');
+
+/** 100 KB on one line: the component, minified, among many statements. */
+const HUGE_LINE = [
+  "import { api } from '~/trpc/react';",
+  "import { useVideoState } from '~/stores/videoState';",
+  'export function Panel({ projectId }: { projectId: string }) {',
+  'const utils = api.useUtils();',
+  'const updateScene = useVideoState((state) => state.updateScene);',
+  ...Array.from({ length: 2500 }, (_, index) => `const v${index} = [${index}, 2, 3].map((x) => x * 2);`),
+  'const mutation = api.generation.updateScene.useMutation({ onSuccess: (scene) => { updateScene(projectId, scene.id, scene); void utils.generation.getProjectScenes.invalidate({ projectId }); } });',
+  'return <button onClick={() => mutation.mutate({ id: "a" })}>Save</button>; }',
+].join(' ');
+
+const BINARY = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7919 + 13) % 256));
+/** Latin-1 bytes (é as 0xE9) in a comment: not UTF-8. */
+const NOT_UTF8 = Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from(`\n${COMPONENT}`)]);
+
+interface Case {
+  name: string;
+  file: string;
+  bytes: Buffer;
+}
+
+const CASES: Case[] = [
+  { name: 'a syntax error', file: 'Broken.tsx', bytes: Buffer.from(`${COMPONENT}\nconst = ;\n`) },
+  { name: 'an empty file', file: 'Empty.ts', bytes: Buffer.alloc(0) },
+  { name: 'one huge line', file: 'Huge.tsx', bytes: Buffer.from(HUGE_LINE) },
+  { name: 'a binary file named .ts', file: 'Binary.ts', bytes: BINARY },
+  { name: 'a BOM', file: 'Bom.tsx', bytes: Buffer.from(`\uFEFF${COMPONENT}`) },
+  { name: 'CRLF line endings', file: 'Crlf.tsx', bytes: Buffer.from(COMPONENT.replace(/\n/g, '\r\n')) },
+  { name: 'bytes that are not UTF-8', file: 'Latin1.tsx', bytes: NOT_UTF8 },
+];
+
+function lintAll(text: string, filename: string, config: 'recommended' | 'strict'): Linter.LintMessage[] {
+  const linter = new Linter({ cwd: '/project' });
+  return linter.verify(
+    text,
+    [
+      {
+        files: ['**/*.{ts,tsx}'],
+        languageOptions: { parser: parser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        plugins: { 'scene-sync': plugin as never },
+        rules: plugin.configs[config].rules,
+      },
+    ],
+    { filename: `/project/src/${filename}` },
+  );
+}
+
+describe('rules on bad input', () => {
+  for (const config of ['recommended', 'strict'] as const) {
+    for (const { name, file, bytes } of CASES) {
+      it(`${config}: ${name} is reported or skipped, never a crash`, () => {
+        // ESLint reads files as UTF-8, as here; a rule that throws makes verify() throw.
+        const messages = lintAll(bytes.toString('utf8'), file, config);
+        const fatal = messages.filter((message) => message.fatal);
+        if (name === 'a syntax error' || name === 'a binary file named .ts') {
+          expect(fatal).toHaveLength(1);
+        } else {
+          expect(fatal).toEqual([]);
+        }
+        if (['one huge line', 'a BOM', 'CRLF line endings', 'bytes that are not UTF-8'].includes(name)) {
+          expect(messages.some((message) => message.ruleId === 'scene-sync/no-direct-store-update')).toBe(true);
+        }
+      });
+    }
+  }
+
+  it('reports on the right line after a BOM and with CRLF', () => {
+    const plain = lintAll(COMPONENT, 'Panel.tsx', 'recommended').map(({ ruleId, line, column }) => ({ ruleId, line, column }));
+    expect(plain.length).toBeGreaterThan(0);
+    for (const text of [`\uFEFF${COMPONENT}`, COMPONENT.replace(/\n/g, '\r\n')]) {
+      expect(lintAll(text, 'Panel.tsx', 'recommended').map(({ ruleId, line, column }) => ({ ruleId, line, column }))).toEqual(plain);
+    }
+  });
+});
+
+describe('codemod transform on bad input', () => {
+  const conventions = getConventions(undefined);
+
+  it('throws a parse error for a syntax error (the CLI reports the file as failed)', () => {
+    expect(() => transformSource(`${COMPONENT}\nconst = ;\n`, 'src/Broken.tsx', conventions)).toThrow();
+  });
+
+  it('skips an empty file', () => {
+    expect(transformSource('', 'src/Empty.ts', conventions)).toBeUndefined();
+  });
+
+  it('refuses a binary file', () => {
+    expect(() => transformSource(BINARY.toString('utf8'), 'src/Binary.ts', conventions)).toThrow(UnreadableFileError);
+  });
+
+  it('rewrites one huge line, keeping it one line, into text that parses', () => {
+    const result = transformSource(HUGE_LINE, 'src/Huge.tsx', conventions)!;
+    expect(result.plan.rewrites.length).toBeGreaterThan(0);
+    expect(result.output).not.toBe(HUGE_LINE);
+    expect(result.output.split('\n').length).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps a BOM and CRLF line endings', () => {
+    const bom = transformSource(`\uFEFF${COMPONENT}`, 'src/Bom.tsx', conventions)!;
+    expect(bom.output.startsWith('\uFEFF')).toBe(true);
+    expect(bom.output.slice(1)).not.toContain('\uFEFF');
+    const crlf = transformSource(COMPONENT.replace(/\n/g, '\r\n'), 'src/Crlf.tsx', conventions)!;
+    expect(crlf.output).not.toBe(COMPONENT.replace(/\n/g, '\r\n'));
+    expect(crlf.output.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});
+
+describe('scene-sync migrate on a folder of bad input', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    if (!fs.existsSync(CLI)) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scene-sync-robustness-'));
+    fs.mkdirSync(path.join(dir, 'src'));
+    for (const { file, bytes } of CASES) fs.writeFileSync(path.join(dir, 'src', file), bytes);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('rewrites what it can read, reports the rest as failed, and writes no file it cannot read back', () => {
+    const run = spawnSync(process.execPath, [CLI, 'migrate', '--report', 'report.json', 'src'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as {
+      changedFiles: string[];
+      failures: { file: string; error: string }[];
+    };
+    expect(report.failures.map((failure) => failure.file).sort()).toEqual(['src/Binary.ts', 'src/Broken.tsx', 'src/Latin1.tsx']);
+    expect(report.changedFiles.sort()).toEqual(['src/Bom.tsx', 'src/Crlf.tsx', 'src/Huge.tsx']);
+    for (const { file, bytes } of CASES) {
+      const after = fs.readFileSync(path.join(dir, 'src', file));
+      if (report.changedFiles.includes(`src/${file}`)) {
+        expect(after.equals(bytes)).toBe(false);
+      } else {
+        expect(after.equals(bytes), `${file} was written`).toBe(true);
+      }
+    }
+    const bom = fs.readFileSync(path.join(dir, 'src', 'Bom.tsx'), 'utf8');
+    expect(bom.startsWith('\uFEFF')).toBe(true);
+    const crlf = fs.readFileSync(path.join(dir, 'src', 'Crlf.tsx'), 'utf8');
+    expect(crlf.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});
+
+describe('package', () => {
+  it('ships no install scripts', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts?.[hook]).toBeUndefined();
+  });
+});
