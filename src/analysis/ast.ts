@@ -158,17 +158,6 @@ export function enclosingFunction(node: Node): FunctionNode | undefined {
   return undefined;
 }
 
-/** The statement that holds `node` directly inside a statement list (block, program or switch case). */
-export function statementInList(node: Node): { statement: TSESTree.Statement; list: TSESTree.Statement[] } | undefined {
-  let child: Node = node;
-  for (let current = node.parent; current; child = current, current = current.parent) {
-    if (isFunction(current)) return undefined;
-    const list = statementList(current);
-    if (list && list.includes(child as TSESTree.Statement)) return { statement: child as TSESTree.Statement, list };
-  }
-  return undefined;
-}
-
 export function statementList(node: Node): TSESTree.Statement[] | undefined {
   switch (node.type) {
     case AST_NODE_TYPES.BlockStatement:

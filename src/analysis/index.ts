@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { codeExcerpt, contains, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, unwrap, type VisitorKeys, walkCode } from './ast';
+import { codeExcerpt, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, unwrap, type VisitorKeys, walkCode } from './ast';
 import { runsAfter } from './flow';
 import type { TypeOracle } from './types';
 import { QUERY_CLIENT_METHODS, ValueResolver, type MutationInfo, type Value } from './values';
@@ -346,7 +346,13 @@ class FileAnalyzer {
     const declared = this.input.scopeManager.getDeclaredVariables(parent);
     if (parent.id.type === AST_NODE_TYPES.ObjectPattern) {
       if (parent.id.properties.some((property) => property.type === AST_NODE_TYPES.RestElement)) return true;
-      return declared.some((variable) => variable.references.some((reference) => !reference.init && !isDirectCall(reference.identifier) && isFunctionMember(variable.name)));
+      // A destructured `mutate`/`mutateAsync` (under any local name) handed on as a value leaves the file.
+      return parent.id.properties.some((property) => {
+        if (property.type !== AST_NODE_TYPES.Property || !isFunctionMember(objectKeyName(property))) return false;
+        const local = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        const variable = declared.find((candidate) => candidate.identifiers.includes(local as TSESTree.Identifier));
+        return !!variable && variable.references.some((reference) => !reference.init && !isDirectCall(reference.identifier));
+      });
     }
     return declared.some((variable) =>
       variable.references.some((reference) => {
@@ -412,7 +418,7 @@ function isDirectCall(node: Node): boolean {
   return outer.parent?.type === AST_NODE_TYPES.CallExpression && outer.parent.callee === outer;
 }
 
-function isFunctionMember(name: string): boolean {
+function isFunctionMember(name: string | undefined): boolean {
   return name === 'mutate' || name === 'mutateAsync';
 }
 

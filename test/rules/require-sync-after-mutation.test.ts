@@ -493,4 +493,16 @@ addInvalid(
   (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
 );
 
+addValid(
+  'a destructured mutate, renamed, handed to a child as a value: the child may pass its own onSuccess, out of sight',
+  component(`const { mutate: save } = api.generation.updateScene.useMutation({ onSuccess: () => console.log('saved') });
+  return <Editor onSave={save} />;`),
+);
+addInvalid(
+  'a destructured mutate, renamed, called here without any sync',
+  component(`const { mutate: save } = api.generation.updateScene.useMutation();
+  return <button onClick={() => save({ id: sceneId })} />;`),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+
 ruleTester.run('require-sync-after-mutation', rule, { valid, invalid });
