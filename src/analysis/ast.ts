@@ -214,3 +214,24 @@ export function codeExcerpt(text: string, node: Node): string {
     .replace(/\s+/g, ' ');
   return raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
 }
+
+/** How deep value resolution follows aliases and members; real code stays far below it. */
+const MAX_RESOLUTION_DEPTH = 100;
+
+/**
+ * Bounds a recursive resolution: past the cap the value is unknown, so a generated 10,000-alias
+ * chain costs a bounded stack instead of overflowing it.
+ */
+export class DepthLimit {
+  private depth = 0;
+
+  within<T>(compute: () => T | undefined): T | undefined {
+    if (this.depth >= MAX_RESOLUTION_DEPTH) return undefined;
+    this.depth++;
+    try {
+      return compute();
+    } finally {
+      this.depth--;
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput } from '.';
-import { objectKeyName, propertyName, unwrap, walkCode, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
+import { DepthLimit, objectKeyName, propertyName, unwrap, walkCode, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -50,6 +50,7 @@ function isDrizzleModule(source: string): boolean {
 class RevisionChecker {
   private readonly variableOf: ReferenceMap;
   private readonly values = new Map<Variable, Value | undefined>();
+  private readonly limit = new DepthLimit();
   private readonly table: string;
   private readonly column: string;
 
@@ -136,6 +137,10 @@ class RevisionChecker {
    * order), directly or anywhere in `and(...)`; `true` for a raw `sql` condition that compares the revision.
    */
   private guardedRevision(node: Node, seen = new Set<Variable>()): Node | true | undefined {
+    return this.limit.within(() => this.guardedRevisionNode(node, seen));
+  }
+
+  private guardedRevisionNode(node: Node, seen: Set<Variable>): Node | true | undefined {
     const target = unwrap(node);
     if (target.type === AST_NODE_TYPES.Identifier) {
       const variable = this.variableOf.get(target);
@@ -214,6 +219,10 @@ class RevisionChecker {
   }
 
   private objectLiteral(node: Node, seen = new Set<Variable>()): TSESTree.ObjectExpression | undefined {
+    return this.limit.within(() => this.objectLiteralNode(node, seen));
+  }
+
+  private objectLiteralNode(node: Node, seen: Set<Variable>): TSESTree.ObjectExpression | undefined {
     const target = unwrap(node);
     if (target.type === AST_NODE_TYPES.ObjectExpression) return target;
     if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -225,6 +234,10 @@ class RevisionChecker {
   }
 
   private evaluate(node: Node): Value | undefined {
+    return this.limit.within(() => this.evaluateNode(node));
+  }
+
+  private evaluateNode(node: Node): Value | undefined {
     const target = unwrap(node);
     if (target.type === AST_NODE_TYPES.Identifier) return this.evaluateIdentifier(target);
     if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;

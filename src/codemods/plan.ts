@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput, FileAnalysis, SyncSite } from '../analysis';
 import { findOptimisticUpdates } from '../analysis/optimistic';
-import { isFunction, statementList, unwrap, type FunctionNode, type Node } from '../analysis/ast';
+import { isFunction, referencesOf, statementList, unwrap, walk, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 
 /** Replace `range` of the original text with `text`. */
@@ -485,43 +485,69 @@ class Planner {
 
   /** Removes bindings, imports and hook dependencies that only the rewritten syncs used. */
   private cleanup(removedRanges: [number, number][], insertedTexts: string[]): TextEdit[] {
-    const removed = [...removedRanges];
-    const isRemoved = (node: Node) => removed.some(([start, end]) => start <= node.range[0] && node.range[1] <= end);
+    const removedNodes = new Set<Node>();
+    const isRemoved = (node: Node) => {
+      if (removedRanges.some(([start, end]) => start <= node.range[0] && node.range[1] <= end)) return true;
+      for (let current: Node | undefined = node; current; current = current.parent) if (removedNodes.has(current)) return true;
+      return false;
+    };
     const usedInNewCode = (name: string) => insertedTexts.some((text) => new RegExp(`(^|[^\\w$.])${escapeRegExp(name)}(?![\\w$])`).test(text));
     const dropped = new Set<Node>();
     const deps: Node[] = [];
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const variable of this.allVariables()) {
-        const def = variable.defs[0];
-        if (!def || variable.defs.length !== 1 || dropped.has(def.name)) continue;
-        const references = variable.references.filter((reference) => !reference.init);
-        // Cheapest test first: most variables lost no reference to the edits (usedInNewCode builds a RegExp).
-        if (references.length === 0 || !references.some((reference) => isRemoved(reference.identifier))) continue;
-        if (usedInNewCode(variable.name)) continue;
-        const remaining = references.filter((reference) => !isRemoved(reference.identifier) && !isDependencyEntry(reference.identifier));
-        if (remaining.length > 0) continue;
-        const removal = this.bindingRemoval(variable);
-        if (!removal) continue;
-        dropped.add(def.name);
-        for (const reference of references) if (isDependencyEntry(reference.identifier)) deps.push(reference.identifier);
-        removed.push(removal.range);
-        // A destructuring that lost every property goes whole (see removalEdits): so do the reads in its init.
-        const pattern = def.name.parent?.parent;
-        if (
-          pattern?.type === AST_NODE_TYPES.ObjectPattern &&
-          pattern.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-          pattern.parent.init &&
-          isPureInit(pattern.parent.init, this.analysis) &&
-          pattern.properties.every((item) => item.type === AST_NODE_TYPES.Property && dropped.has(item.value))
-        ) {
-          removed.push(pattern.parent.range);
+    // A worklist, not passes over every variable until nothing changes: a removal can only free the
+    // variables read inside what it removed, and a chain of thousands of aliases frees one per step.
+    const queue = [...this.allVariables()];
+    const queued = new Set(queue);
+    const remove = (node: Node) => {
+      removedNodes.add(node);
+      for (const variable of this.variablesReadIn(node)) {
+        if (!queued.has(variable)) {
+          queued.add(variable);
+          queue.push(variable);
         }
-        changed = true;
+      }
+    };
+    for (let next = 0; next < queue.length; next++) {
+      const variable = queue[next]!;
+      queued.delete(variable);
+      const def = variable.defs[0];
+      if (!def || variable.defs.length !== 1 || dropped.has(def.name)) continue;
+      const references = variable.references.filter((reference) => !reference.init);
+      // Cheapest test first: most variables lost no reference to the edits (usedInNewCode builds a RegExp).
+      if (references.length === 0 || !references.some((reference) => isRemoved(reference.identifier))) continue;
+      if (usedInNewCode(variable.name)) continue;
+      const remaining = references.filter((reference) => !isRemoved(reference.identifier) && !isDependencyEntry(reference.identifier));
+      if (remaining.length > 0) continue;
+      const removal = this.bindingRemoval(variable);
+      if (!removal) continue;
+      dropped.add(def.name);
+      for (const reference of references) if (isDependencyEntry(reference.identifier)) deps.push(reference.identifier);
+      remove(removal);
+      // A destructuring that lost every property goes whole (see removalEdits): so do the reads in its init.
+      const pattern = def.name.parent?.parent;
+      if (
+        pattern?.type === AST_NODE_TYPES.ObjectPattern &&
+        pattern.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        pattern.parent.init &&
+        isPureInit(pattern.parent.init, this.analysis) &&
+        pattern.properties.every((item) => item.type === AST_NODE_TYPES.Property && dropped.has(item.value))
+      ) {
+        remove(pattern.parent);
       }
     }
     return this.removalEdits(dropped, deps);
+  }
+
+  /** The variables that identifiers under `node` read. */
+  private variablesReadIn(node: Node): Scope.Variable[] {
+    const variableOf = referencesOf(this.input.scopeManager);
+    const found: Scope.Variable[] = [];
+    walk(node, this.input.visitorKeys, (child) => {
+      if (child.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = variableOf.get(child);
+      if (variable) found.push(variable);
+    });
+    return found;
   }
 
   private *allVariables(): Iterable<Scope.Variable> {
@@ -529,16 +555,16 @@ class Planner {
   }
 
   /** What removing a binding takes away: its specifier, declarator or destructured property. */
-  private bindingRemoval(variable: Scope.Variable): { range: [number, number] } | undefined {
+  private bindingRemoval(variable: Scope.Variable): Node | undefined {
     const def = variable.defs[0]!;
-    if (def.type === 'ImportBinding') return { range: def.node.range };
+    if (def.type === 'ImportBinding') return def.node;
     if (def.type !== 'Variable' || !def.node.init) return undefined;
     const declarator = def.node;
     if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-      return isPureInit(declarator.init!, this.analysis) ? { range: declarator.range } : undefined;
+      return isPureInit(declarator.init!, this.analysis) ? declarator : undefined;
     }
     const propertyNode = def.name.parent;
-    if (propertyNode?.type === AST_NODE_TYPES.Property && propertyNode.parent === declarator.id) return { range: propertyNode.range };
+    if (propertyNode?.type === AST_NODE_TYPES.Property && propertyNode.parent === declarator.id) return propertyNode;
     return undefined;
   }
 
