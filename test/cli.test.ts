@@ -199,7 +199,7 @@ describe('scene-sync migrate in a git repository', () => {
     expect(refused.status).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe(
-      'scene-sync: the git tree has uncommitted changes (src/components/Crlf.tsx, src/components/OnSuccess.tsx, src/components/SeedExample.tsx).\n' +
+      'scene-sync: the git tree . has uncommitted changes (src/components/Crlf.tsx, src/components/OnSuccess.tsx, src/components/SeedExample.tsx).\n' +
         'Commit or stash them first, or pass --force (or --dry to only look).\n',
     );
 
@@ -239,7 +239,7 @@ describe('scene-sync migrate outside git', () => {
 
     const run = cli(dir, 'migrate', 'src', '--report', 'report.json');
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe('scene-sync: not a git repository: no way to undo; consider --dry first.\n');
+    expect(run.stderr).toBe('scene-sync: not in a git repository: src: no way to undo; consider --dry first.\n');
     const lines = run.stdout.split('\n');
     expect(lines.slice(0, 4)).toEqual([
       'scene-sync migrate: 3 files scanned, 1 changed, 1 unchanged, 1 failed',
@@ -248,7 +248,8 @@ describe('scene-sync migrate outside git', () => {
       '  src/NoUtils.tsx:9: no tRPC utils (useUtils()) in scope to hand to the object-style helper',
     ]);
     expect(lines[4]).toBe('Failed: 1');
-    expect(lines[5]).toMatch(/^ {2}src\/Broken\.tsx: \S/);
+    // file:line:column of the parse error, here the `;` after `(`.
+    expect(lines[5]).toMatch(/^ {2}src\/Broken\.tsx:2:24: \S/);
 
     expect(read(dir, 'src/on-success-selector.tsx').equals(fixture('object/on-success-selector.output.tsx'))).toBe(true);
     expect(read(dir, 'src/NoUtils.tsx').equals(fixture('object/no-utils.input.tsx'))).toBe(true);
@@ -258,15 +259,15 @@ describe('scene-sync migrate outside git', () => {
       files: unknown;
       rewrites: unknown;
       reviews: unknown;
-      failures: { file: string; error: string }[];
+      failures: { file: string; line: number; column: number; error: string }[];
     };
     expect(report.files).toEqual({ scanned: 3, changed: 1, unchanged: 1, failed: 1 });
     // Lines of the written file: the removed selector line moves the call up by one.
     expect(report.rewrites).toEqual([{ file: 'src/on-success-selector.tsx', line: 10, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' }]);
     expect(report.reviews).toEqual([{ file: 'src/NoUtils.tsx', line: 9, reason: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper' }]);
     expect(report.failures).toHaveLength(1);
-    expect(report.failures[0]!.file).toBe('src/Broken.tsx');
-    expect(lines[5]).toBe(`  src/Broken.tsx: ${report.failures[0]!.error}`);
+    expect(report.failures[0]).toMatchObject({ file: 'src/Broken.tsx', line: 2, column: 24 });
+    expect(lines[5]).toBe(`  src/Broken.tsx:2:24: ${report.failures[0]!.error}`);
   });
 });
 
