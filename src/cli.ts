@@ -18,8 +18,9 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'o
 const CONFIG_FILE = 'scene-sync.config.json';
 
 const USAGE = `Usage:
-  scene-sync migrate [paths...] [--config <file>] [--dry] [--print] [--report <file.json>] [--force] [--ignore <glob>]...
+  scene-sync migrate [paths...] [--config <file>] [--dry] [--print] [--report <file.json>] [--force] [--ignore <glob>]... [--cpus <n>]
   scene-sync init [--config <file>] [--out <file>]
+  scene-sync <command> --help
 
 migrate  rewrites hand-written scene syncs after mutations to the sync helpers.
   --config <file>   conventions as JSON (default: ${CONFIG_FILE} here, if present)
@@ -29,6 +30,8 @@ migrate  rewrites hand-written scene syncs after mutations to the sync helpers.
   --force           run on a git tree with uncommitted changes
   --ignore <glob>   skip matching files (repeatable); node_modules, build output
                     and .gitignored files are always skipped
+  --cpus <n>        worker processes (default and maximum: the number of cores - 1;
+                    fewer than 20 files run in one process)
 init     writes the helper module for the configured conventions, if it does not exist.
   --out <file>      where to write it (default: from helper.module, ~/ mapped to src/)`;
 
@@ -55,6 +58,11 @@ const consoleOutput: Output = {
 export async function main(argv: string[], io: Output = consoleOutput, cwd = process.cwd()): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    const usage = command === undefined ? undefined : commandUsage(command);
+    if (usage !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+      io.out(usage);
+      return 0;
+    }
     if (command === 'migrate') return await migrate(rest, io, cwd);
     if (command === 'init') return init(rest, io, cwd);
     if (command === '--help' || command === '-h' || command === 'help') {
@@ -83,6 +91,17 @@ export async function main(argv: string[], io: Output = consoleOutput, cwd = pro
   }
 }
 
+/** One command's lines of USAGE (its synopsis and its section), or undefined for no such command. */
+function commandUsage(command: string): string | undefined {
+  const lines = USAGE.split('\n');
+  const synopsis = lines.filter((line) => line.startsWith(`  scene-sync ${command} `) || line === `  scene-sync ${command}`);
+  const start = lines.findIndex((line) => line.startsWith(`${command} `));
+  if (synopsis.length === 0 || start === -1) return undefined;
+  let end = start + 1;
+  while (end < lines.length && lines[end]!.startsWith(' ')) end++;
+  return ['Usage:', ...synopsis, '', ...lines.slice(start, end)].join('\n');
+}
+
 function isParseArgsError(error: unknown): boolean {
   return error instanceof TypeError && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS');
 }
@@ -93,7 +112,8 @@ function readVersion(): string {
 }
 
 function loadSettings(configOption: string | undefined, cwd: string): ResolvedSettings {
-  if (configOption) return loadConfigFile(path.resolve(cwd, configOption));
+  if (configOption === '') throw new SceneSyncConfigError('--config', configOption, 'a file name');
+  if (configOption !== undefined) return loadConfigFile(path.resolve(cwd, configOption));
   const local = path.join(cwd, CONFIG_FILE);
   return fs.existsSync(local) ? loadConfigFile(local) : resolveSettings(undefined);
 }
@@ -102,6 +122,10 @@ function init(args: string[], io: Output, cwd: string): number {
   const { values } = parseArgs({ args, options: { config: { type: 'string' }, out: { type: 'string' } }, allowPositionals: false, strict: true });
   const settings = loadSettings(values.config, cwd);
   const target = path.resolve(cwd, values.out ?? defaultHelperPath(settings));
+  const root = projectRoot(cwd);
+  if (!isInside(realPathOfNearest(target), fs.realpathSync(root))) {
+    throw new RefusalError(`init writes only inside the project (${root}); ${values.out === undefined ? 'helper.module' : '--out'} leads to ${target}.`);
+  }
   if (fs.existsSync(target)) {
     io.out(`scene-sync init: ${path.relative(cwd, target)} exists; left unchanged.`);
     return 0;
@@ -113,6 +137,21 @@ function init(args: string[], io: Output, cwd: string): number {
     io.out('Hand it the tRPC utils once, near the root: registerSceneSyncUtils(api.useUtils()).');
   }
   return 0;
+}
+
+/** The folder of the nearest package.json at or above `cwd`, or `cwd`. */
+function projectRoot(cwd: string): string {
+  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, 'package.json'))) return folder;
+    if (path.dirname(folder) === folder) return path.resolve(cwd);
+  }
+}
+
+/** `file` with its nearest existing ancestor resolved through symbolic links. */
+function realPathOfNearest(file: string): string {
+  let existing = file;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return path.join(fs.realpathSync(existing), path.relative(existing, file));
 }
 
 function writeAtomic(file: string, text: string): void {

@@ -297,6 +297,31 @@ describe('scene-sync usage errors', () => {
     untouched();
   });
 
+  it("exits 2 on --config '' and on a config file that is null, never falling back to the defaults", () => {
+    fs.writeFileSync(path.join(dir, 'null.json'), 'null\n');
+    const empty = cli(dir, 'migrate', 'src', '--config', '');
+    expect(empty.stderr).toBe('scene-sync: invalid setting "--config": expected a file name, got "".\n');
+    expect(empty.status).toBe(2);
+    const nullFile = cli(dir, 'migrate', 'src', '--config', 'null.json');
+    expect(nullFile.stderr).toBe(`scene-sync: invalid setting "--config": expected a JSON object, not null, got "${path.join(dir, 'null.json')}".\n`);
+    expect(nullFile.status).toBe(2);
+    untouched();
+  });
+
+  it('prints the usage of one command for <command> --help, and exits 0', () => {
+    const migrate = cli(dir, 'migrate', '--help');
+    expect(migrate.status).toBe(0);
+    expect(migrate.stdout.split('\n')[1]).toMatch(/^ {2}scene-sync migrate \[paths\.\.\.\]/);
+    expect(migrate.stdout).toContain('  --cpus <n>');
+    expect(migrate.stdout).not.toContain('scene-sync init');
+    const init = cli(dir, 'init', '-h');
+    expect(init.status).toBe(0);
+    expect(init.stdout).toBe(
+      'Usage:\n  scene-sync init [--config <file>] [--out <file>]\n\ninit     writes the helper module for the configured conventions, if it does not exist.\n  --out <file>      where to write it (default: from helper.module, ~/ mapped to src/)\n',
+    );
+    untouched();
+  });
+
   it('exits 2 on an unknown option, with the usage', () => {
     const run = cli(dir, 'migrate', 'src', '--frobnicate');
     expect(run.status).toBe(2);
@@ -342,5 +367,32 @@ describe('scene-sync init', () => {
     const source = fs.readFileSync(path.join(dir, 'app', 'sync', 'helpers.ts'), 'utf8');
     expect(source).toBe(renderHelperModule(resolveSettings({ helper: { style: 'object' } })));
     expect(source).toContain('export const sceneSyncHelpers = {');
+  });
+
+  it('refuses to write outside the project root, from helper.module or --out', () => {
+    const parent = tempDir('init-escape');
+    const dir = path.join(parent, 'project');
+    fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}\n');
+    fs.writeFileSync(path.join(dir, 'escape.json'), JSON.stringify({ helper: { module: '../../escaped/sync' } }));
+    // Run from a subfolder: the project root is the folder of package.json.
+    const cwd = path.join(dir, 'src');
+    const viaModule = cli(cwd, 'init', '--config', '../escape.json');
+    expect(viaModule.status).toBe(2);
+    expect(viaModule.stderr).toBe(`scene-sync: init writes only inside the project (${dir}); helper.module leads to ${path.join(parent, 'escaped', 'sync.ts')}.\n`);
+    const viaOut = cli(cwd, 'init', '--out', '/tmp/scene-sync-escaped.ts');
+    expect(viaOut.status).toBe(2);
+    expect(viaOut.stderr).toBe(`scene-sync: init writes only inside the project (${dir}); --out leads to /tmp/scene-sync-escaped.ts.\n`);
+    expect(fs.existsSync(path.join(parent, 'escaped'))).toBe(false);
+    expect(fs.existsSync('/tmp/scene-sync-escaped.ts')).toBe(false);
+  });
+
+  it('emits the store module as an escaped string literal', () => {
+    const source = renderHelperModule(resolveSettings({ store: { module: '@acme/store' } }));
+    expect(source).toContain("import { useVideoState } from '@acme/store';");
+    // Past validation (a hand-made settings object), a quote is escaped, never closing the literal.
+    const settings = resolveSettings(undefined);
+    const hostile = renderHelperModule({ ...settings, store: { ...settings.store, module: "x'; require('child_process'); '" } });
+    expect(hostile).toContain("import { useVideoState } from 'x\\'; require(\\'child_process\\'); \\'';");
   });
 });
