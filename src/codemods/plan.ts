@@ -114,9 +114,13 @@ class Planner {
     private readonly options: PlanOptions,
   ) {
     this.text = input.text;
-    this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    // The file's own line ending, CR-only (classic Mac) included.
+    this.eol = this.text.includes('\r\n') ? '\r\n' : /\r(?!\n)/.test(this.text) && !this.text.includes('\n') ? '\r' : '\n';
     this.conventions = input.conventions;
-    for (let i = 0; i < this.text.length; i++) if (this.text[i] === '\n') this.lineStarts.push(i + 1);
+    for (let i = 0; i < this.text.length; i++) {
+      const char = this.text[i];
+      if (char === '\n' || (char === '\r' && this.text[i + 1] !== '\n')) this.lineStarts.push(i + 1);
+    }
   }
 
   plan(): FilePlan {
@@ -405,7 +409,7 @@ class Planner {
     const indent = this.indentOf(run.range[0]);
     // A comment trailing the run's last line belongs to the removed statements: it moves too.
     const trailing = (this.input.ast.comments ?? []).find(
-      (comment) => comment.range[0] >= run.range[1] && /^[ \t]*$/.test(this.text.slice(run.range[1], comment.range[0])) && !this.text.slice(run.range[1], comment.range[1]).includes('\n'),
+      (comment) => comment.range[0] >= run.range[1] && /^[ \t]*$/.test(this.text.slice(run.range[1], comment.range[0])) && !/[\r\n]/.test(this.text.slice(run.range[1], comment.range[1])),
     );
     const range: [number, number] = [run.range[0], trailing ? trailing.range[1] : run.range[1]];
     const comments = (this.input.ast.comments ?? [])
@@ -613,7 +617,7 @@ class Planner {
   private removeStatement(statement: Node): TextEdit {
     let [start, end] = statement.range;
     const lineStart = this.lineStarts[this.line(start) - 1]!;
-    const rest = /^[ \t]*(\r?\n|$)?/.exec(this.text.slice(end))!;
+    const rest = /^[ \t]*(\r\n|\r|\n|$)?/.exec(this.text.slice(end))!;
     // A comment after the statement on its line stays, at its indentation: only the code goes.
     if (rest[1] === undefined) return { range: [start, end + rest[0].length], text: '' };
     if (/^[ \t]*$/.test(this.text.slice(lineStart, start))) start = lineStart;

@@ -64,7 +64,9 @@ export interface TransformResult {
 
 function lineAt(text: string, offset: number): number {
   let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  // Every line terminator ends a line: LF, CRLF and a lone CR.
+  const breaks = /\r\n|\r|\n/g;
+  while (breaks.exec(text) && breaks.lastIndex <= offset) line++;
   return line;
 }
 
