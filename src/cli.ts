@@ -6,10 +6,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import picomatch from 'picomatch';
-import { resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
+import { createConventions, resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
 import { loadConfigFile } from './codemods/config-file';
 import { defaultHelperPath, renderHelperModule } from './codemods/init';
 import type { FileRecord } from './codemods/scene-sync';
+import { auditFiles, VERDICTS } from './audit/inventory';
+import { FORMATS, renderMarkdown, renderText, summaryLine, toJson, type Format } from './audit/render';
 
 const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 /** Folders that hold dependencies or build output, never sources to migrate. */
@@ -19,6 +21,7 @@ const CONFIG_FILE = 'scene-sync.config.json';
 const USAGE = `Usage:
   scene-sync migrate [paths...] [--config <file>] [--dry] [--print] [--report <file.json>] [--force] [--ignore <glob>]...
   scene-sync init [--config <file>] [--out <file>]
+  scene-sync audit [paths...] [--config <file>] [--format text|markdown|json] [--out <file>] [--fail-on <verdicts>] [--ignore <glob>]...
 
 migrate  rewrites hand-written scene syncs after mutations to the sync helpers.
   --config <file>   conventions as JSON (default: ${CONFIG_FILE} here, if present)
@@ -29,7 +32,12 @@ migrate  rewrites hand-written scene syncs after mutations to the sync helpers.
   --ignore <glob>   skip matching files (repeatable); node_modules, build output
                     and .gitignored files are always skipped
 init     writes the helper module for the configured conventions, if it does not exist.
-  --out <file>      where to write it (default: from helper.module, ~/ mapped to src/)`;
+  --out <file>      where to write it (default: from helper.module, ~/ mapped to src/)
+audit    lists every mutation and what its success path does; changes no file.
+  --format <format> text (default), markdown or json
+  --out <file>      write the report there instead of to stdout
+  --fail-on <list>  exit 1 when a mutation has one of these verdicts (comma-separated):
+                    ${VERDICTS.join(', ')}`;
 
 class UsageError extends Error {}
 
@@ -49,6 +57,7 @@ export async function main(argv: string[], io: Output = consoleOutput, cwd = pro
     const [command, ...rest] = argv;
     if (command === 'migrate') return await migrate(rest, io, cwd);
     if (command === 'init') return init(rest, io, cwd);
+    if (command === 'audit') return audit(rest, io, cwd);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return 0;
@@ -101,6 +110,59 @@ function init(args: string[], io: Output, cwd: string): number {
     io.out('Hand it the tRPC utils once, near the root: registerSceneSyncUtils(api.useUtils()).');
   }
   return 0;
+}
+
+function audit(args: string[], io: Output, cwd: string): number {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      config: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      'fail-on': { type: 'string' },
+      ignore: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.join(', ')}, got "${values.format}"`);
+  const failOn = (values['fail-on'] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (values['fail-on'] !== undefined && failOn.length === 0) throw new UsageError(`--fail-on takes a comma-separated list of ${VERDICTS.join(', ')}`);
+  for (const verdict of failOn) {
+    if (!(VERDICTS as readonly string[]).includes(verdict)) throw new UsageError(`--fail-on: unknown verdict "${verdict}" (expected ${VERDICTS.join(', ')})`);
+  }
+  const settings = loadSettings(values.config, cwd);
+  const roots = (positionals.length > 0 ? positionals : ['.']).map((entry) => path.resolve(cwd, entry));
+  for (const root of roots) {
+    if (!fs.existsSync(root)) throw new UsageError(`no such file or folder: ${path.relative(cwd, root) || root}`);
+  }
+  const files = collectFiles(roots, cwd, values.ignore, gitState(cwd, roots).repository);
+  const out = values.out === undefined ? undefined : path.resolve(cwd, values.out);
+  if (out !== undefined && files.includes(out)) throw new UsageError(`--out ${values.out} is one of the scanned files; the audit never writes them`);
+
+  const inventory = auditFiles(files, createConventions(settings), cwd);
+  // Links in a written report are relative to where it is written.
+  const base = out === undefined ? cwd : path.dirname(out);
+  const linkTo = (file: string) => encodeURI(path.relative(base, path.resolve(cwd, file)).split(path.sep).join('/'));
+  const report = format === 'json' ? `${JSON.stringify(toJson(inventory), null, 2)}\n` : format === 'markdown' ? renderMarkdown(inventory, linkTo) : `${renderText(inventory)}\n`;
+  if (out === undefined) {
+    io.out(report.replace(/\n$/, ''));
+  } else {
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    writeAtomic(out, report);
+    io.out(`scene-sync audit: wrote ${path.relative(cwd, out)}\n${summaryLine(inventory)}`);
+  }
+  // The text report lists skipped files itself; a file or a machine-read format needs them on stderr too.
+  if (out !== undefined || format !== 'text') for (const entry of inventory.skipped) io.err(`scene-sync audit: skipped ${entry.file}${entry.line === undefined ? '' : `:${entry.line}`}: ${entry.error}`);
+  const failing = inventory.rows.filter((row) => failOn.includes(row.verdict));
+  // A gate that could not read every file cannot vouch for it.
+  return failing.length > 0 || (failOn.length > 0 && inventory.skipped.length > 0) ? 1 : 0;
 }
 
 function writeAtomic(file: string, text: string): void {

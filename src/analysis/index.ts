@@ -51,6 +51,13 @@ export interface MutationFinding {
   suggestedKind: SyncKind;
 }
 
+/** Why a mutation's sync is left to code this file does not show. */
+export interface HandOff {
+  /** `option`: a received callback is its success callback; `call`: its success path calls one; `escape`: the mutation leaves the file. */
+  reason: 'option' | 'call' | 'escape';
+  node: Node;
+}
+
 export interface FileAnalysis {
   /** Every hand-written sync in the file (none for allowed files). */
   sites: SyncSite[];
@@ -58,6 +65,12 @@ export interface FileAnalysis {
   mutations: MutationInfo[];
   /** Success regions whose code runs `node`; empty when `node` is not after a scene change. */
   regionsOf(node: Node): SuccessRegion[];
+  /** Every success region: of each mutation, and of server events (no mutation). */
+  regions: readonly SuccessRegion[];
+  /** The calls that run a mutation: its `mutate`/`mutateAsync` calls, or the vanilla call itself. */
+  invocationsOf(mutation: MutationInfo): TSESTree.CallExpression[];
+  /** How the mutation's sync is left to a received callback or to the code it escapes to; undefined when it is not. */
+  handOffOf(mutation: MutationInfo): HandOff | undefined;
   /** Scene mutations whose success path never syncs. */
   unsynced: MutationFinding[];
   /** The value tracker, for callers that need to ask about other expressions (the codemod's planner). */
@@ -81,6 +94,9 @@ const EMPTY: FileAnalysis = Object.freeze({
   helperCalls: [],
   mutations: [],
   regionsOf: () => [],
+  regions: [],
+  invocationsOf: () => [],
+  handOffOf: () => undefined,
   unsynced: [],
   values: undefined,
 });
@@ -116,7 +132,8 @@ class FileAnalyzer {
   /** Calls of a received callback (`onSaved()`, `props.onSaved()`), with the function that received it. */
   private readonly handOffs: { call: TSESTree.CallExpression; fn: FunctionNode | undefined }[] = [];
   private readonly regions: SuccessRegion[] = [];
-  private readonly handedOff = new Set<MutationInfo>();
+  /** Mutations whose success callback is a received one, with that option's value. */
+  private readonly handedOff = new Map<MutationInfo, Node>();
 
   constructor(private readonly input: AnalysisInput) {
     this.conventions = input.conventions;
@@ -152,14 +169,37 @@ class FileAnalyzer {
 
     const sites = this.sites.filter((site) => site.category !== 'store' || !this.resolver.localStoreHooks.has(site.hook));
     const regionsOf = (node: Node) => this.regions.filter((region) => inRegion(region, node));
+    const handOffs = new Map<MutationInfo, HandOff | undefined>();
+    const handOffOf = (mutation: MutationInfo) => {
+      if (!handOffs.has(mutation)) handOffs.set(mutation, this.handOffOf(mutation));
+      return handOffs.get(mutation);
+    };
     return {
       sites,
       helperCalls: this.helperCalls,
       mutations: [...this.mutations],
       regionsOf,
-      unsynced: this.findUnsynced(sites),
+      regions: this.regions,
+      invocationsOf: (mutation) => this.invocationsOf(mutation),
+      handOffOf,
+      unsynced: this.findUnsynced(sites, handOffOf),
       values: this.resolver,
     };
+  }
+
+  private invocationsOf(mutation: MutationInfo): TSESTree.CallExpression[] {
+    if (mutation.vanilla) return [mutation.node];
+    return this.invocations.filter((invocation) => invocation.mutation === mutation).map((invocation) => invocation.call);
+  }
+
+  private handOffOf(mutation: MutationInfo): HandOff | undefined {
+    const option = this.handedOff.get(mutation);
+    if (option) return { reason: 'option', node: option };
+    if (this.escapes(mutation)) return { reason: 'escape', node: mutation.node };
+    const regions = this.regions.filter((region) => region.mutation === mutation);
+    // A success callback's own parameters (the mutation's result) are data, not a hand-off.
+    const call = this.handOffs.find(({ call, fn }) => regions.some((region) => inRegion(region, call) && !(region.type === 'callback' && region.fn === fn)));
+    return call && { reason: 'call', node: call.call };
   }
 
   private visitCall(call: TSESTree.CallExpression): void {
@@ -275,12 +315,11 @@ class FileAnalyzer {
         if (!property) continue;
         const fn = this.callbackFunction(property.value);
         if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
-        else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.add(mutation);
+        else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.set(mutation, property.value);
       }
     };
     mutation.options.forEach(addCallbacks);
-    const calls = mutation.vanilla ? [mutation.node] : this.invocations.filter((invocation) => invocation.mutation === mutation).map((invocation) => invocation.call);
-    for (const call of calls) {
+    for (const call of this.invocationsOf(mutation)) {
       const perCall = call.arguments[1] && this.resolver.objectLiteralOf(call.arguments[1]);
       if (!mutation.vanilla && perCall) addCallbacks(perCall);
       const awaited = settledExpression(call);
@@ -309,18 +348,14 @@ class FileAnalyzer {
     }
   }
 
-  private findUnsynced(sites: SyncSite[]): MutationFinding[] {
+  private findUnsynced(sites: SyncSite[], handOffOf: (mutation: MutationInfo) => HandOff | undefined): MutationFinding[] {
     const findings: MutationFinding[] = [];
     for (const mutation of this.mutations) {
-      if (this.handedOff.has(mutation) || this.escapes(mutation)) continue;
       const regions = this.regions.filter((region) => region.mutation === mutation);
-      const invoked = mutation.vanilla || this.invocations.some((invocation) => invocation.mutation === mutation);
-      if (regions.length === 0 && !invoked) continue;
+      if (regions.length === 0 && this.invocationsOf(mutation).length === 0) continue;
       const inAny = (node: Node) => regions.some((region) => inRegion(region, node));
       if (sites.some((site) => inAny(site.node)) || this.helperCalls.some((call) => inAny(call.node))) continue;
-      // A success callback's own parameters (the mutation's result) are data, not a hand-off.
-      const handsOff = this.handOffs.some(({ call, fn }) => regions.some((region) => inRegion(region, call) && !(region.type === 'callback' && region.fn === fn)));
-      if (handsOff) continue;
+      if (handOffOf(mutation)) continue;
       findings.push({ mutation, suggestedKind: this.conventions.mutationKind(mutation.path) });
     }
     return findings;
