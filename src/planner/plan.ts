@@ -867,7 +867,7 @@ class RangeSet {
   private readonly ends: number[] = [];
 
   add([start, end]: [number, number]): void {
-    let index = this.firstEndingAfter(start);
+    const index = this.firstEndingAfter(start);
     let mergedStart = start;
     let mergedEnd = end;
     let count = 0;
