@@ -7,6 +7,11 @@ export const SYNC_KINDS: readonly SyncKind[] = ['created', 'updated', 'deleted',
 
 export type HelperStyle = 'positional' | 'object';
 
+/** Words that name a restore: in a procedure (`restoreScene`, `undoDelete`) or a server event (`onSceneRestored`). */
+export const RESTORE_WORDS: readonly string[] = ['restore', 'undo', 'revert'];
+const RESTORE_PATTERN = new RegExp(RESTORE_WORDS.map((word) => (word.endsWith('e') ? word.slice(0, -1) : word)).join('|'), 'i');
+const capitalize = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+
 /** The app-specific conventions, as written in `settings.sceneSync` or in `scene-sync.config.json`. */
 export interface SceneSyncSettings {
   store?: {
@@ -74,7 +79,7 @@ export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<Resolv
   queries: ['generation.getProjectScenes'],
   projectKey: 'projectId',
   mutations: ['**.*Scene*'],
-  restoreMutations: ['**.{restore,undo,revert}*', '**.*{Restore,Undo,Revert}*'],
+  restoreMutations: [`**.{${RESTORE_WORDS.join(',')}}*`, `**.*{${RESTORE_WORDS.map(capitalize).join(',')}}*`],
   serverEvents: ['onScene{Created,Updated,Deleted,Restored}'],
   helper: {
     module: '~/lib/sync/scene-sync',
@@ -325,7 +330,7 @@ function escapeRegExp(text: string): string {
 /** The helper kind a name suggests (`deleteScene` -> deleted, `scene:restored` -> restored), for messages. */
 export function kindFromName(name: string): SyncKind {
   const lower = name.toLowerCase();
-  if (/restor|revert|undo/.test(lower)) return 'restored';
+  if (RESTORE_PATTERN.test(lower)) return 'restored';
   if (/delet|remov/.test(lower)) return 'deleted';
   if (/creat|add|insert|duplicat/.test(lower)) return 'created';
   if (/updat|edit|renam|sav/.test(lower)) return 'updated';
@@ -343,6 +348,8 @@ export interface Conventions {
   routerHoldsSceneQuery(path: readonly string[]): boolean;
   isSceneMutation(path: readonly string[]): boolean;
   isRestoreMutation(path: readonly string[]): boolean;
+  /** True for a name (a server event's) that announces a restore. */
+  isRestoreName(name: string): boolean;
   /** The helper a mutation's success path should call, guessed from the procedure. */
   mutationKind(path: readonly string[]): SyncKind;
   isServerEvent(callbackName: string): boolean;
@@ -417,6 +424,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     routerHoldsSceneQuery: (path) => queryPrefixes.has(path.join('.')),
     isSceneMutation,
     isRestoreMutation,
+    isRestoreName: (name) => RESTORE_PATTERN.test(name),
     mutationKind: (path) => (isRestoreMutation(path) ? 'restored' : kindFromName(path[path.length - 1] ?? '')),
     isServerEvent: (name) => eventMatchers.some((match) => match(name)),
     isSceneEvent: (name) => sceneEvent.test(name),

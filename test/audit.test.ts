@@ -92,7 +92,7 @@ describe('scene-sync audit: text', () => {
         'src/Partly.tsx              2      0       2           0        0           0       0                   2',
         '',
         'Sync runs repeated across files (1)',
-        '  updateScene, then generation.getProjectScenes.invalidate',
+        '  updateScene, then refresh generation.getProjectScenes',
         '    src/ByHand.tsx:9, src/ByHandToo.tsx:10',
         '',
         'Skipped, unparsable (1)',
@@ -180,7 +180,7 @@ describe('scene-sync audit: JSON', () => {
     });
     expect(report.repeatedRuns).toEqual([
       {
-        steps: ['updateScene', 'generation.getProjectScenes.invalidate'],
+        steps: ['updateScene', 'refresh generation.getProjectScenes'],
         places: [
           { file: 'src/ByHand.tsx', line: 9 },
           { file: 'src/ByHandToo.tsx', line: 10 },
@@ -268,7 +268,7 @@ describe('scene-sync audit: Markdown', () => {
 
       | Run | Places |
       | --- | --- |
-      | \`updateScene\`, then \`generation.getProjectScenes.invalidate\` | [src/ByHand.tsx:9](../src/ByHand.tsx#L9), [src/ByHandToo.tsx:10](../src/ByHandToo.tsx#L10) |
+      | \`updateScene\`, then \`refresh generation.getProjectScenes\` | [src/ByHand.tsx:9](../src/ByHand.tsx#L9), [src/ByHandToo.tsx:10](../src/ByHandToo.tsx#L10) |
       "
     `);
     expectSourcesUntouched();

@@ -4,7 +4,8 @@ import type { Conventions, SyncKind } from '../conventions';
 import { codeExcerpt, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, unwrap, type VisitorKeys, walkCode } from './ast';
 import { runsAfter } from './flow';
 import type { TypeOracle } from './types';
-import { QUERY_CLIENT_METHODS, ValueResolver, type MutationInfo, type Value } from './values';
+import { cacheMethod, isCacheSync, type CacheEffect, type CacheMethod } from '../tables/cache-methods';
+import { ValueResolver, type MutationInfo, type Value } from './values';
 
 export type { MutationInfo, ValueResolver } from './values';
 
@@ -21,10 +22,16 @@ export interface StoreSite {
   found: string;
 }
 
+/** What a cache operation addresses: one scene query, a router that holds one, or every query. */
+export type CacheScope = 'query' | 'router' | 'all';
+
 /** A hand-written cache operation on a scene query, a router holding one, or everything. */
 export interface CacheSite {
   category: 'cache';
-  form: 'query' | 'router' | 'root' | 'refetch' | 'queryClient';
+  /** How it was called: a tRPC utils method, a query result's `refetch`, or a QueryClient method. */
+  form: 'utils' | 'refetch' | 'queryClient';
+  scope: CacheScope;
+  effect: CacheEffect;
   node: TSESTree.CallExpression;
   path: string[];
   method: string;
@@ -131,7 +138,7 @@ class FileAnalyzer {
   private readonly localCalls: { call: TSESTree.CallExpression; fn: FunctionNode }[] = [];
   /** Calls of a received callback (`onSaved()`, `props.onSaved()`), with the function that received it. */
   private readonly handOffs: { call: TSESTree.CallExpression; fn: FunctionNode | undefined }[] = [];
-  private readonly regions: SuccessRegion[] = [];
+  private readonly regions = new RegionIndex();
   /** Mutations whose success callback is a received one, with that option's value. */
   private readonly handedOff = new Map<MutationInfo, Node>();
 
@@ -164,42 +171,45 @@ class FileAnalyzer {
       }
     });
     for (const property of events) this.visitServerEvent(property as TSESTree.Property);
-    for (const mutation of this.mutations) this.collectRegions(mutation);
+    const invocations = groupBy(this.invocations, (invocation) => invocation.mutation);
+    for (const mutation of this.mutations) this.collectRegions(mutation, invocations.get(mutation) ?? []);
     this.followLocalCalls();
 
     const sites = this.sites.filter((site) => site.category !== 'store' || !this.resolver.localStoreHooks.has(site.hook));
-    const regionsOf = (node: Node) => this.regions.filter((region) => inRegion(region, node));
-    const handOffs = new Map<MutationInfo, HandOff | undefined>();
-    const handOffOf = (mutation: MutationInfo) => {
-      if (!handOffs.has(mutation)) handOffs.set(mutation, this.handOffOf(mutation));
-      return handOffs.get(mutation);
-    };
+    const invocationsOf = (mutation: MutationInfo) => (mutation.vanilla ? [mutation.node] : (invocations.get(mutation) ?? []).map((invocation) => invocation.call));
+    const handOffOf = this.handOffFinder();
     return {
       sites,
       helperCalls: this.helperCalls,
       mutations: [...this.mutations],
-      regionsOf,
-      regions: this.regions,
-      invocationsOf: (mutation) => this.invocationsOf(mutation),
+      regionsOf: (node) => this.regions.of(node),
+      regions: this.regions.all(),
+      invocationsOf,
       handOffOf,
-      unsynced: this.findUnsynced(sites, handOffOf),
+      unsynced: this.findUnsynced(sites, invocations, handOffOf),
       values: this.resolver,
     };
   }
 
-  private invocationsOf(mutation: MutationInfo): TSESTree.CallExpression[] {
-    if (mutation.vanilla) return [mutation.node];
-    return this.invocations.filter((invocation) => invocation.mutation === mutation).map((invocation) => invocation.call);
-  }
-
-  private handOffOf(mutation: MutationInfo): HandOff | undefined {
-    const option = this.handedOff.get(mutation);
-    if (option) return { reason: 'option', node: option };
-    if (this.escapes(mutation)) return { reason: 'escape', node: mutation.node };
-    const regions = this.regions.filter((region) => region.mutation === mutation);
+  /** Answers `handOffOf`, memoised; the received callbacks called in success paths are bucketed once. */
+  private handOffFinder(): (mutation: MutationInfo) => HandOff | undefined {
+    const calls = new Map<MutationInfo | undefined, TSESTree.CallExpression>();
     // A success callback's own parameters (the mutation's result) are data, not a hand-off.
-    const call = this.handOffs.find(({ call, fn }) => regions.some((region) => inRegion(region, call) && !(region.type === 'callback' && region.fn === fn)));
-    return call && { reason: 'call', node: call.call };
+    for (const { call, fn } of this.handOffs) {
+      for (const region of this.regions.of(call)) if (!(region.type === 'callback' && region.fn === fn) && !calls.has(region.mutation)) calls.set(region.mutation, call);
+    }
+    const memo = new Map<MutationInfo, HandOff | undefined>();
+    const find = (mutation: MutationInfo): HandOff | undefined => {
+      const option = this.handedOff.get(mutation);
+      if (option) return { reason: 'option', node: option };
+      if (this.escapes(mutation)) return { reason: 'escape', node: mutation.node };
+      const call = calls.get(mutation);
+      return call && { reason: 'call', node: call };
+    };
+    return (mutation) => {
+      if (!memo.has(mutation)) memo.set(mutation, find(mutation));
+      return memo.get(mutation);
+    };
   }
 
   private visitCall(call: TSESTree.CallExpression): void {
@@ -213,8 +223,8 @@ class FileAnalyzer {
       return;
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = propertyName(callee);
-      if (method !== undefined && QUERY_CLIENT_METHODS.has(method)) this.visitQueryClientCall(call, callee, method);
+      const method = cacheMethod('queryClient', propertyName(callee));
+      if (method) this.visitQueryClientCall(call, callee, method);
     }
   }
 
@@ -229,13 +239,17 @@ class FileAnalyzer {
         }
         break;
       case 'utilsMethod': {
-        const form = this.utilsForm(value.path, value.method);
-        if (form) this.sites.push({ category: 'cache', form, node: call, path: value.path, method: value.method, input: call.arguments[0], found: this.text(callee) });
+        const scope = this.cacheScope(value.path, value.method, true);
+        if (scope) {
+          const { name: method, effect } = value.method;
+          this.sites.push({ category: 'cache', form: 'utils', scope, effect, node: call, path: value.path, method, input: call.arguments[0], found: this.text(callee) });
+        }
         break;
       }
       case 'refetch':
         if (this.conventions.isSceneQuery(value.path)) {
-          this.sites.push({ category: 'cache', form: 'refetch', node: call, path: value.path, method: 'refetch', input: value.query.arguments[0], found: this.text(callee) });
+          const site = { category: 'cache', form: 'refetch', scope: 'query', effect: 'refresh', method: 'refetch' } as const;
+          this.sites.push({ ...site, node: call, path: value.path, input: value.query.arguments[0], found: this.text(callee) });
         }
         break;
       case 'helperFunction':
@@ -263,13 +277,18 @@ class FileAnalyzer {
     return true;
   }
 
-  private utilsForm(path: string[], method: string): CacheSite['form'] | undefined {
-    if (this.conventions.isSceneQuery(path)) return 'query';
-    if (method !== 'invalidate' || !this.conventions.routerHoldsSceneQuery(path)) return undefined;
-    return path.length === 0 ? 'root' : 'router';
+  /**
+   * What a cache call on `path` addresses, or undefined when it is no scene sync: a read, another
+   * query, or a router path given to a method that takes one exact key.
+   */
+  private cacheScope(path: string[], method: CacheMethod, exact: boolean): CacheScope | undefined {
+    if (!isCacheSync(method.effect)) return undefined;
+    if (exact && this.conventions.isSceneQuery(path)) return 'query';
+    if (!method.acceptsPrefix || !this.conventions.routerHoldsSceneQuery(path)) return undefined;
+    return path.length === 0 ? 'all' : 'router';
   }
 
-  private visitQueryClientCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
+  private visitQueryClientCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: CacheMethod): void {
     const argument = call.arguments[0];
     if (!argument) return;
     let key = this.resolver.evaluate(argument);
@@ -280,8 +299,11 @@ class FileAnalyzer {
       if (queryKey) key = this.resolver.evaluate(queryKey.value);
     }
     if (key?.type !== 'queryKey') return;
-    const scene = this.conventions.isSceneQuery(key.path) || (method === 'invalidateQueries' && this.conventions.routerHoldsSceneQuery(key.path));
-    if (scene) this.sites.push({ category: 'cache', form: 'queryClient', node: call, path: key.path, method, input: key.call.arguments[0], found: this.text(callee) });
+    // A path key on a procedure addresses all of that procedure's queries: the same query scope.
+    const scope = this.cacheScope(key.path, method, true);
+    if (!scope) return;
+    const input = key.builder.takesInput ? key.call.arguments[0] : undefined;
+    this.sites.push({ category: 'cache', form: 'queryClient', scope, effect: method.effect, node: call, path: key.path, method: method.name, input, found: this.text(callee) });
   }
 
   private visitWrite(node: Node, target: Node): void {
@@ -297,7 +319,7 @@ class FileAnalyzer {
     const key = property.computed ? undefined : propertyName({ property: property.key, computed: false } as TSESTree.MemberExpression);
     if (key === undefined || !this.conventions.isServerEvent(key)) return;
     const fn = this.callbackFunction(property.value);
-    if (fn) this.regions.push({ type: 'callback', fn, mutation: undefined, restore: /restor/i.test(key) });
+    if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore: this.conventions.isRestoreName(key) });
   }
 
   private callbackFunction(node: Node): FunctionNode | undefined {
@@ -307,55 +329,77 @@ class FileAnalyzer {
     return value?.type === 'localFunction' ? value.fn : undefined;
   }
 
-  private collectRegions(mutation: MutationInfo): void {
+  private collectRegions(mutation: MutationInfo, invocations: readonly Invocation[]): void {
     const restore = this.conventions.isRestoreMutation(mutation.path);
     const addCallbacks = (options: TSESTree.ObjectExpression) => {
       for (const name of SUCCESS_CALLBACKS) {
         const property = findProperty(options, name);
         if (!property) continue;
         const fn = this.callbackFunction(property.value);
-        if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
+        if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
         else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.set(mutation, property.value);
       }
     };
     mutation.options.forEach(addCallbacks);
-    for (const call of this.invocationsOf(mutation)) {
+    const calls = mutation.vanilla ? [mutation.node] : invocations.map((invocation) => invocation.call);
+    for (const call of calls) {
       const perCall = call.arguments[1] && this.resolver.objectLiteralOf(call.arguments[1]);
       if (!mutation.vanilla && perCall) addCallbacks(perCall);
       const awaited = settledExpression(call);
       if (awaited.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         const scope = enclosingFunction(awaited.parent) ?? this.input.ast;
-        this.regions.push({ type: 'after', event: awaited.parent, scope, mutation, restore });
+        this.regions.add({ type: 'after', event: awaited.parent, scope, mutation, restore });
       }
       const then = awaited.parent;
       if (then?.type === AST_NODE_TYPES.MemberExpression && then.object === awaited && propertyName(then) === 'then' && then.parent.type === AST_NODE_TYPES.CallExpression) {
         const fn = then.parent.arguments[0] && this.callbackFunction(then.parent.arguments[0]);
-        if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
+        if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
       }
     }
   }
 
-  /** A local function called from a success region runs in it too. */
+  /**
+   * A local function called from a success region runs in it too. A worklist over the regions, each
+   * call looked up under the region's root, so the work is linear in calls times nesting depth.
+   */
   private followLocalCalls(): void {
+    const callsUnder = new Map<Node, { call: TSESTree.CallExpression; fn: FunctionNode }[]>();
+    for (const local of this.localCalls) {
+      for (let current: Node | undefined = local.call; current; current = current.parent) {
+        const list = callsUnder.get(current);
+        if (list) list.push(local);
+        else callsUnder.set(current, [local]);
+      }
+    }
     const reached = new Set<FunctionNode>();
-    for (let index = 0; index < this.regions.length; index++) {
-      const region = this.regions[index]!;
-      for (const { call, fn } of this.localCalls) {
+    const queue = [...this.regions.all()];
+    for (let index = 0; index < queue.length; index++) {
+      const region = queue[index]!;
+      for (const { call, fn } of callsUnder.get(regionRoot(region)) ?? []) {
         if (reached.has(fn) || contains(fn, call) || !inRegion(region, call)) continue;
         reached.add(fn);
-        this.regions.push({ type: 'callback', fn, mutation: region.mutation, restore: region.restore });
+        const follower: SuccessRegion = { type: 'callback', fn, mutation: region.mutation, restore: region.restore };
+        this.regions.add(follower);
+        queue.push(follower);
       }
     }
   }
 
-  private findUnsynced(sites: SyncSite[], handOffOf: (mutation: MutationInfo) => HandOff | undefined): MutationFinding[] {
+  private findUnsynced(
+    sites: SyncSite[],
+    invocations: ReadonlyMap<MutationInfo, Invocation[]>,
+    handOffOf: (mutation: MutationInfo) => HandOff | undefined,
+  ): MutationFinding[] {
+    // One pass over the syncs: each marks the mutations whose success path it is in.
+    const synced = new Set<MutationInfo | undefined>();
+    for (const node of [...sites.map((site) => site.node), ...this.helperCalls.map((call) => call.node)]) {
+      for (const region of this.regions.of(node)) synced.add(region.mutation);
+    }
     const findings: MutationFinding[] = [];
     for (const mutation of this.mutations) {
-      const regions = this.regions.filter((region) => region.mutation === mutation);
-      if (regions.length === 0 && this.invocationsOf(mutation).length === 0) continue;
-      const inAny = (node: Node) => regions.some((region) => inRegion(region, node));
-      if (sites.some((site) => inAny(site.node)) || this.helperCalls.some((call) => inAny(call.node))) continue;
-      if (handOffOf(mutation)) continue;
+      if (synced.has(mutation) || handOffOf(mutation)) continue;
+      const invoked = mutation.vanilla || invocations.has(mutation);
+      if (!invoked && !this.regions.hasMutation(mutation)) continue;
       findings.push({ mutation, suggestedKind: this.conventions.mutationKind(mutation.path) });
     }
     return findings;
@@ -455,6 +499,64 @@ function isDirectCall(node: Node): boolean {
 
 function isFunctionMember(name: string | undefined): boolean {
   return name === 'mutate' || name === 'mutateAsync';
+}
+
+/**
+ * The success regions of a file, indexed by the node that bounds each (a callback's body, the scope
+ * of an await), so the regions of a node are found by walking its ancestors, not by scanning all.
+ */
+class RegionIndex {
+  private readonly byRoot = new Map<Node, SuccessRegion[]>();
+  private readonly list: SuccessRegion[] = [];
+  private readonly order = new Map<SuccessRegion, number>();
+  private readonly mutations = new Set<MutationInfo | undefined>();
+  private readonly memo = new Map<Node, SuccessRegion[]>();
+
+  add(region: SuccessRegion): void {
+    const root = regionRoot(region);
+    const list = this.byRoot.get(root);
+    if (list) list.push(region);
+    else this.byRoot.set(root, [region]);
+    this.order.set(region, this.list.length);
+    this.list.push(region);
+    this.mutations.add(region.mutation);
+    this.memo.clear();
+  }
+
+  all(): readonly SuccessRegion[] {
+    return this.list;
+  }
+
+  hasMutation(mutation: MutationInfo): boolean {
+    return this.mutations.has(mutation);
+  }
+
+  /** Success regions whose code runs `node`, in the order they were found. */
+  of(node: Node): SuccessRegion[] {
+    let found = this.memo.get(node);
+    if (found) return found;
+    found = [];
+    for (let current: Node | undefined = node; current; current = current.parent) {
+      for (const region of this.byRoot.get(current) ?? []) if (inRegion(region, node)) found.push(region);
+    }
+    if (found.length > 1) found.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    this.memo.set(node, found);
+    return found;
+  }
+}
+
+function regionRoot(region: SuccessRegion): Node {
+  return region.type === 'callback' ? region.fn.body : region.scope;
+}
+
+function groupBy<Item, Key>(items: readonly Item[], keyOf: (item: Item) => Key): Map<Key, Item[]> {
+  const groups = new Map<Key, Item[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 function inRegion(region: SuccessRegion, node: Node): boolean {

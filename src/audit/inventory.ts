@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, type AnalysisInput, type FileAnalysis, type SuccessRegion, type SyncSite } from '../analysis';
 import { enclosingFunction, isFunction, objectKeyName, type Node } from '../analysis/ast';
 import { runsAfter } from '../analysis/flow';
-import { CACHE_WRITE_METHODS, findOptimisticUpdates, optimisticNodes } from '../analysis/optimistic';
+import { findOptimisticUpdates, optimisticNodes } from '../analysis/optimistic';
 import type { MutationInfo } from '../analysis/values';
 import type { HelperCall } from '../analysis';
 import { readSource } from '../codemods/scene-sync';
@@ -118,6 +118,8 @@ interface FileRuns {
 
 class FileAudit {
   private readonly analysis: FileAnalysis;
+  /** Store writes and cache writes by the function whose own code they are in, built on first use. */
+  private writesByFunction: Map<Node, SyncSite[]> | undefined;
   /** The sites the sync rules judge (optimistic writes and their rollbacks are judged apart), with their success regions. */
   private readonly syncs: { site: SyncSite; regions: SuccessRegion[] }[];
 
@@ -176,17 +178,26 @@ class FileAudit {
         members.set(region, sites);
       }
     }
-    return [...members.values()].map((sites) => ({ steps: sites.map((site) => `${site.category} ${this.step(site).name}`), lines: sites.map((site) => line(site.node)) }));
+    return [...members.values()].map((sites) => ({ steps: sites.map(runStep), lines: sites.map((site) => line(site.node)) }));
   }
 
   /** Store writes and cache writes in the function that awaits the mutation, before the await. */
   private writesBeforeAwait(regions: SuccessRegion[]): SyncSite[] {
+    if (!this.writesByFunction) {
+      this.writesByFunction = new Map();
+      for (const site of this.analysis.sites) {
+        if (site.category === 'cache' && site.effect !== 'write') continue;
+        const scope = enclosingFunction(site.node) ?? this.input.ast;
+        const list = this.writesByFunction.get(scope);
+        if (list) list.push(site);
+        else this.writesByFunction.set(scope, [site]);
+      }
+    }
     const writes: SyncSite[] = [];
     for (const region of regions) {
       if (region.type !== 'after') continue;
-      for (const site of this.analysis.sites) {
-        const isWrite = site.category === 'store' || CACHE_WRITE_METHODS.has(site.method);
-        if (!isWrite || writes.includes(site) || (enclosingFunction(site.node) ?? this.input.ast) !== region.scope) continue;
+      for (const site of this.writesByFunction.get(region.scope) ?? []) {
+        if (writes.includes(site)) continue;
         if (site.node.range[1] <= region.event.range[0] && runsAfter(site.node, region.event, region.scope)) writes.push(site);
       }
     }
@@ -232,6 +243,15 @@ function storeStep(site: Extract<SyncSite, { category: 'store' }>): string {
 function cacheStep(site: Extract<SyncSite, { category: 'cache' }>): string {
   const target = site.path.length > 0 ? site.path.join('.') : 'every query';
   return site.form === 'queryClient' ? `${site.method}(${target})` : `${target}.${site.method}`;
+}
+
+/**
+ * A sync statement as runs compare it: the store action, or what a cache call does to which query
+ * (`refresh generation.getProjectScenes`), whichever API and method the code used.
+ */
+function runStep(site: SyncSite): string {
+  if (site.category === 'store') return `store ${storeStep(site)}`;
+  return `cache ${site.effect} ${site.path.length > 0 ? site.path.join('.') : 'every query'}`;
 }
 
 function line(node: Node): number {

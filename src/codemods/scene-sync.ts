@@ -7,7 +7,7 @@ import * as ts from 'typescript';
 import { analyzeFile, type AnalysisInput } from '../analysis';
 import { walk, type VisitorKeys } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
-import { applyEdits, mapOffset, planFile, type FilePlan } from './plan';
+import { applyEdits, mapOffset, planFile, type FilePlan } from '../planner/plan';
 import { loadConfigFile } from './config-file';
 
 /** One file's outcome, as the CLI's summary and JSON report carry it. */

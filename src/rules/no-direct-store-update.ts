@@ -1,4 +1,5 @@
-import { createRule, modeSchema, reportSites, USE_HELPER_MESSAGE, type Mode } from '../utils/create-rule';
+import { createRule, modeSchema, type Mode } from '../utils/create-rule';
+import { reportSites, USE_HELPER_MESSAGE } from './report-sites';
 
 export type MessageIds = 'directAction' | 'directSetState' | 'directWrite' | 'useHelper';
 

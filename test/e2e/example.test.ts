@@ -273,6 +273,25 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     // hand-written syncs are the store and cache reports.
     expect(json.mutations.filter((row) => row.verdict === 'never').map((row) => report(row.file, row.line, MISSING))).toEqual(BEFORE.filter((entry) => ruleOf(entry) === MISSING));
     expect(json.summary.handWrittenSyncs).toBe(BEFORE.filter((entry) => [STORE, CACHE].includes(ruleOf(entry))).length);
+    // The copies of the sync logic the design review found by hand, whichever cache API each uses.
+    expect(json.repeatedRuns).toEqual([
+      {
+        steps: ['addScene', 'refresh generation.getProjectScenes'],
+        places: [
+          { file: CHAT, line: 36 },
+          { file: CHAT, line: 51 },
+          { file: ACTIONS, line: 32 },
+        ],
+      },
+      {
+        steps: ['updateScene', 'refresh generation.getProjectScenes'],
+        places: [
+          { file: CODE, line: 21 },
+          { file: CODE, line: 31 },
+          { file: PREVIEW, line: 31 },
+        ],
+      },
+    ]);
     expectUntouchedExcept(dir, []);
   });
 
