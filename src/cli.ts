@@ -145,6 +145,7 @@ function audit(args: string[], io: Output, cwd: string): number {
   const files = collectFiles(roots, cwd, values.ignore, gitState(cwd, roots).repository);
   const out = values.out === undefined ? undefined : path.resolve(cwd, values.out);
   if (out !== undefined && files.includes(out)) throw new UsageError(`--out ${values.out} is one of the scanned files; the audit never writes them`);
+  if (out !== undefined && fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${values.out} is a folder; give a file name`);
 
   const inventory = auditFiles(files, createConventions(settings), cwd);
   // Links in a written report are relative to where it is written.

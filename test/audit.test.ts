@@ -217,7 +217,7 @@ describe('scene-sync audit: Markdown', () => {
 
       | Procedure | Mutation | Invoked | Success path |
       | --- | --- | --- | --- |
-      | \`generation.updateScene\` | [src/Never.tsx:6](../src/Never.tsx#L6) | Never > handleRename ([line 9](../src/Never.tsx#L9)) | success path: no sync |
+      | \`generation.updateScene\` | [src/Never.tsx:6](../src/Never.tsx#L6) | Never > handleRename ([line 9](../src/Never.tsx#L9)) | no sync |
 
       ## Partly synced (2)
 
@@ -231,7 +231,7 @@ describe('scene-sync audit: Markdown', () => {
       | Procedure | Mutation | Invoked | Success path |
       | --- | --- | --- | --- |
       | \`generation.updateScene\` | [src/Optimistic.tsx:7](../src/Optimistic.tsx#L7) | Optimistic > onClick ([line 21](../src/Optimistic.tsx#L21)) | optimistic: utils.generation.getProjectScenes.setData ([line 10](../src/Optimistic.tsx#L10))<br>cache: generation.getProjectScenes.invalidate ([line 12](../src/Optimistic.tsx#L12)) |
-      | \`generation.createScene\` | [src/Optimistic.tsx:14](../src/Optimistic.tsx#L14) | Optimistic > handleCreate ([line 17](../src/Optimistic.tsx#L17)) | optimistic: addScene ([line 16](../src/Optimistic.tsx#L16))<br>success path: no sync |
+      | \`generation.createScene\` | [src/Optimistic.tsx:14](../src/Optimistic.tsx#L14) | Optimistic > handleCreate ([line 17](../src/Optimistic.tsx#L17)) | optimistic: addScene ([line 16](../src/Optimistic.tsx#L16))<br>no sync |
 
       ## Synced by hand (2)
 
@@ -275,6 +275,80 @@ describe('scene-sync audit: Markdown', () => {
   });
 });
 
+describe('scene-sync audit: hand-offs and the vanilla client', () => {
+  it('tells the three kinds of hand-off apart, and finds the vanilla call as its own invocation', () => {
+    const dir = tempDir('audit-handoff');
+    const files: Record<string, string> = {
+      'src/useSaveScene.ts': "import { api } from '~/trpc/react';\n\nexport function useSaveScene() {\n  return api.generation.updateScene.useMutation();\n}\n",
+      'src/Saved.tsx': [
+        "import { api } from '~/trpc/react';",
+        '',
+        'export function Saved({ id, onSaved }: { id: string; onSaved: () => void }) {',
+        '  const save = api.generation.updateScene.useMutation({ onSuccess: onSaved });',
+        '  return <button onClick={() => save.mutate({ id })}>Save</button>;',
+        '}',
+        '',
+      ].join('\n'),
+      'src/save.ts': [
+        "import { client } from '~/trpc/vanilla';",
+        "import { useVideoState } from '~/stores/videoState';",
+        '',
+        'export async function saveScene(projectId: string, id: string) {',
+        '  const scene = await client.generation.updateScene.mutate({ id });',
+        '  useVideoState.getState().updateScene(projectId, id, scene);',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    const run = cli(dir, 'audit', '--format', 'json');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { mutations: unknown[] };
+    expect(report.mutations).toEqual([
+      {
+        procedure: 'generation.updateScene',
+        file: 'src/save.ts',
+        line: 5,
+        verdict: 'partly',
+        invoked: [{ line: 5, within: ['saveScene'] }],
+        helpers: [],
+        store: [{ name: 'updateScene', line: 6 }],
+        cache: [],
+        optimistic: [],
+        handOff: null,
+      },
+      {
+        procedure: 'generation.updateScene',
+        file: 'src/Saved.tsx',
+        line: 4,
+        verdict: 'handed-off',
+        invoked: [{ line: 5, within: ['Saved', 'onClick'] }],
+        helpers: [],
+        store: [],
+        cache: [],
+        optimistic: [],
+        handOff: { reason: 'option', line: 4, code: 'onSaved' },
+      },
+      {
+        procedure: 'generation.updateScene',
+        file: 'src/useSaveScene.ts',
+        line: 4,
+        verdict: 'handed-off',
+        invoked: [],
+        helpers: [],
+        store: [],
+        cache: [],
+        optimistic: [],
+        handOff: { reason: 'escape', line: 4, code: 'api.generation.updateScene.useMutation()' },
+      },
+    ]);
+    expect(cli(dir, 'audit', 'src/useSaveScene.ts').stdout).toContain('    invoked: not in this file (the mutation leaves it)\n    handed off: the mutation is passed on, returned or stored');
+  });
+});
+
 describe('scene-sync audit: --fail-on and usage', () => {
   it('exits 1 when a mutation has a listed verdict, 0 when none has', () => {
     const failing = cli(app, 'audit', 'src', '--fail-on', 'never,partly', '--ignore', 'src/Broken.tsx');
@@ -302,6 +376,7 @@ describe('scene-sync audit: --fail-on and usage', () => {
     [['--fail-on', ','], 'scene-sync: --fail-on takes a comma-separated list of never, partly, optimistic, by-hand, handed-off, helper'],
     [['src/Nowhere.tsx'], 'scene-sync: no such file or folder: src/Nowhere.tsx'],
     [['--out', 'src/Helper.tsx'], 'scene-sync: --out src/Helper.tsx is one of the scanned files; the audit never writes them'],
+    [['--out', 'src'], 'scene-sync: --out src is a folder; give a file name'],
     [['--verbose'], "scene-sync: Unknown option '--verbose'"],
   ])('exits 2 on bad usage: %j', (args, message) => {
     const run = cli(app, 'audit', 'src', ...args);

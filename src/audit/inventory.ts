@@ -137,14 +137,16 @@ class FileAudit {
     // Bucketed once per file: each site and helper call goes to the mutations whose success path runs it.
     const sitesOf = bucket(this.syncs, (entry) => entry.regions, (entry) => entry.site);
     const helpersOf = bucket(this.analysis.helperCalls, (call) => this.analysis.regionsOf(call.node), (call: HelperCall) => call);
+    const regionsOf = bucket(this.analysis.regions, (region) => [region], (region) => region);
+    const optimisticOf = new Map(optimistic.map((finding) => [finding.mutation, finding.writes]));
     return this.analysis.mutations.map((mutation) => {
-      const regions = this.analysis.regions.filter((region) => region.mutation === mutation);
+      const regions = regionsOf.get(mutation) ?? [];
       const syncs = sitesOf.get(mutation) ?? [];
       const store = syncs.filter((site) => site.category === 'store').map((site) => this.step(site));
       const cache = syncs.filter((site) => site.category === 'cache').map((site) => this.step(site));
       const helpers = (helpersOf.get(mutation) ?? []).map((call) => ({ name: this.code(call.node.callee), line: line(call.node) }));
       const writes = [
-        ...(optimistic.find((finding) => finding.mutation === mutation)?.writes ?? []).map((write) => ({ name: write.found, line: line(write.node) })),
+        ...(optimisticOf.get(mutation) ?? []).map((write) => ({ name: write.found, line: line(write.node) })),
         ...this.writesBeforeAwait(regions).map((site) => this.step(site)),
       ].sort((a, b) => a.line - b.line);
       const handOff = this.analysis.handOffOf(mutation);
@@ -291,8 +293,14 @@ function functionName(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDe
  * Runs of consecutive sync statements (at least one store action and one cache call) that occur in
  * more than one file; a run is dropped when a longer one covers it in the same files.
  */
+interface RunEntry {
+  steps: string[];
+  /** By `file:line`, so a run met through two regions (a local function called from both) counts once. */
+  places: Map<string, { file: string; line: number }>;
+}
+
 function repeatedRuns(files: FileRuns[]): RepeatedRun[] {
-  const byKey = new Map<string, { steps: string[]; places: Map<string, { file: string; line: number }> }>();
+  const byKey = new Map<string, RunEntry>();
   for (const { file, runs } of files) {
     for (const run of runs) {
       for (let start = 0; start < run.steps.length; start++) {
@@ -307,10 +315,18 @@ function repeatedRuns(files: FileRuns[]): RepeatedRun[] {
       }
     }
   }
-  const repeated = [...byKey.values()].filter((entry) => new Set([...entry.places.values()].map((place) => place.file)).size > 1);
-  const filesOf = (entry: (typeof repeated)[number]) => [...new Set([...entry.places.values()].map((place) => place.file))].sort().join('\n');
-  const kept = repeated.filter(
-    (entry) => !repeated.some((other) => other.steps.length > entry.steps.length && filesOf(other) === filesOf(entry) && containsRun(other.steps, entry.steps)),
+  // Grouped by the files a run occurs in: only a run in the same files can cover another.
+  const byFiles = new Map<string, RunEntry[]>();
+  for (const entry of byKey.values()) {
+    const files = [...new Set([...entry.places.values()].map((place) => place.file))].sort();
+    if (files.length < 2) continue;
+    const key = files.join('\n');
+    const group = byFiles.get(key);
+    if (group) group.push(entry);
+    else byFiles.set(key, [entry]);
+  }
+  const kept = [...byFiles.values()].flatMap((group) =>
+    group.filter((entry) => !group.some((other) => other.steps.length > entry.steps.length && containsRun(other.steps, entry.steps))),
   );
   return kept
     .map((entry) => ({

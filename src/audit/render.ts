@@ -74,15 +74,15 @@ function invokedText(row: MutationRow): string {
 
 const steps = (list: Step[], link: (line: number) => string = (line) => `line ${line}`) => list.map((step) => `${step.name} (${link(step.line)})`).join(', ');
 
-/** What the success path does, as labelled parts: `store: addScene (line 51)`. */
-function successPath(row: MutationRow, link?: (line: number) => string): string[] {
+/** What the success path does, as labelled parts: `store: addScene (line 51)`; `nothing` names the part for a path that syncs nothing. */
+function successPath(row: MutationRow, link?: (line: number) => string, nothing = 'success path: no sync'): string[] {
   const parts: string[] = [];
   if (row.optimistic.length > 0) parts.push(`optimistic: ${steps(row.optimistic, link)}`);
   if (row.helpers.length > 0) parts.push(`helper: ${steps(row.helpers, link)}`);
   if (row.store.length > 0) parts.push(`${row.verdict === 'partly' ? 'store only' : 'store'}: ${steps(row.store, link)}`);
   if (row.cache.length > 0) parts.push(`${row.verdict === 'partly' ? 'cache only' : 'cache'}: ${steps(row.cache, link)}`);
   if (row.handOff) parts.push(`handed off: ${HAND_OFF_REASONS[row.handOff.reason]}, ${row.handOff.code} (${link ? link(row.handOff.line) : `line ${row.handOff.line}`})`);
-  if (parts.length === 0 || (row.verdict === 'optimistic' && row.helpers.length + row.store.length + row.cache.length === 0)) parts.push('success path: no sync');
+  if (parts.length === 0 || (row.verdict === 'optimistic' && row.helpers.length + row.store.length + row.cache.length === 0)) parts.push(nothing);
   return parts;
 }
 
@@ -145,7 +145,7 @@ export function renderMarkdown(inventory: Inventory, linkTo: (file: string) => s
         row.invoked.length === 0
           ? invokedText(row)
           : row.invoked.map((invocation) => `${escapeCell(invocation.within.join(' > ') || 'top level')} (${link(invocation.line)})`).join(', ');
-      lines.push(`| \`${row.procedure}\` | ${at(row.file, row.line)} | ${invoked} | ${successPath(row, link).map(escapeCell).join('<br>')} |`);
+      lines.push(`| \`${row.procedure}\` | ${at(row.file, row.line)} | ${invoked} | ${successPath(row, link, 'no sync').map(escapeCell).join('<br>')} |`);
     }
   }
   if (inventory.files.length > 0) {
