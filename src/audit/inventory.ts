@@ -74,10 +74,8 @@ export interface Inventory {
 /** The longest run of sync statements compared: real success paths hold a handful. */
 const MAX_RUN = 8;
 
-/** The word the output uses for what is synced (`scene`). */
-export function entityWord(_conventions: Conventions): string {
-  return 'scene';
-}
+/** The word the output uses for what is synced; the conventions' word for it once they have one. */
+const ENTITY = 'scene';
 
 /** The sync inventory of `files`, read with the same conventions and shared analysis as the rules and the codemod. Writes nothing. */
 export function auditFiles(files: readonly string[], conventions: Conventions, cwd: string): Inventory {
@@ -108,7 +106,7 @@ export function auditFiles(files: readonly string[], conventions: Conventions, c
   }
   rows.sort((a, b) => VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || a.file.localeCompare(b.file) || a.line - b.line);
   summaries.sort((a, b) => a.file.localeCompare(b.file));
-  return { entity: entityWord(conventions), filesScanned: files.length, rows, files: summaries, repeatedRuns: repeatedRuns(runs), skipped };
+  return { entity: ENTITY, filesScanned: files.length, rows, files: summaries, repeatedRuns: repeatedRuns(runs), skipped };
 }
 
 interface FileRuns {
