@@ -14,6 +14,8 @@ const capitalize = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 
 /** The app-specific conventions, as written in `settings.sceneSync` or in `scene-sync.config.json`. */
 export interface SceneSyncSettings {
+  /** What the app syncs, in its own words, for messages and comments: "scene", "document", "board". */
+  entity?: string;
   store?: {
     hooks?: string[];
     actions?: Record<string, SyncKind>;
@@ -45,6 +47,7 @@ export interface SceneSyncSettings {
 
 /** Every key filled in: the same shape as the settings, defaults applied. */
 export interface ResolvedSettings {
+  entity: string;
   store: { hooks: string[]; actions: Record<string, SyncKind>; refresh: string | null; module: string };
   queries: string[];
   projectKey: string;
@@ -63,6 +66,7 @@ export interface ResolvedSettings {
 }
 
 export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<ResolvedSettings>({
+  entity: 'scene',
   store: {
     hooks: ['useVideoState'],
     actions: {
@@ -211,6 +215,21 @@ function readRegExpSource(value: unknown, key: string, fallback: string): string
   return value;
 }
 
+function readEntity(value: unknown): string {
+  if (value === undefined) return DEFAULT_SETTINGS.entity;
+  if (typeof value !== 'string' || !/^[A-Za-z][A-Za-z0-9 -]{0,39}$/.test(value)) {
+    throw new SceneSyncConfigError('entity', value, 'a singular noun of letters, digits, spaces or hyphens (at most 40 characters), such as "scene" or "document"');
+  }
+  return value;
+}
+
+/** The plural of an English noun, by the common rules: board -> boards, entry -> entries, box -> boxes. */
+export function pluralOf(noun: string): string {
+  if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
 function isSyncKind(value: unknown): value is SyncKind {
   return typeof value === 'string' && (SYNC_KINDS as readonly string[]).includes(value);
 }
@@ -221,7 +240,7 @@ const KIND_LIST = SYNC_KINDS.map((kind) => `"${kind}"`).join(', ');
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const root = raw === undefined || raw === null ? {} : readObject(raw, 'sceneSync');
   if (root === undefined) return structuredClone(DEFAULT_SETTINGS) as ResolvedSettings;
-  checkKeys(root, '', ['$schema', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database']);
+  checkKeys(root, '', ['$schema', 'entity', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database']);
 
   const store = readObject(root.store, 'store') ?? {};
   checkKeys(store, 'store', ['hooks', 'actions', 'refresh', 'module']);
@@ -273,6 +292,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   checkKeys(database, 'database', ['sceneTable', 'revisionColumn']);
 
   return {
+    entity: readEntity(root.entity),
     store: { hooks, actions, refresh, module: storeModule },
     queries: readStrings(root.queries, 'queries', PROCEDURE_PATH, 'tRPC procedure paths such as "router.procedure"', DEFAULT_SETTINGS.queries),
     projectKey: readIdentifier(root.projectKey, 'projectKey', DEFAULT_SETTINGS.projectKey),
@@ -340,6 +360,9 @@ export function kindFromName(name: string): SyncKind {
 /** The settings turned into the questions rules and codemod ask. */
 export interface Conventions {
   readonly settings: ResolvedSettings;
+  /** The entity in the app's words, singular and plural, for messages: "scene", "scenes". */
+  readonly entity: string;
+  readonly entities: string;
   readonly storeHooks: ReadonlySet<string>;
   /** Sync kind of a scene-writing store action, or undefined for other actions. */
   actionKind(name: string): SyncKind | undefined;
@@ -418,6 +441,8 @@ export function createConventions(settings: ResolvedSettings): Conventions {
 
   return {
     settings,
+    entity: settings.entity,
+    entities: pluralOf(settings.entity),
     storeHooks: new Set(settings.store.hooks),
     actionKind: (name) => (Object.hasOwn(settings.store.actions, name) ? settings.store.actions[name] : undefined),
     isSceneQuery: (path) => queryPaths.has(path.join('.')),

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput, FileAnalysis, SyncSite } from '../analysis';
 import { findOptimisticUpdates } from '../analysis/optimistic';
-import { isFunction, referencesOf, statementList, unwrap, type FunctionNode, type Node } from '../analysis/ast';
+import { isFunction, referencesOf, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 import { EFFECT_WORDS } from '../tables/cache-methods';
 import { HELPER_SIGNATURES, type HelperParameterName } from '../tables/helper-signatures';
@@ -240,23 +240,36 @@ class Planner {
       step.problem = 'the sync is part of a larger expression; rewrite it by hand';
       return step;
     }
-    if (site.category === 'store') {
-      this.describeStoreStep(step, site);
-    } else {
-      this.describeCacheStep(step, site);
+    switch (site.category) {
+      case 'store':
+        this.describeStoreStep(step, site);
+        break;
+      case 'cache':
+        this.describeCacheStep(step, site);
+        break;
+      default:
+        unreachable(site);
     }
     return step;
   }
 
   private describeStoreStep(step: Step, site: Extract<SyncSite, { category: 'store' }>): void {
-    if (site.form === 'setState') {
-      step.problem = `${site.found}(...) writes state that the helper would not carry; review it by hand`;
-      return;
+    switch (site.form) {
+      case 'setState':
+        step.problem = `${site.found}(...) writes state that the helper would not carry; review it by hand`;
+        return;
+      case 'write':
+        step.problem = `a direct write into ${site.found} is data the helper would not carry; move it into the store or the server`;
+        return;
+      case 'action':
+        this.describeActionStep(step, site);
+        return;
+      default:
+        unreachable(site.form);
     }
-    if (site.form === 'write') {
-      step.problem = `a direct write into ${site.found} is data the helper would not carry; move it into the store or the server`;
-      return;
-    }
+  }
+
+  private describeActionStep(step: Step, site: Extract<SyncSite, { category: 'store' }>): void {
     const call = site.node as TSESTree.CallExpression;
     const args = call.arguments;
     if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
@@ -292,7 +305,7 @@ class Planner {
 
   private describeCacheStep(step: Step, site: Extract<SyncSite, { category: 'cache' }>): void {
     if (site.scope !== 'query') {
-      step.problem = `${site.found}(...) ${EFFECT_WORDS[site.effect].verb} more than the scene queries; the helper would narrow it`;
+      step.problem = `${site.found}(...) ${EFFECT_WORDS[site.effect].verb} more than the ${this.conventions.entity} queries; the helper would narrow it`;
       return;
     }
     if (site.effect !== 'refresh') {
@@ -308,9 +321,17 @@ class Planner {
       }
       step.project = project;
     }
-    if (site.form === 'utils') {
-      const root = memberRoot(site.node.callee);
-      if (root?.type === AST_NODE_TYPES.Identifier) step.utils = root.name;
+    switch (site.form) {
+      case 'utils': {
+        const root = memberRoot(site.node.callee);
+        if (root?.type === AST_NODE_TYPES.Identifier) step.utils = root.name;
+        return;
+      }
+      case 'refetch':
+      case 'queryClient':
+        return;
+      default:
+        unreachable(site.form);
     }
   }
 
@@ -353,7 +374,7 @@ class Planner {
     if (problem) return { problem: `part of a run that cannot be rewritten as a whole: ${problem}` };
     if (this.isNextToHelperCall(run)) return { problem: 'a helper call next to it already syncs; remove the manual sync if it is redundant' };
     const sceneSteps = run.steps.filter((step) => step.sceneKind);
-    if (sceneSteps.length > 1) return { problem: 'more than one scene write in one run; split it by hand' };
+    if (sceneSteps.length > 1) return { problem: `more than one ${this.conventions.entity} write in one run; split it by hand` };
     const projects = new Set(run.steps.filter((step) => step.project).map((step) => normalize(this.source(step.project!))));
     if (projects.size > 1) return { problem: 'the run syncs more than one project' };
     const projectStep = run.steps.find((step) => step.project);
@@ -383,7 +404,7 @@ class Planner {
       sceneId: sceneStep?.sceneId && this.source(sceneStep.sceneId),
       scene: sceneStep?.scene && this.source(sceneStep.scene),
     };
-    const parameters = HELPER_SIGNATURES[kind];
+    const { parameters } = HELPER_SIGNATURES[kind];
     const missing = parameters.find((parameter) => values[parameter.name] === undefined);
     if (missing) return { problem: `cannot tell the ${missing.name} that the ${kind} helper needs` };
     if (this.conventions.settings.helper.style === 'positional') return parameters.map((parameter) => values[parameter.name]).join(', ');

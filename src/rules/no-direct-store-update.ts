@@ -1,7 +1,10 @@
+import type { StoreSite } from '../analysis';
 import { createRule, modeSchema, type Mode } from '../utils/create-rule';
 import { reportSites, USE_HELPER_MESSAGE } from './report-sites';
 
 export type MessageIds = 'directAction' | 'directSetState' | 'directWrite' | 'useHelper';
+
+const FORM_MESSAGES: Record<StoreSite['form'], MessageIds> = { action: 'directAction', setState: 'directSetState', write: 'directWrite' };
 
 export default createRule<[{ mode?: Mode }], MessageIds>({
   name: 'no-direct-store-update',
@@ -28,7 +31,7 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
     return {
       Program() {
         reportSites(context, mode, 'store', (site) => ({
-          messageId: site.form === 'action' ? 'directAction' : site.form === 'setState' ? 'directSetState' : 'directWrite',
+          messageId: FORM_MESSAGES[site.form],
           kind: site.kind,
         }));
       },

@@ -4,7 +4,8 @@ import { reportSites, USE_HELPER_MESSAGE } from './report-sites';
 
 export type MessageIds = 'manualCacheCall' | 'routerInvalidate' | 'rootInvalidate' | 'useHelper';
 
-const SCOPE_MESSAGES: Record<CacheScope, MessageIds> = { query: 'manualCacheCall', router: 'routerInvalidate', all: 'rootInvalidate' };
+/** The messages that explain a refresh's reach; other effects beyond one query get the plain message. */
+const REFRESH_MESSAGES: Record<CacheScope, MessageIds> = { query: 'manualCacheCall', router: 'routerInvalidate', all: 'rootInvalidate' };
 
 export default createRule<[{ mode?: Mode }], MessageIds>({
   name: 'no-manual-invalidate',
@@ -30,7 +31,7 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
   create(context, [{ mode }]) {
     return {
       Program() {
-        reportSites(context, mode, 'cache', (site) => ({ messageId: SCOPE_MESSAGES[site.scope], kind: 'changed' }));
+        reportSites(context, mode, 'cache', (site) => ({ messageId: site.effect === 'refresh' ? REFRESH_MESSAGES[site.scope] : 'manualCacheCall', kind: 'changed' }));
       },
     };
   },

@@ -15,12 +15,20 @@ export interface HelperParameter {
   type: string;
 }
 
-const parameter = (name: HelperParameterName, type: string): HelperParameter => ({ name, type });
+export interface HelperSignature {
+  parameters: readonly HelperParameter[];
+  /** How the generated helper reads the scene id for its log record, or undefined when the sync has none. */
+  loggedSceneId: string | undefined;
+}
 
-export const HELPER_SIGNATURES: Readonly<Record<SyncKind, readonly HelperParameter[]>> = {
-  created: [parameter('projectId', 'string'), parameter('scene', 'CreatedSceneInput')],
-  updated: [parameter('projectId', 'string'), parameter('sceneId', 'SceneId'), parameter('scene', 'SceneInput')],
-  deleted: [parameter('projectId', 'string'), parameter('sceneId', 'SceneId')],
-  restored: [parameter('projectId', 'string'), parameter('scene', 'SceneInput & { id: SceneId }')],
-  changed: [parameter('projectId', 'string')],
+const parameter = (name: HelperParameterName, type: string): HelperParameter => ({ name, type });
+const projectId = parameter('projectId', 'string');
+const sceneId = parameter('sceneId', 'SceneId');
+
+export const HELPER_SIGNATURES: Readonly<Record<SyncKind, HelperSignature>> = {
+  created: { parameters: [projectId, parameter('scene', 'CreatedSceneInput')], loggedSceneId: 'sceneIdOf(scene)' },
+  updated: { parameters: [projectId, sceneId, parameter('scene', 'SceneInput')], loggedSceneId: 'sceneId' },
+  deleted: { parameters: [projectId, sceneId], loggedSceneId: 'sceneId' },
+  restored: { parameters: [projectId, parameter('scene', 'SceneInput & { id: SceneId }')], loggedSceneId: 'scene.id' },
+  changed: { parameters: [projectId], loggedSceneId: undefined },
 };
