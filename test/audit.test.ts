@@ -109,7 +109,7 @@ describe('scene-sync audit: text', () => {
     expect(cli(app, 'audit', 'src/Helper.tsx').stdout.split('\n').at(-2)).toBe('1 scene mutation: 1 through the helper');
     const empty = tempDir('audit-empty');
     fs.writeFileSync(path.join(empty, 'plain.ts'), 'export const answer = 42;\n');
-    expect(cli(empty, 'audit')).toEqual({ status: 0, stdout: 'scene-sync audit: 0 scene mutations in 0 files (1 files scanned)\n\n0 scene mutations\n', stderr: '' });
+    expect(cli(empty, 'audit')).toEqual({ status: 0, stdout: 'scene-sync audit: 0 scene mutations in 0 files (1 file scanned)\n\n0 scene mutations\n', stderr: '' });
   });
 });
 
@@ -393,13 +393,17 @@ describe('scene-sync audit: --fail-on and usage', () => {
     expect(run).toEqual({ status: 2, stdout: '', stderr: 'scene-sync: invalid setting "store.hooks": expected a non-empty array of identifiers, got "useVideoState".\n' });
   });
 
-  it('reads the conventions from scene-sync.config.json', () => {
+  it('reads the conventions from scene-sync.config.json, and words the report with its entity', () => {
     const dir = tempDir('audit-config');
     fs.cpSync(path.join(TREE, 'src', 'ByHand.tsx'), path.join(dir, 'src', 'ByHand.tsx'));
     // Under these conventions `updateScene` is no store action: the success path only refreshes the cache.
-    fs.writeFileSync(path.join(dir, 'scene-sync.config.json'), JSON.stringify({ store: { actions: { addScene: 'created' } } }));
+    fs.writeFileSync(path.join(dir, 'scene-sync.config.json'), JSON.stringify({ entity: 'clip', store: { actions: { addScene: 'created' } } }));
     const run = cli(dir, 'audit', '--format', 'json');
-    const report = JSON.parse(run.stdout) as { mutations: { verdict: string; store: unknown[] }[] };
+    const report = JSON.parse(run.stdout) as { entity: string; mutations: { verdict: string; store: unknown[] }[] };
+    expect(report.entity).toBe('clip');
     expect(report.mutations).toMatchObject([{ verdict: 'partly', store: [] }]);
+    const text = cli(dir, 'audit').stdout.split('\n');
+    expect([text[0], text.at(-2)]).toEqual(['scene-sync audit: 1 clip mutation in 1 file (1 file scanned)', '1 clip mutation: 1 partly']);
+    expect(cli(dir, 'audit', '--format', 'markdown').stdout.split('\n')[0]).toBe('# Clip sync audit');
   });
 });

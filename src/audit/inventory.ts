@@ -63,6 +63,7 @@ export interface Skipped {
 }
 
 export interface Inventory {
+  /** What is synced, in the app's words (`scene`): the `entity` setting. */
   entity: string;
   filesScanned: number;
   rows: MutationRow[];
@@ -73,9 +74,6 @@ export interface Inventory {
 
 /** The longest run of sync statements compared: real success paths hold a handful. */
 const MAX_RUN = 8;
-
-/** The word the output uses for what is synced; the conventions' word for it once they have one. */
-const ENTITY = 'scene';
 
 /** The sync inventory of `files`, read with the same conventions and shared analysis as the rules and the codemod. Writes nothing. */
 export function auditFiles(files: readonly string[], conventions: Conventions, cwd: string): Inventory {
@@ -100,13 +98,18 @@ export function auditFiles(files: readonly string[], conventions: Conventions, c
     rows.push(...fileRows);
     runs.push({ file, runs: audit.runs() });
     if (fileRows.length > 0 || handWritten > 0) {
-      const verdicts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, fileRows.filter((row) => row.verdict === verdict).length])) as Record<Verdict, number>;
-      summaries.push({ file, mutations: fileRows.length, verdicts, handWrittenSyncs: handWritten });
+      summaries.push({ file, mutations: fileRows.length, verdicts: countVerdicts(fileRows), handWrittenSyncs: handWritten });
     }
   }
   rows.sort((a, b) => VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || a.file.localeCompare(b.file) || a.line - b.line);
   summaries.sort((a, b) => a.file.localeCompare(b.file));
-  return { entity: ENTITY, filesScanned: files.length, rows, files: summaries, repeatedRuns: repeatedRuns(runs), skipped };
+  return { entity: conventions.entity, filesScanned: files.length, rows, files: summaries, repeatedRuns: repeatedRuns(runs), skipped };
+}
+
+export function countVerdicts(rows: readonly MutationRow[]): Record<Verdict, number> {
+  const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
+  for (const row of rows) counts[row.verdict]++;
+  return counts;
 }
 
 interface FileRuns {

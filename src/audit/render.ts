@@ -1,4 +1,4 @@
-import { VERDICTS, type Inventory, type MutationRow, type Step, type Verdict } from './inventory';
+import { countVerdicts, VERDICTS, type Inventory, type MutationRow, type Step, type Verdict } from './inventory';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -55,15 +55,11 @@ export function toJson(inventory: Inventory): AuditJson {
   };
 }
 
-function countVerdicts(rows: readonly MutationRow[]): Record<Verdict, number> {
-  return Object.fromEntries(VERDICTS.map((verdict) => [verdict, rows.filter((row) => row.verdict === verdict).length])) as Record<Verdict, number>;
-}
-
 /** The closing line: `12 scene mutations: 2 never synced, 1 partly, 7 by hand, 2 through the helper`. */
 export function summaryLine(inventory: Inventory): string {
   const counts = countVerdicts(inventory.rows);
   const parts = VERDICTS.filter((verdict) => counts[verdict] > 0).map((verdict) => `${counts[verdict]} ${COUNTED[verdict]}`);
-  const total = `${inventory.rows.length} ${inventory.entity} mutation${inventory.rows.length === 1 ? '' : 's'}`;
+  const total = counted(inventory.rows.length, `${inventory.entity} mutation`);
   return parts.length > 0 ? `${total}: ${parts.join(', ')}` : total;
 }
 
@@ -93,7 +89,7 @@ function fileCells(file: Inventory['files'][number]): number[] {
 }
 
 export function renderText(inventory: Inventory): string {
-  const lines = [`scene-sync audit: ${inventory.rows.length} ${inventory.entity} mutations in ${inventory.files.length} files (${inventory.filesScanned} files scanned)`];
+  const lines = [`scene-sync audit: ${counted(inventory.rows.length, `${inventory.entity} mutation`)} in ${counted(inventory.files.length, 'file')} (${counted(inventory.filesScanned, 'file')} scanned)`];
   for (const verdict of VERDICTS) {
     const rows = inventory.rows.filter((row) => row.verdict === verdict);
     if (rows.length === 0) continue;
@@ -129,7 +125,7 @@ export function renderMarkdown(inventory: Inventory, linkTo: (file: string) => s
   const lines = [
     `# ${capitalize(inventory.entity)} sync audit`,
     '',
-    `${summaryLine(inventory)} (${inventory.files.length} files with ${inventory.entity} mutations or syncs, ${inventory.filesScanned} files scanned).`,
+    `${summaryLine(inventory)} (${counted(inventory.files.length, 'file')} with ${inventory.entity} mutations or syncs, ${counted(inventory.filesScanned, 'file')} scanned).`,
     '',
     '| Verdict | Mutations |',
     '| --- | ---: |',
@@ -168,6 +164,10 @@ export function renderMarkdown(inventory: Inventory, linkTo: (file: string) => s
 /** Text safe inside a table cell: pipes and angle brackets escaped, on one line. */
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
+}
+
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function capitalize(text: string): string {
