@@ -6,12 +6,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import picomatch from 'picomatch';
-import { createConventions, resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
+import { resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
 import { loadConfigFile } from './codemods/config-file';
 import { defaultHelperPath, renderHelperModule } from './codemods/init';
 import type { FileRecord } from './codemods/scene-sync';
-import { auditFiles, VERDICTS } from './audit/inventory';
-import { FORMATS, renderMarkdown, renderText, summaryLine, toJson, type Format } from './audit/render';
+import { auditCommand } from './audit/command';
+import { VERDICTS } from './audit/inventory';
 
 const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 /** Folders that hold dependencies or build output, never sources to migrate. */
@@ -57,7 +57,17 @@ export async function main(argv: string[], io: Output = consoleOutput, cwd = pro
     const [command, ...rest] = argv;
     if (command === 'migrate') return await migrate(rest, io, cwd);
     if (command === 'init') return init(rest, io, cwd);
-    if (command === 'audit') return audit(rest, io, cwd);
+    if (command === 'audit') {
+      return auditCommand(rest, {
+        ...io,
+        cwd,
+        usage: USAGE,
+        usageError: (message) => new UsageError(message),
+        settings: (config) => loadSettings(config, cwd),
+        files: (roots, ignore) => collectFiles(roots, cwd, ignore, gitState(cwd, roots).repository),
+        write: writeAtomic,
+      });
+    }
     if (command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return 0;
@@ -110,60 +120,6 @@ function init(args: string[], io: Output, cwd: string): number {
     io.out('Hand it the tRPC utils once, near the root: registerSceneSyncUtils(api.useUtils()).');
   }
   return 0;
-}
-
-function audit(args: string[], io: Output, cwd: string): number {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      config: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      out: { type: 'string' },
-      'fail-on': { type: 'string' },
-      ignore: { type: 'string', multiple: true, default: [] },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.join(', ')}, got "${values.format}"`);
-  const failOn = (values['fail-on'] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
-  if (values['fail-on'] !== undefined && failOn.length === 0) throw new UsageError(`--fail-on takes a comma-separated list of ${VERDICTS.join(', ')}`);
-  for (const verdict of failOn) {
-    if (!(VERDICTS as readonly string[]).includes(verdict)) throw new UsageError(`--fail-on: unknown verdict "${verdict}" (expected ${VERDICTS.join(', ')})`);
-  }
-  const settings = loadSettings(values.config, cwd);
-  const roots = (positionals.length > 0 ? positionals : ['.']).map((entry) => path.resolve(cwd, entry));
-  for (const root of roots) {
-    if (!fs.existsSync(root)) throw new UsageError(`no such file or folder: ${path.relative(cwd, root) || root}`);
-  }
-  const files = collectFiles(roots, cwd, values.ignore, gitState(cwd, roots).repository);
-  const out = values.out === undefined ? undefined : path.resolve(cwd, values.out);
-  if (out !== undefined && files.includes(out)) throw new UsageError(`--out ${values.out} is one of the scanned files; the audit never writes them`);
-  if (out !== undefined && fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${values.out} is a folder; give a file name`);
-
-  const inventory = auditFiles(files, createConventions(settings), cwd);
-  // Links in a written report are relative to where it is written.
-  const base = out === undefined ? cwd : path.dirname(out);
-  const linkTo = (file: string) => encodeURI(path.relative(base, path.resolve(cwd, file)).split(path.sep).join('/'));
-  const report = format === 'json' ? `${JSON.stringify(toJson(inventory), null, 2)}\n` : format === 'markdown' ? renderMarkdown(inventory, linkTo) : `${renderText(inventory)}\n`;
-  if (out === undefined) {
-    io.out(report.replace(/\n$/, ''));
-  } else {
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    writeAtomic(out, report);
-    io.out(`scene-sync audit: wrote ${path.relative(cwd, out)}\n${summaryLine(inventory)}`);
-  }
-  // The text report lists skipped files itself; a file or a machine-read format needs them on stderr too.
-  if (out !== undefined || format !== 'text') for (const entry of inventory.skipped) io.err(`scene-sync audit: skipped ${entry.file}${entry.line === undefined ? '' : `:${entry.line}`}: ${entry.error}`);
-  const failing = inventory.rows.filter((row) => failOn.includes(row.verdict));
-  // A gate that could not read every file cannot vouch for it.
-  return failing.length > 0 || (failOn.length > 0 && inventory.skipped.length > 0) ? 1 : 0;
 }
 
 function writeAtomic(file: string, text: string): void {
