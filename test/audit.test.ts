@@ -294,7 +294,10 @@ describe('scene-sync audit: hand-offs and the vanilla client', () => {
         "import { useVideoState } from '~/stores/videoState';",
         '',
         'export async function saveScene(projectId: string, id: string) {',
+        // Before the await, but only a function that runs later: no optimistic write.
+        '  const later = () => useVideoState.getState().addScene(projectId, { id });',
         '  const scene = await client.generation.updateScene.mutate({ id });',
+        '  later();',
         '  useVideoState.getState().updateScene(projectId, id, scene);',
         '}',
         '',
@@ -311,11 +314,14 @@ describe('scene-sync audit: hand-offs and the vanilla client', () => {
       {
         procedure: 'generation.updateScene',
         file: 'src/save.ts',
-        line: 5,
+        line: 6,
         verdict: 'partly',
-        invoked: [{ line: 5, within: ['saveScene'] }],
+        invoked: [{ line: 6, within: ['saveScene'] }],
         helpers: [],
-        store: [{ name: 'updateScene', line: 6 }],
+        store: [
+          { name: 'addScene', line: 5 },
+          { name: 'updateScene', line: 8 },
+        ],
         cache: [],
         optimistic: [],
         handOff: null,
@@ -384,6 +390,14 @@ describe('scene-sync audit: --fail-on and usage', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')[0]!.startsWith(message), run.stderr).toBe(true);
     expect(run.stderr).toContain('Usage:');
+    expectSourcesUntouched();
+  });
+
+  it('exits 2 when the report cannot be written, and writes nothing else', () => {
+    const run = cli(app, 'audit', 'src', '--ignore', 'src/Broken.tsx', '--out', 'src/Helper.tsx/report.md');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^scene-sync audit: cannot write src\/Helper\.tsx\/report\.md: ENOTDIR/);
     expectSourcesUntouched();
   });
 

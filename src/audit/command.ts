@@ -50,7 +50,7 @@ export function auditCommand(args: string[], host: AuditHost): number {
   const files = host.files(roots, values.ignore);
   const out = values.out === undefined ? undefined : path.resolve(cwd, values.out);
   if (out !== undefined && files.includes(out)) throw host.usageError(`--out ${values.out} is one of the scanned files; the audit never writes them`);
-  if (out !== undefined && fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw host.usageError(`--out ${values.out} is a folder; give a file name`);
+  if (out !== undefined && isFolder(out)) throw host.usageError(`--out ${values.out} is a folder; give a file name`);
 
   const inventory = auditFiles(files, createConventions(settings), cwd);
   // Links in a written report are relative to where it is written.
@@ -86,4 +86,13 @@ function parseVerdicts(option: string | undefined, host: AuditHost): Verdict[] {
     if (!(VERDICTS as readonly string[]).includes(verdict)) throw host.usageError(`--fail-on: unknown verdict "${verdict}" (expected ${VERDICTS.join(', ')})`);
   }
   return verdicts as Verdict[];
+}
+
+/** Whether `file` is a folder; a path that cannot be read is not (writing to it reports why). */
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
