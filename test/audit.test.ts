@@ -273,6 +273,16 @@ describe('scene-sync audit: Markdown', () => {
     `);
     expectSourcesUntouched();
   });
+
+  it('links files whose names hold brackets, spaces, # and non-ASCII letters', () => {
+    const dir = tempDir('audit-names');
+    const file = 'src/app/[id]/Café #1.tsx';
+    fs.mkdirSync(path.join(dir, 'src', 'app', '[id]'), { recursive: true });
+    fs.copyFileSync(path.join(TREE, 'src', 'Never.tsx'), path.join(dir, file));
+    const markdown = cli(dir, 'audit', '--format', 'markdown').stdout;
+    expect(markdown).toContain('| `generation.updateScene` | [src/app/\\[id\\]/Café #1.tsx:6](src/app/%5Bid%5D/Caf%C3%A9%20%231.tsx#L6) |');
+    expect(markdown).toContain('| [src/app/\\[id\\]/Café #1.tsx](src/app/%5Bid%5D/Caf%C3%A9%20%231.tsx) | 1 |');
+  });
 });
 
 describe('scene-sync audit: hand-offs and the vanilla client', () => {

@@ -55,7 +55,7 @@ export function auditCommand(args: string[], host: AuditHost): number {
   const inventory = auditFiles(files, createConventions(settings), cwd);
   // Links in a written report are relative to where it is written.
   const base = out === undefined ? cwd : path.dirname(out);
-  const linkTo = (file: string) => encodeURI(path.relative(base, path.resolve(cwd, file)).split(path.sep).join('/'));
+  const linkTo = (file: string) => path.relative(base, path.resolve(cwd, file)).split(path.sep).map(encodeURIComponent).join('/');
   const report = format === 'json' ? `${JSON.stringify(toJson(inventory), null, 2)}\n` : format === 'markdown' ? renderMarkdown(inventory, linkTo) : `${renderText(inventory)}\n`;
   if (out === undefined) {
     host.out(report.replace(/\n$/, ''));

@@ -120,7 +120,7 @@ export function renderText(inventory: Inventory): string {
 
 /** Markdown for a pull request or a design doc; `linkTo` turns a file into a relative link, with line anchors. */
 export function renderMarkdown(inventory: Inventory, linkTo: (file: string) => string): string {
-  const at = (file: string, line: number, text = `${file}:${line}`) => `[${escapeCell(text)}](${linkTo(file)}#L${line})`;
+  const at = (file: string, line: number, text = `${file}:${line}`) => `[${escapeLinkText(text)}](${linkTo(file)}#L${line})`;
   const counts = countVerdicts(inventory.rows);
   const lines = [
     `# ${capitalize(inventory.entity)} sync audit`,
@@ -146,7 +146,7 @@ export function renderMarkdown(inventory: Inventory, linkTo: (file: string) => s
   }
   if (inventory.files.length > 0) {
     lines.push('', '## Per file', '', `| File | ${FILE_COLUMNS.map(capitalize).join(' | ')} |`, `| --- |${' ---: |'.repeat(FILE_COLUMNS.length)}`);
-    for (const file of inventory.files) lines.push(`| [${escapeCell(file.file)}](${linkTo(file.file)}) | ${fileCells(file).join(' | ')} |`);
+    for (const file of inventory.files) lines.push(`| [${escapeLinkText(file.file)}](${linkTo(file.file)}) | ${fileCells(file).join(' | ')} |`);
   }
   if (inventory.repeatedRuns.length > 0) {
     lines.push('', '## Sync runs repeated across files', '', '| Run | Places |', '| --- | --- |');
@@ -156,7 +156,7 @@ export function renderMarkdown(inventory: Inventory, linkTo: (file: string) => s
   }
   if (inventory.skipped.length > 0) {
     lines.push('', '## Skipped (unparsable)', '');
-    for (const entry of inventory.skipped) lines.push(`- ${entry.line === undefined ? `[${entry.file}](${linkTo(entry.file)})` : at(entry.file, entry.line)}: ${escapeCell(entry.error)}`);
+    for (const entry of inventory.skipped) lines.push(`- ${entry.line === undefined ? `[${escapeLinkText(entry.file)}](${linkTo(entry.file)})` : at(entry.file, entry.line)}: ${escapeCell(entry.error)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -164,6 +164,11 @@ export function renderMarkdown(inventory: Inventory, linkTo: (file: string) => s
 /** Text safe inside a table cell: pipes and angle brackets escaped, on one line. */
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
+}
+
+/** A file name as link text: Next.js routes hold brackets (`app/[id]/page.tsx`). */
+function escapeLinkText(text: string): string {
+  return escapeCell(text).replace(/[[\]]/g, '\\$&');
 }
 
 function counted(count: number, noun: string): string {
