@@ -119,7 +119,8 @@ describe('scene-sync audit: JSON', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("scene-sync audit: skipped src/Broken.tsx:4: ')' expected.\n");
     const report = JSON.parse(run.stdout) as Record<string, unknown> & { mutations: Record<string, unknown>[] };
-    expect(Object.keys(report)).toEqual(['version', 'entity', 'filesScanned', 'summary', 'mutations', 'files', 'repeatedRuns', 'skipped']);
+    expect(Object.keys(report)).toEqual(['version', 'entity', 'filesScanned', 'summary', 'mutations', 'events', 'files', 'repeatedRuns', 'skipped']);
+    expect(report.events).toEqual([]);
     expect(report.version).toBe(1);
     expect(report.entity).toBe('scene');
     expect(report.filesScanned).toBe(8);
@@ -285,8 +286,8 @@ describe('scene-sync audit: Markdown', () => {
   });
 });
 
-describe('scene-sync audit: hand-offs and the vanilla client', () => {
-  it('tells the three kinds of hand-off apart, and finds the vanilla call as its own invocation', () => {
+describe('scene-sync audit: hand-offs, the vanilla client, server events', () => {
+  it('tells the three kinds of hand-off apart, finds the vanilla call as its own invocation, lists server events', () => {
     const dir = tempDir('audit-handoff');
     const files: Record<string, string> = {
       'src/useSaveScene.ts': "import { api } from '~/trpc/react';\n\nexport function useSaveScene() {\n  return api.generation.updateScene.useMutation();\n}\n",
@@ -312,6 +313,18 @@ describe('scene-sync audit: hand-offs and the vanilla client', () => {
         '}',
         '',
       ].join('\n'),
+      'src/Stream.tsx': [
+        "import { useSceneStream } from '~/hooks/useSceneStream';",
+        "import { useVideoState } from '~/stores/videoState';",
+        '',
+        'export function Stream({ projectId }: { projectId: string }) {',
+        '  const addScene = useVideoState((state) => state.addScene);',
+        '  const created = (scene: { id: string }) => addScene(projectId, scene);',
+        '  useSceneStream({ projectId, onSceneCreated: created, onSceneDeleted: () => undefined });',
+        '  return null;',
+        '}',
+        '',
+      ].join('\n'),
     };
     for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -319,7 +332,12 @@ describe('scene-sync audit: hand-offs and the vanilla client', () => {
     }
     const run = cli(dir, 'audit', '--format', 'json');
     expect(run.status).toBe(0);
-    const report = JSON.parse(run.stdout) as { mutations: unknown[] };
+    const report = JSON.parse(run.stdout) as { mutations: unknown[]; events: unknown[] };
+    // An event is no mutation: its syncs are listed apart, and counted in the file's hand-written syncs.
+    expect(report.events).toEqual([
+      { event: 'onSceneCreated', file: 'src/Stream.tsx', line: 7, helpers: [], store: [{ name: 'addScene', line: 6 }], cache: [] },
+      { event: 'onSceneDeleted', file: 'src/Stream.tsx', line: 7, helpers: [], store: [], cache: [] },
+    ]);
     expect(report.mutations).toEqual([
       {
         procedure: 'generation.updateScene',

@@ -49,7 +49,14 @@ export interface HelperCall {
 
 /** Code that runs after a scene changed on the server: a success callback, or what follows an awaited mutation. */
 export type SuccessRegion =
-  | { type: 'callback'; fn: FunctionNode; mutation: MutationInfo | undefined; restore: boolean }
+  | {
+      type: 'callback';
+      fn: FunctionNode;
+      mutation: MutationInfo | undefined;
+      restore: boolean;
+      /** The server-event option (`onSceneCreated: ...`) whose callback this is, or whose callback calls it. */
+      serverEvent?: TSESTree.Property | undefined;
+    }
   | { type: 'after'; event: Node; scope: Node; mutation: MutationInfo; restore: boolean };
 
 export interface MutationFinding {
@@ -319,7 +326,7 @@ class FileAnalyzer {
     const key = property.computed ? undefined : propertyName({ property: property.key, computed: false } as TSESTree.MemberExpression);
     if (key === undefined || !this.conventions.isServerEvent(key)) return;
     const fn = this.callbackFunction(property.value);
-    if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore: this.conventions.isRestoreName(key) });
+    if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore: this.conventions.isRestoreName(key), serverEvent: property });
   }
 
   private callbackFunction(node: Node): FunctionNode | undefined {
@@ -378,7 +385,8 @@ class FileAnalyzer {
       for (const { call, fn } of callsUnder.get(regionRoot(region)) ?? []) {
         if (reached.has(fn) || contains(fn, call) || !inRegion(region, call)) continue;
         reached.add(fn);
-        const follower: SuccessRegion = { type: 'callback', fn, mutation: region.mutation, restore: region.restore };
+        const serverEvent = region.type === 'callback' ? region.serverEvent : undefined;
+        const follower: SuccessRegion = { type: 'callback', fn, mutation: region.mutation, restore: region.restore, serverEvent };
         this.regions.add(follower);
         queue.push(follower);
       }

@@ -42,6 +42,16 @@ export interface MutationRow {
   handOff: { reason: 'option' | 'call' | 'escape'; line: number; code: string } | undefined;
 }
 
+/** A server-event callback (`onSceneCreated`): the server changed the entity, the client syncs. */
+export interface EventRow {
+  event: string;
+  file: string;
+  line: number;
+  helpers: Step[];
+  store: Step[];
+  cache: Step[];
+}
+
 export interface FileSummary {
   file: string;
   mutations: number;
@@ -67,6 +77,7 @@ export interface Inventory {
   entity: string;
   filesScanned: number;
   rows: MutationRow[];
+  events: EventRow[];
   files: FileSummary[];
   repeatedRuns: RepeatedRun[];
   skipped: Skipped[];
@@ -78,6 +89,7 @@ const MAX_RUN = 8;
 /** The sync inventory of `files`, read with the same conventions and shared analysis as the rules and the codemod. Writes nothing. */
 export function auditFiles(files: readonly string[], conventions: Conventions, cwd: string): Inventory {
   const rows: MutationRow[] = [];
+  const events: EventRow[] = [];
   const summaries: FileSummary[] = [];
   const skipped: Skipped[] = [];
   const runs: FileRuns[] = [];
@@ -96,14 +108,16 @@ export function auditFiles(files: readonly string[], conventions: Conventions, c
     const fileRows = audit.rows();
     const handWritten = audit.handWrittenSyncs();
     rows.push(...fileRows);
+    events.push(...audit.events());
     runs.push({ file, runs: audit.runs() });
     if (fileRows.length > 0 || handWritten > 0) {
       summaries.push({ file, mutations: fileRows.length, verdicts: countVerdicts(fileRows), handWrittenSyncs: handWritten });
     }
   }
+  events.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   rows.sort((a, b) => VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || a.file.localeCompare(b.file) || a.line - b.line);
   summaries.sort((a, b) => a.file.localeCompare(b.file));
-  return { entity: conventions.entity, filesScanned: files.length, rows, files: summaries, repeatedRuns: repeatedRuns(runs), skipped };
+  return { entity: conventions.entity, filesScanned: files.length, rows, events, files: summaries, repeatedRuns: repeatedRuns(runs), skipped };
 }
 
 export function countVerdicts(rows: readonly MutationRow[]): Record<Verdict, number> {
@@ -165,6 +179,22 @@ class FileAudit {
         handOff: verdict === 'handed-off' && handOff ? { reason: handOff.reason, line: line(handOff.node), code: this.code(handOff.node) } : undefined,
       };
     });
+  }
+
+  events(): EventRow[] {
+    const byEvent = new Map<TSESTree.Property, { helpers: Step[]; store: Step[]; cache: Step[] }>();
+    const entry = (event: TSESTree.Property) => {
+      let found = byEvent.get(event);
+      if (!found) byEvent.set(event, (found = { helpers: [], store: [], cache: [] }));
+      return found;
+    };
+    for (const region of this.analysis.regions) if (region.type === 'callback' && region.serverEvent) entry(region.serverEvent);
+    const eventsOf = (regions: SuccessRegion[]) => new Set(regions.map((region) => (region.type === 'callback' ? region.serverEvent : undefined)).filter((event) => event !== undefined));
+    for (const { site, regions } of this.syncs) for (const event of eventsOf(regions)) entry(event)[site.category].push(this.step(site));
+    for (const call of this.analysis.helperCalls) {
+      for (const event of eventsOf(this.analysis.regionsOf(call.node))) entry(event).helpers.push({ name: this.code(call.node.callee), line: line(call.node) });
+    }
+    return [...byEvent].map(([event, steps]) => ({ event: objectKeyName(event) ?? this.code(event.key), file: this.file, line: line(event), ...steps }));
   }
 
   handWrittenSyncs(): number {

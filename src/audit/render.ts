@@ -1,4 +1,4 @@
-import { countVerdicts, VERDICTS, type Inventory, type MutationRow, type Step, type Verdict } from './inventory';
+import { countVerdicts, VERDICTS, type EventRow, type Inventory, type MutationRow, type Step, type Verdict } from './inventory';
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -36,6 +36,7 @@ export interface AuditJson {
   filesScanned: number;
   summary: Record<Verdict, number> & { mutations: number; handWrittenSyncs: number };
   mutations: (Omit<MutationRow, 'handOff'> & { handOff: MutationRow['handOff'] | null })[];
+  events: EventRow[];
   files: Inventory['files'];
   repeatedRuns: Inventory['repeatedRuns'];
   skipped: { file: string; line: number | null; error: string }[];
@@ -49,6 +50,7 @@ export function toJson(inventory: Inventory): AuditJson {
     filesScanned: inventory.filesScanned,
     summary: { mutations: inventory.rows.length, ...counts, handWrittenSyncs: inventory.files.reduce((sum, file) => sum + file.handWrittenSyncs, 0) },
     mutations: inventory.rows.map((row) => ({ ...row, handOff: row.handOff ?? null })),
+    events: inventory.events,
     files: inventory.files,
     repeatedRuns: inventory.repeatedRuns,
     skipped: inventory.skipped.map((entry) => ({ ...entry, line: entry.line ?? null })),
@@ -82,6 +84,15 @@ function successPath(row: MutationRow, link?: (line: number) => string, nothing 
   return parts;
 }
 
+/** What a server-event callback does: its helper calls and hand-written syncs. */
+function eventSyncs(event: EventRow, link?: (line: number) => string): string[] {
+  const parts: string[] = [];
+  if (event.helpers.length > 0) parts.push(`helper: ${steps(event.helpers, link)}`);
+  if (event.store.length > 0) parts.push(`store: ${steps(event.store, link)}`);
+  if (event.cache.length > 0) parts.push(`cache: ${steps(event.cache, link)}`);
+  return parts.length > 0 ? parts : ['no sync'];
+}
+
 const FILE_COLUMNS = ['mutations', ...VERDICTS.map((verdict) => COUNTED[verdict].replace(' synced', '').replace('through the ', '')), 'hand-written syncs'];
 
 function fileCells(file: Inventory['files'][number]): number[] {
@@ -97,6 +108,10 @@ export function renderText(inventory: Inventory): string {
     for (const row of rows) {
       lines.push(`  ${row.procedure}  ${row.file}:${row.line}`, `    invoked: ${invokedText(row)}`, ...successPath(row).map((part) => `    ${part}`));
     }
+  }
+  if (inventory.events.length > 0) {
+    lines.push('', `Server events (${inventory.events.length})`);
+    for (const event of inventory.events) lines.push(`  ${event.event}  ${event.file}:${event.line}`, ...eventSyncs(event).map((part) => `    ${part}`));
   }
   if (inventory.files.length > 0) {
     const nameWidth = Math.max(8, ...inventory.files.map((file) => file.file.length));
@@ -142,6 +157,13 @@ export function renderMarkdown(inventory: Inventory, linkTo: (file: string) => s
           ? invokedText(row)
           : row.invoked.map((invocation) => `${escapeCell(invocation.within.join(' > ') || 'top level')} (${link(invocation.line)})`).join(', ');
       lines.push(`| \`${row.procedure}\` | ${at(row.file, row.line)} | ${invoked} | ${successPath(row, link, 'no sync').map(escapeCell).join('<br>')} |`);
+    }
+  }
+  if (inventory.events.length > 0) {
+    lines.push('', `## Server events (${inventory.events.length})`, '', '| Event | Callback | Sync |', '| --- | --- | --- |');
+    for (const event of inventory.events) {
+      const link = (line: number) => at(event.file, line, `line ${line}`);
+      lines.push(`| \`${event.event}\` | ${at(event.file, event.line)} | ${eventSyncs(event, link).map(escapeCell).join('<br>')} |`);
     }
   }
   if (inventory.files.length > 0) {

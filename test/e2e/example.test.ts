@@ -159,6 +159,7 @@ interface AuditReport {
   version: number;
   summary: Record<string, number>;
   mutations: { verdict: string; file: string; line: number; procedure: string }[];
+  events: { event: string; file: string; line: number; store: { name: string; line: number }[]; cache: { name: string; line: number }[] }[];
   repeatedRuns: { steps: string[]; places: { file: string; line: number }[] }[];
 }
 
@@ -273,6 +274,10 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     // hand-written syncs are the store and cache reports.
     expect(json.mutations.filter((row) => row.verdict === 'never').map((row) => report(row.file, row.line, MISSING))).toEqual(BEFORE.filter((entry) => ruleOf(entry) === MISSING));
     expect(json.summary.handWrittenSyncs).toBe(BEFORE.filter((entry) => [STORE, CACHE].includes(ruleOf(entry))).length);
+    // #5, the one server event: no mutation row, its syncs listed apart.
+    expect(json.events).toMatchObject([
+      { event: 'onSceneCreated', file: CHAT, line: 35, store: [{ name: 'addScene', line: 36 }], cache: [{ name: 'generation.getProjectScenes.invalidate', line: 37 }] },
+    ]);
     // The copies of the sync logic the design review found by hand, whichever cache API each uses.
     expect(json.repeatedRuns).toEqual([
       {
