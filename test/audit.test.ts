@@ -28,6 +28,16 @@ beforeAll(() => {
 
 afterAll(removeTempDirs);
 
+/** A temporary folder holding `files` (path: text). */
+function writeTree(prefix: string, files: Record<string, string>): string {
+  const dir = tempDir(prefix);
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
 const expectSourcesUntouched = () => expect(snapshotTree(path.join(app, 'src'))).toEqual(before);
 
 describe('scene-sync audit: text', () => {
@@ -288,8 +298,7 @@ describe('scene-sync audit: Markdown', () => {
 
 describe('scene-sync audit: hand-offs, the vanilla client, server events', () => {
   it('tells the three kinds of hand-off apart, finds the vanilla call as its own invocation, lists server events', () => {
-    const dir = tempDir('audit-handoff');
-    const files: Record<string, string> = {
+    const dir = writeTree('audit-handoff', {
       'src/useSaveScene.ts': "import { api } from '~/trpc/react';\n\nexport function useSaveScene() {\n  return api.generation.updateScene.useMutation();\n}\n",
       'src/Saved.tsx': [
         "import { api } from '~/trpc/react';",
@@ -325,11 +334,7 @@ describe('scene-sync audit: hand-offs, the vanilla client, server events', () =>
         '}',
         '',
       ].join('\n'),
-    };
-    for (const [file, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), text);
-    }
+    });
     const run = cli(dir, 'audit', '--format', 'json');
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { mutations: unknown[]; events: unknown[] };
@@ -380,6 +385,35 @@ describe('scene-sync audit: hand-offs, the vanilla client, server events', () =>
       },
     ]);
     expect(cli(dir, 'audit', 'src/useSaveScene.ts').stdout).toContain('    invoked: not in this file (the mutation leaves it)\n    handed off: the mutation is passed on, returned or stored');
+  });
+});
+
+describe('scene-sync audit: writes before the await', () => {
+  it('a write after one awaited mutation and before the next syncs the first, it is no optimistic write of the second', () => {
+    const dir = writeTree('audit-twice', {
+      'src/Twice.tsx': [
+        "import { useVideoState } from '~/stores/videoState';",
+        "import { api } from '~/trpc/react';",
+        '',
+        'export function Twice({ projectId, id }: { projectId: string; id: string }) {',
+        '  const updateScene = useVideoState((state) => state.updateScene);',
+        '  const first = api.generation.updateScene.useMutation();',
+        '  const second = api.generation.deleteScene.useMutation();',
+        '  async function handle() {',
+        '    const scene = await first.mutateAsync({ id });',
+        '    updateScene(projectId, id, scene);',
+        '    await second.mutateAsync({ id });',
+        '  }',
+        '  return <button onClick={() => void handle()}>Go</button>;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const report = JSON.parse(cli(dir, 'audit', '--format', 'json').stdout) as { mutations: Record<string, unknown>[] };
+    expect(report.mutations).toMatchObject([
+      { procedure: 'generation.deleteScene', line: 7, verdict: 'never', store: [], optimistic: [] },
+      { procedure: 'generation.updateScene', line: 6, verdict: 'partly', store: [{ name: 'updateScene', line: 10 }], optimistic: [] },
+    ]);
   });
 });
 

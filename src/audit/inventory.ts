@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { analyzeFile, type AnalysisInput, type FileAnalysis, type SuccessRegion, type SyncSite } from '../analysis';
-import { enclosingFunction, isFunction, objectKeyName, type Node } from '../analysis/ast';
+import { analyzeFile, type AnalysisInput, type FileAnalysis, type HelperCall, type SuccessRegion, type SyncSite } from '../analysis';
+import { codeExcerpt, enclosingFunction, isFunction, objectKeyName, type Node } from '../analysis/ast';
 import { runsAfter } from '../analysis/flow';
 import { findOptimisticUpdates, optimisticNodes } from '../analysis/optimistic';
 import type { MutationInfo } from '../analysis/values';
-import type { HelperCall } from '../analysis';
 import { readSource } from '../codemods/scene-sync';
 import type { Conventions } from '../conventions';
 
@@ -214,27 +213,29 @@ class FileAudit {
     return [...members.values()].map((sites) => ({ steps: sites.map(runStep), lines: sites.map((site) => line(site.node)) }));
   }
 
-  /** Store writes and cache writes in the function that awaits the mutation, before the await. */
+  /**
+   * Store writes and cache writes in the function that awaits the mutation, before the await. A write
+   * in a success path (of an earlier mutation: `await a(); updateScene(); await b()`) is that one's sync.
+   */
   private writesBeforeAwait(regions: SuccessRegion[]): SyncSite[] {
     if (!this.writesByFunction) {
       this.writesByFunction = new Map();
       for (const site of this.analysis.sites) {
-        if (site.category === 'cache' && site.effect !== 'write') continue;
+        if ((site.category === 'cache' && site.effect !== 'write') || this.analysis.regionsOf(site.node).length > 0) continue;
         const scope = enclosingFunction(site.node) ?? this.input.ast;
         const list = this.writesByFunction.get(scope);
         if (list) list.push(site);
         else this.writesByFunction.set(scope, [site]);
       }
     }
-    const writes: SyncSite[] = [];
+    const writes = new Set<SyncSite>();
     for (const region of regions) {
       if (region.type !== 'after') continue;
       for (const site of this.writesByFunction.get(region.scope) ?? []) {
-        if (writes.includes(site)) continue;
-        if (site.node.range[1] <= region.event.range[0] && runsAfter(site.node, region.event, region.scope)) writes.push(site);
+        if (site.node.range[1] <= region.event.range[0] && runsAfter(site.node, region.event, region.scope)) writes.add(site);
       }
     }
-    return writes;
+    return [...writes];
   }
 
   private step(site: SyncSite): Step {
@@ -242,7 +243,7 @@ class FileAudit {
   }
 
   private code(node: Node): string {
-    return this.input.text.slice(node.range[0], node.range[1]).replace(/\s+/g, ' ').slice(0, 80);
+    return codeExcerpt(this.input.text, node);
   }
 }
 
