@@ -276,7 +276,8 @@ function storeStep(site: Extract<SyncSite, { category: 'store' }>): string {
 /** A cache call named by what it addresses, not by the local names the code uses (`utils`, `trpc`). */
 function cacheStep(site: Extract<SyncSite, { category: 'cache' }>): string {
   const target = site.path.length > 0 ? site.path.join('.') : 'every query';
-  return site.form === 'queryClient' ? `${site.method}(${target})` : `${target}.${site.method}`;
+  const call = site.form === 'queryClient' ? `${site.method}(${target})` : `${target}.${site.method}`;
+  return site.scope === 'router' ? `router-wide ${call}` : call;
 }
 
 /**

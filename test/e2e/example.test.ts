@@ -274,6 +274,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     // hand-written syncs are the store and cache reports.
     expect(json.mutations.filter((row) => row.verdict === 'never').map((row) => report(row.file, row.line, MISSING))).toEqual(BEFORE.filter((entry) => ruleOf(entry) === MISSING));
     expect(json.summary.handWrittenSyncs).toBe(BEFORE.filter((entry) => [STORE, CACHE].includes(ruleOf(entry))).length);
+    // #10 + #8: a router-wide invalidation says so.
+    expect(json.mutations.find((row) => row.file === REORDER)).toMatchObject({ store: [{ name: 'replace', line: 11 }], cache: [{ name: 'router-wide generation.invalidate', line: 18 }] });
     // #5, the one server event: no mutation row, its syncs listed apart.
     expect(json.events).toMatchObject([
       { event: 'onSceneCreated', file: CHAT, line: 35, store: [{ name: 'addScene', line: 36 }], cache: [{ name: 'generation.getProjectScenes.invalidate', line: 37 }] },
