@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { codeExcerpt, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, unwrap, type VisitorKeys, walkCode } from './ast';
+import { codeExcerpt, codeNodes, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
 import type { TypeOracle } from './types';
 import { cacheMethod, isCacheSync, type CacheEffect, type CacheMethod } from '../tables/cache-methods';
@@ -156,7 +157,7 @@ class FileAnalyzer {
 
   run(): FileAnalysis {
     const events: Node[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
+    for (const node of codeNodes(this.input.ast, this.input.visitorKeys).all) {
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
           this.visitCall(node);
@@ -176,7 +177,7 @@ class FileAnalyzer {
         default:
           break;
       }
-    });
+    }
     for (const property of events) this.visitServerEvent(property as TSESTree.Property);
     const invocations = groupBy(this.invocations, (invocation) => invocation.mutation);
     for (const mutation of this.mutations) this.collectRegions(mutation, invocations.get(mutation) ?? []);
