@@ -347,7 +347,7 @@ class EventChannelFinder {
 // `events` only as a module specifier: the bare word is in most files.
 const CHANNEL_KEYWORDS = ['mitt', "'events'", '"events"', 'node:events', 'EventEmitter', 'EventTarget', 'dispatchEvent', 'addEventListener', 'removeEventListener'];
 
-function mightHoldChannel(input: EventBusInput): boolean {
+export function mightHoldChannel(input: EventBusInput): boolean {
   return CHANNEL_KEYWORDS.some((keyword) => input.text.includes(keyword)) || input.conventions.settings.eventBus.objects.some((name) => input.text.includes(name));
 }
 

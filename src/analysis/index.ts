@@ -124,8 +124,7 @@ const SUCCESS_CALLBACKS = ['onSuccess', 'onSettled'];
 
 /** Analyses a file once per conventions; every rule and the codemod read the same result. */
 export const analyzeFile = perFile((input: AnalysisInput): FileAnalysis => {
-  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
-  const concerns = input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
+  const concerns = mightHoldSites(input);
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
   return !concerns || input.allowed ? EMPTY : new FileAnalyzer(input).run();
 });
@@ -457,6 +456,12 @@ class FileAnalyzer {
   private text(node: Node): string {
     return codeExcerpt(this.input.text, node);
   }
+}
+
+/** The text test before any parse or walk: false when the file cannot hold a sync site or mutation. */
+export function mightHoldSites(input: AnalysisInput): boolean {
+  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
+  return input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
 }
 
 function mentionsStoreAction(input: AnalysisInput): boolean {

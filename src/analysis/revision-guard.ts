@@ -39,10 +39,13 @@ type Value =
 
 /** Every update of the scene table in the file, with whether it bumps and guards the revision. */
 export const findSceneTableUpdates = perFile((input: RevisionInput): SceneTableUpdate[] => {
-  const { sceneTable } = input.conventions.settings.database;
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
-  return !input.text.includes(sceneTable) || !input.text.includes('update') || input.allowed ? [] : new RevisionChecker(input).run();
+  return !mightUpdateSceneTable(input) || input.allowed ? [] : new RevisionChecker(input).run();
 });
+
+export function mightUpdateSceneTable(input: RevisionInput): boolean {
+  return input.text.includes(input.conventions.settings.database.sceneTable) && input.text.includes('update');
+}
 
 function isDrizzleModule(source: string): boolean {
   return source === 'drizzle-orm' || source.startsWith('drizzle-orm/');
