@@ -11,6 +11,8 @@ import { loadConfigFile } from './codemods/config-file';
 import { defaultHelperPath, renderHelperModule } from './codemods/init';
 import type { FileRecord } from './codemods/scene-sync';
 import { hashText } from './codemods/text-hash';
+import { auditCommand } from './audit/command';
+import { VERDICTS } from './audit/inventory';
 
 const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 /** Folders that hold dependencies or build output, never sources to migrate. */
@@ -20,6 +22,7 @@ const CONFIG_FILE = 'scene-sync.config.json';
 const USAGE = `Usage:
   scene-sync migrate [paths...] [--config <file>] [--dry] [--print] [--report <file.json>] [--force] [--ignore <glob>]... [--cpus <n>]
   scene-sync init [--config <file>] [--out <file>]
+  scene-sync audit [paths...] [--config <file>] [--format text|markdown|json] [--out <file>] [--fail-on <verdicts>] [--ignore <glob>]...
   scene-sync <command> --help
 
 migrate  rewrites hand-written scene syncs after mutations to the sync helpers.
@@ -33,7 +36,12 @@ migrate  rewrites hand-written scene syncs after mutations to the sync helpers.
   --cpus <n>        worker processes (default and maximum: the number of cores - 1;
                     fewer than 20 files run in one process)
 init     writes the helper module for the configured conventions, if it does not exist.
-  --out <file>      where to write it (default: from helper.module, ~/ mapped to src/)`;
+  --out <file>      where to write it (default: from helper.module, ~/ mapped to src/)
+audit    lists every mutation and what its success path does; changes no file.
+  --format <format> text (default), markdown or json
+  --out <file>      write the report there instead of to stdout
+  --fail-on <list>  exit 1 when a mutation has one of these verdicts (comma-separated):
+                    ${VERDICTS.join(', ')}`;
 
 class UsageError extends Error {}
 /** A refusal that needs no usage text: one line, exit 2. */
@@ -65,6 +73,20 @@ export async function main(argv: string[], io: Output = consoleOutput, cwd = pro
     }
     if (command === 'migrate') return await migrate(rest, io, cwd);
     if (command === 'init') return init(rest, io, cwd);
+    if (command === 'audit') {
+      return auditCommand(rest, {
+        ...io,
+        cwd,
+        usage: USAGE,
+        usageError: (message) => new UsageError(message),
+        settings: (config) => loadSettings(config, cwd),
+        files: (roots, ignore) => {
+          const real = roots.map((root) => realRoot(root, cwd));
+          return collectFiles(real, fs.realpathSync(cwd), ignore, gitRepositories(real));
+        },
+        write: writeAtomic,
+      });
+    }
     if (command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return 0;

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { prefixMethodNames } from './tables/cache-methods';
+import { keyBuilderNames } from './tables/key-builders';
 
 /** What a sync does to the client's copy of the scenes; each kind has one helper function. */
 export type SyncKind = 'created' | 'updated' | 'deleted' | 'restored' | 'changed';
@@ -7,8 +9,15 @@ export const SYNC_KINDS: readonly SyncKind[] = ['created', 'updated', 'deleted',
 
 export type HelperStyle = 'positional' | 'object';
 
+/** Words that name a restore: in a procedure (`restoreScene`, `undoDelete`) or a server event (`onSceneRestored`). */
+export const RESTORE_WORDS: readonly string[] = ['restore', 'undo', 'revert'];
+const RESTORE_PATTERN = new RegExp(RESTORE_WORDS.map((word) => (word.endsWith('e') ? word.slice(0, -1) : word)).join('|'), 'i');
+const capitalize = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+
 /** The app-specific conventions, as written in `settings.sceneSync` or in `scene-sync.config.json`. */
 export interface SceneSyncSettings {
+  /** What the app syncs, in its own words, for messages and comments: "scene", "document", "board". */
+  entity?: string;
   store?: {
     hooks?: string[];
     actions?: Record<string, SyncKind>;
@@ -40,6 +49,7 @@ export interface SceneSyncSettings {
 
 /** Every key filled in: the same shape as the settings, defaults applied. */
 export interface ResolvedSettings {
+  entity: string;
   store: { hooks: string[]; actions: Record<string, SyncKind>; refresh: string | null; module: string };
   queries: string[];
   projectKey: string;
@@ -58,6 +68,7 @@ export interface ResolvedSettings {
 }
 
 export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<ResolvedSettings>({
+  entity: 'scene',
   store: {
     hooks: ['useVideoState'],
     actions: {
@@ -74,7 +85,7 @@ export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<Resolv
   queries: ['generation.getProjectScenes'],
   projectKey: 'projectId',
   mutations: ['**.*Scene*'],
-  restoreMutations: ['**.{restore,undo,revert}*', '**.*{Restore,Undo,Revert}*'],
+  restoreMutations: [`**.{${RESTORE_WORDS.join(',')}}*`, `**.*{${RESTORE_WORDS.map(capitalize).join(',')}}*`],
   serverEvents: ['onScene{Created,Updated,Deleted,Restored}'],
   helper: {
     module: '~/lib/sync/scene-sync',
@@ -216,6 +227,21 @@ function readRegExpSource(value: unknown, key: string, fallback: string): string
   return value;
 }
 
+function readEntity(value: unknown): string {
+  if (value === undefined) return DEFAULT_SETTINGS.entity;
+  if (typeof value !== 'string' || !/^[A-Za-z][A-Za-z0-9 -]{0,39}$/.test(value)) {
+    throw new SceneSyncConfigError('entity', value, 'a singular noun of letters, digits, spaces or hyphens (at most 40 characters), such as "scene" or "document"');
+  }
+  return value;
+}
+
+/** The plural of an English noun, by the common rules: board -> boards, entry -> entries, box -> boxes. */
+export function pluralOf(noun: string): string {
+  if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
 function isSyncKind(value: unknown): value is SyncKind {
   return typeof value === 'string' && (SYNC_KINDS as readonly string[]).includes(value);
 }
@@ -226,7 +252,7 @@ const KIND_LIST = SYNC_KINDS.map((kind) => `"${kind}"`).join(', ');
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const root = raw === undefined || raw === null ? {} : readObject(raw, 'sceneSync');
   if (root === undefined) return structuredClone(DEFAULT_SETTINGS) as ResolvedSettings;
-  checkKeys(root, '', ['$schema', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database']);
+  checkKeys(root, '', ['$schema', 'entity', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database']);
 
   const store = readObject(root.store, 'store') ?? {};
   checkKeys(store, 'store', ['hooks', 'actions', 'refresh', 'module']);
@@ -278,6 +304,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   checkKeys(database, 'database', ['sceneTable', 'revisionColumn']);
 
   return {
+    entity: readEntity(root.entity),
     store: { hooks, actions, refresh, module: storeModule },
     queries: readStrings(root.queries, 'queries', PROCEDURE_PATH, 'tRPC procedure paths such as "router.procedure"', DEFAULT_SETTINGS.queries),
     projectKey: readIdentifier(root.projectKey, 'projectKey', DEFAULT_SETTINGS.projectKey),
@@ -335,7 +362,7 @@ function escapeRegExp(text: string): string {
 /** The helper kind a name suggests (`deleteScene` -> deleted, `scene:restored` -> restored), for messages. */
 export function kindFromName(name: string): SyncKind {
   const lower = name.toLowerCase();
-  if (/restor|revert|undo/.test(lower)) return 'restored';
+  if (RESTORE_PATTERN.test(lower)) return 'restored';
   if (/delet|remov/.test(lower)) return 'deleted';
   if (/creat|add|insert|duplicat/.test(lower)) return 'created';
   if (/updat|edit|renam|sav/.test(lower)) return 'updated';
@@ -345,6 +372,9 @@ export function kindFromName(name: string): SyncKind {
 /** The settings turned into the questions rules and codemod ask. */
 export interface Conventions {
   readonly settings: ResolvedSettings;
+  /** The entity in the app's words, singular and plural, for messages: "scene", "scenes". */
+  readonly entity: string;
+  readonly entities: string;
   readonly storeHooks: ReadonlySet<string>;
   /** Sync kind of a scene-writing store action, or undefined for other actions. */
   actionKind(name: string): SyncKind | undefined;
@@ -353,6 +383,8 @@ export interface Conventions {
   routerHoldsSceneQuery(path: readonly string[]): boolean;
   isSceneMutation(path: readonly string[]): boolean;
   isRestoreMutation(path: readonly string[]): boolean;
+  /** True for a name (a server event's) that announces a restore. */
+  isRestoreName(name: string): boolean;
   /** The helper a mutation's success path should call, guessed from the procedure. */
   mutationKind(path: readonly string[]): SyncKind;
   isServerEvent(callbackName: string): boolean;
@@ -403,30 +435,23 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     `**/${helperTail}/index.${CODE_EXTENSIONS}`,
   ];
   const isAllowedPath = picomatch(allowGlobs, { dot: true });
-  const keywords = new Set<string>([
-    ...settings.store.hooks,
-    ...settings.queries.map((query) => query.split('.')[0]!),
-    'useUtils',
-    'useContext',
-    'useMutation',
-    'mutate',
-  ]);
-  for (const pattern of settings.serverEvents) {
-    const literal = /^[\w$]+/.exec(pattern);
-    if (literal) keywords.add(literal[0]);
-  }
-  const keywordPattern = new RegExp([...keywords].map(escapeRegExp).join('|'));
+  const mightConcern = necessaryKeywordTest(settings);
+  // Every import of every file asks: the same few specifiers, answered once.
+  const helperModuleAnswers = new Map<string, boolean>();
   let lastAllowed: { filename: string; cwd: string; allowed: boolean } | undefined;
   const sceneEvent = new RegExp(settings.eventBus.eventNames, settings.eventBus.caseSensitive ? 'u' : 'iu');
 
   return {
     settings,
+    entity: settings.entity,
+    entities: pluralOf(settings.entity),
     storeHooks: new Set(settings.store.hooks),
     actionKind: (name) => (Object.hasOwn(settings.store.actions, name) ? settings.store.actions[name] : undefined),
     isSceneQuery: (path) => queryPaths.has(path.join('.')),
     routerHoldsSceneQuery: (path) => queryPrefixes.has(path.join('.')),
     isSceneMutation,
     isRestoreMutation,
+    isRestoreName: (name) => RESTORE_PATTERN.test(name),
     mutationKind: (path) => (isRestoreMutation(path) ? 'restored' : kindFromName(path[path.length - 1] ?? '')),
     isServerEvent: (name) => eventMatchers.some((match) => match(name)),
     isSceneEvent: (name) => sceneEvent.test(name),
@@ -435,7 +460,15 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       settings.helper.object === null
         ? settings.helper.functions[kind]
         : `${settings.helper.object}.${settings.helper.functions[kind]}`,
-    isHelperModule: (source) => source === settings.helper.module || moduleTail(source) === helperTail || moduleTail(source).endsWith(`/${helperTail}`),
+    isHelperModule(source) {
+      let answer = helperModuleAnswers.get(source);
+      if (answer === undefined) {
+        const tail = moduleTail(source);
+        answer = source === settings.helper.module || tail === helperTail || tail.endsWith(`/${helperTail}`);
+        helperModuleAnswers.set(source, answer);
+      }
+      return answer;
+    },
     isAllowedFile(filename, cwd) {
       // Every rule asks about the same file in turn: answer the repeated question from the last one.
       if (lastAllowed && lastAllowed.filename === filename && lastAllowed.cwd === cwd) return lastAllowed.allowed;
@@ -449,9 +482,65 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       lastAllowed = { filename, cwd, allowed };
       return allowed;
     },
-    // One pass over the text for all keywords (as `includes` on each, without a scan per keyword).
-    mightConcern: (text) => keywordPattern.test(text),
+    mightConcern,
   };
+}
+
+/**
+ * The text test that lets a file be skipped unparsed: true only when the file holds words that
+ * every possible site needs. A store site names a store hook; a cache site names a query's last
+ * segment, or a router segment (or, for everything, `useUtils`/`useContext` or a path builder)
+ * together with a method that takes a key prefix; a forgotten sync names a literal part of a
+ * mutation pattern. Words most React files hold (`useMutation`, `mutate`) are not enough alone.
+ */
+function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boolean {
+  const alternation = (words: Iterable<string>) => {
+    const unique = [...new Set(words)].filter((word) => word !== '');
+    return unique.length === 0 ? /$^/ : new RegExp(unique.map(escapeRegExp).join('|'));
+  };
+  const lastSegments = new Set<string>();
+  const routerSegments = new Set<string>();
+  for (const query of settings.queries) {
+    const segments = query.split('.');
+    lastSegments.add(segments[segments.length - 1]!);
+    for (const segment of segments.slice(0, -1)) routerSegments.add(segment);
+  }
+  const siteWords = alternation([...settings.store.hooks, ...lastSegments, ...settings.mutations.flatMap(mutationKeywords)]);
+  const routerWords = alternation([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
+  const prefixMethods = alternation(prefixMethodNames());
+  return (text) => siteWords.test(text) || (prefixMethods.test(text) && routerWords.test(text));
+}
+
+/**
+ * Words a procedure matched by `pattern` must show in the code: the most selective literal part
+ * of the pattern (a segment or the alternatives of a `{a,b}` group), or the generic mutation calls
+ * when the pattern has no literal part.
+ */
+function mutationKeywords(pattern: string): string[] {
+  const parts: string[][] = [];
+  let literal = '';
+  const flush = () => {
+    for (const piece of literal.split('.')) if (piece !== '') parts.push([piece]);
+    literal = '';
+  };
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]!;
+    if (char === '*') {
+      flush();
+    } else if (char === '{') {
+      flush();
+      const end = pattern.indexOf('}', index);
+      const alternatives = pattern.slice(index + 1, end === -1 ? undefined : end).split(',');
+      if (alternatives.every((alternative) => /^[\w$]+$/.test(alternative))) parts.push(alternatives);
+      index = end === -1 ? pattern.length : end;
+    } else {
+      literal += char;
+    }
+  }
+  flush();
+  if (parts.length === 0) return ['useMutation', 'mutationOptions', 'mutate'];
+  const selectivity = (alternatives: string[]) => Math.min(...alternatives.map((alternative) => alternative.length));
+  return parts.reduce((best, part) => (selectivity(part) > selectivity(best) ? part : best));
 }
 
 const conventionsCache = new WeakMap<object, Conventions>();

@@ -1,66 +1,14 @@
 // The `scene-sync` bin as a user runs it: `node dist/cli.js` in a temporary folder.
 // `npm test` builds dist/ first (`pretest`); run directly, this file rebuilds a missing or stale dist/.
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHelperPath, renderHelperModule } from '../src/codemods/init';
 import { resolveSettings } from '../src/conventions';
+import { cli, ensureBuilt, git, removeTempDirs, ROOT, tempDir } from './helpers/cli';
 
-const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join(__dirname, 'codemods', 'fixtures');
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
-/** An environment in which git cannot be pointed at another repository. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_PREFIX']) delete env[name];
-  return env;
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= newestSource(path.join(ROOT, 'src'))) return;
-  try {
-    // Like `npm run build`, minus its `rm -rf dist`: other test files may be running dist/ right now.
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-  } catch (error) {
-    // tsc emits even with type errors elsewhere; the bin is what these tests need.
-    if (!fs.existsSync(CLI)) throw error;
-  }
-}
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(cwd: string, ...args: string[]): Run {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: childEnv() });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: childEnv() });
-}
-
-const temporaryDirs: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `scene-sync-cli-${prefix}-`));
-  temporaryDirs.push(dir);
-  return dir;
-}
 
 /** Copies fixture files into `dir`: `{ 'src/a.tsx': 'positional/x.input.tsx' }`. */
 function place(dir: string, files: Record<string, string>): void {
@@ -77,9 +25,7 @@ beforeAll(() => {
   ensureBuilt();
 }, 120_000);
 
-afterAll(() => {
-  for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 describe('scene-sync migrate in a git repository', () => {
   let repo: string;

@@ -154,6 +154,22 @@ describe('scene-sync migrate on a folder of bad input', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  // Before the migration below rewrites the folder.
+  it('audit reads what it can, lists the rest as skipped with their line, and writes nothing', () => {
+    const run = spawnSync(process.execPath, [CLI, 'audit', 'src', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { mutations: { file: string; line: number; verdict: string }[]; skipped: { file: string; line: number | null }[] };
+    // Not UTF-8 is no reason to skip a file that is only read: its comment is all that is lost.
+    expect(report.mutations.map(({ file, line, verdict }) => `${file}:${line} ${verdict}`)).toEqual([
+      'src/Bom.tsx:7 by-hand',
+      'src/Crlf.tsx:7 by-hand',
+      'src/Huge.tsx:1 by-hand',
+      'src/Latin1.tsx:8 by-hand',
+    ]);
+    expect(report.skipped.map(({ file, line }) => `${file}:${line}`)).toEqual(['src/Binary.ts:null', 'src/Broken.tsx:16']);
+    for (const { file, bytes } of CASES) expect(fs.readFileSync(path.join(dir, 'src', file)).equals(bytes), `${file} was written`).toBe(true);
+  });
+
   it('rewrites what it can read, reports the rest as failed, and writes no file it cannot read back', () => {
     const run = spawnSync(process.execPath, [CLI, 'migrate', '--report', 'report.json', 'src'], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(1);

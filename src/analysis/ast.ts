@@ -1,9 +1,15 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions } from '../conventions';
 
 export type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+/** Ends an exhaustive switch: a new member of the union fails to compile here until it is handled. */
+export function unreachable(value: never): never {
+  throw new Error(`scene-sync: unhandled case ${JSON.stringify(value)}`);
+}
 
 export function isFunction(node: Node): node is FunctionNode {
   return (
@@ -137,6 +143,60 @@ const NOT_CODE_NODES: ReadonlySet<string> = new Set([
  */
 export function walkCode(root: Node, visitorKeys: VisitorKeys, visit: (node: Node) => void): void {
   walk(root, visitorKeys, visit, NOT_CODE_NODES);
+}
+
+/** The nodes the analyses start from, in source order, collected in one walk per file. */
+export interface CodeNodes {
+  calls: TSESTree.CallExpression[];
+  /** Calls, assignments, updates, `delete` and object properties, in traversal order. */
+  all: Node[];
+}
+
+/** The node types the analyses start from; `collectCodeNode` files each into its lists. */
+export const CODE_NODE_TYPES = [
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.UpdateExpression,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.Property,
+] as const;
+
+const CODE_NODE_TYPE_SET: ReadonlySet<string> = new Set(CODE_NODE_TYPES);
+
+export function collectCodeNode(nodes: CodeNodes, node: Node): void {
+  if (!CODE_NODE_TYPE_SET.has(node.type)) return;
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator !== 'delete') return;
+  if (node.type === AST_NODE_TYPES.CallExpression) nodes.calls.push(node);
+  nodes.all.push(node);
+}
+
+const codeNodesCache = new WeakMap<TSESTree.Program, CodeNodes>();
+
+/**
+ * Lists to fill during a traversal that the caller runs itself (ESLint's, through rule listeners),
+ * or undefined when another caller already fills or filled them for this file. The lists are
+ * complete once that traversal has ended.
+ */
+export function claimCodeNodes(ast: TSESTree.Program): CodeNodes | undefined {
+  if (codeNodesCache.has(ast)) return undefined;
+  const nodes: CodeNodes = { calls: [], all: [] };
+  codeNodesCache.set(ast, nodes);
+  return nodes;
+}
+
+/**
+ * The nodes every analysis starts from, collected once per file: by ESLint's traversal when a rule
+ * claimed them, otherwise (the codemod) by one walk here.
+ */
+export function codeNodes(ast: TSESTree.Program, visitorKeys: VisitorKeys): CodeNodes {
+  let nodes = codeNodesCache.get(ast);
+  if (!nodes) {
+    const collected: CodeNodes = { calls: [], all: [] };
+    walkCode(ast, visitorKeys, (node) => collectCodeNode(collected, node));
+    codeNodesCache.set(ast, collected);
+    nodes = collected;
+  }
+  return nodes;
 }
 
 function pushChild(stack: Node[], child: unknown, parent: Node, skip: ReadonlySet<string> | undefined): void {

@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { kindFromName, type SyncKind } from '../conventions';
 import type { AnalysisInput } from '.';
-import { DepthLimit, codeExcerpt, isFunction, objectKeyName, propertyName, staticKey, unwrap, walkCode, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
+import { DepthLimit, codeExcerpt, isFunction, objectKeyName, propertyName, staticKey, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -75,11 +76,10 @@ class EventChannelFinder {
 
   run(): SceneEventSite[] {
     const sites: SceneEventSite[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const site = this.visitCall(node);
+    for (const call of codeNodes(this.input.ast, this.input.visitorKeys).calls) {
+      const site = this.visitCall(call);
       if (site) sites.push(site);
-    });
+    }
     return sites;
   }
 
@@ -360,7 +360,7 @@ class EventChannelFinder {
 // `events` only as a module specifier: the bare word is in most files.
 const CHANNEL_KEYWORDS = ['mitt', "'events'", '"events"', 'node:events', 'EventEmitter', 'EventTarget', 'dispatchEvent', 'addEventListener', 'removeEventListener'];
 
-function mightHoldChannel(input: EventBusInput): boolean {
+export function mightHoldChannel(input: EventBusInput): boolean {
   return CHANNEL_KEYWORDS.some((keyword) => input.text.includes(keyword)) || input.conventions.settings.eventBus.objects.some((name) => input.text.includes(name));
 }
 

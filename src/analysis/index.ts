@@ -1,10 +1,12 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { codeExcerpt, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, unwrap, type VisitorKeys, walkCode } from './ast';
+import { codeExcerpt, codeNodes, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
 import type { TypeOracle } from './types';
-import { QUERY_CLIENT_METHODS, ValueResolver, type MutationInfo, type Value } from './values';
+import { cacheMethod, isCacheSync, type CacheEffect, type CacheMethod } from '../tables/cache-methods';
+import { ValueResolver, type MutationInfo, type Value } from './values';
 
 export type { MutationInfo, ValueResolver } from './values';
 
@@ -21,10 +23,16 @@ export interface StoreSite {
   found: string;
 }
 
+/** What a cache operation addresses: one scene query, a router that holds one, or every query. */
+export type CacheScope = 'query' | 'router' | 'all';
+
 /** A hand-written cache operation on a scene query, a router holding one, or everything. */
 export interface CacheSite {
   category: 'cache';
-  form: 'query' | 'router' | 'root' | 'refetch' | 'queryClient';
+  /** How it was called: a tRPC utils method, a query result's `refetch`, or a QueryClient method. */
+  form: 'utils' | 'refetch' | 'queryClient';
+  scope: CacheScope;
+  effect: CacheEffect;
   node: TSESTree.CallExpression;
   path: string[];
   method: string;
@@ -42,13 +50,27 @@ export interface HelperCall {
 
 /** Code that runs after a scene changed on the server: a success callback, or what follows an awaited mutation. */
 export type SuccessRegion =
-  | { type: 'callback'; fn: FunctionNode; mutation: MutationInfo | undefined; restore: boolean }
+  | {
+      type: 'callback';
+      fn: FunctionNode;
+      mutation: MutationInfo | undefined;
+      restore: boolean;
+      /** The server-event option (`onSceneCreated: ...`) whose callback this is, or whose callback calls it. */
+      serverEvent?: TSESTree.Property | undefined;
+    }
   | { type: 'after'; event: Node; scope: Node; mutation: MutationInfo; restore: boolean };
 
 export interface MutationFinding {
   mutation: MutationInfo;
   /** Kind of helper the success path should call, guessed from the procedure name. */
   suggestedKind: SyncKind;
+}
+
+/** Why a mutation's sync is left to code this file does not show. */
+export interface HandOff {
+  /** `option`: a received callback is its success callback; `call`: its success path calls one; `escape`: the mutation leaves the file. */
+  reason: 'option' | 'call' | 'escape';
+  node: Node;
 }
 
 export interface FileAnalysis {
@@ -58,6 +80,12 @@ export interface FileAnalysis {
   mutations: MutationInfo[];
   /** Success regions whose code runs `node`; empty when `node` is not after a scene change. */
   regionsOf(node: Node): SuccessRegion[];
+  /** Every success region: of each mutation, and of server events (no mutation). */
+  regions: readonly SuccessRegion[];
+  /** The calls that run a mutation: its `mutate`/`mutateAsync` calls, or the vanilla call itself. */
+  invocationsOf(mutation: MutationInfo): TSESTree.CallExpression[];
+  /** How the mutation's sync is left to a received callback or to the code it escapes to; undefined when it is not. */
+  handOffOf(mutation: MutationInfo): HandOff | undefined;
   /** Scene mutations whose success path never syncs. */
   unsynced: MutationFinding[];
   /** The value tracker, for callers that need to ask about other expressions (the codemod's planner). */
@@ -81,6 +109,9 @@ const EMPTY: FileAnalysis = Object.freeze({
   helperCalls: [],
   mutations: [],
   regionsOf: () => [],
+  regions: [],
+  invocationsOf: () => [],
+  handOffOf: () => undefined,
   unsynced: [],
   values: undefined,
 });
@@ -93,8 +124,7 @@ const SUCCESS_CALLBACKS = ['onSuccess', 'onSettled'];
 
 /** Analyses a file once per conventions; every rule and the codemod read the same result. */
 export const analyzeFile = perFile((input: AnalysisInput): FileAnalysis => {
-  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
-  const concerns = input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
+  const concerns = mightHoldSites(input);
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
   return !concerns || input.allowed ? EMPTY : new FileAnalyzer(input).run();
 });
@@ -115,8 +145,9 @@ class FileAnalyzer {
   private readonly localCalls: { call: TSESTree.CallExpression; fn: FunctionNode }[] = [];
   /** Calls of a received callback (`onSaved()`, `props.onSaved()`), with the function that received it. */
   private readonly handOffs: { call: TSESTree.CallExpression; fn: FunctionNode | undefined }[] = [];
-  private readonly regions: SuccessRegion[] = [];
-  private readonly handedOff = new Set<MutationInfo>();
+  private readonly regions = new RegionIndex();
+  /** Mutations whose success callback is a received one, with that option's value. */
+  private readonly handedOff = new Map<MutationInfo, Node>();
 
   constructor(private readonly input: AnalysisInput) {
     this.conventions = input.conventions;
@@ -125,7 +156,7 @@ class FileAnalyzer {
 
   run(): FileAnalysis {
     const events: Node[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
+    for (const node of codeNodes(this.input.ast, this.input.visitorKeys).all) {
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
           this.visitCall(node);
@@ -145,20 +176,46 @@ class FileAnalyzer {
         default:
           break;
       }
-    });
+    }
     for (const property of events) this.visitServerEvent(property as TSESTree.Property);
-    for (const mutation of this.mutations) this.collectRegions(mutation);
+    const invocations = groupBy(this.invocations, (invocation) => invocation.mutation);
+    for (const mutation of this.mutations) this.collectRegions(mutation, invocations.get(mutation) ?? []);
     this.followLocalCalls();
 
     const sites = this.sites.filter((site) => site.category !== 'store' || !this.resolver.localStoreHooks.has(site.hook));
-    const regionsOf = (node: Node) => this.regions.filter((region) => inRegion(region, node));
+    const invocationsOf = (mutation: MutationInfo) => (mutation.vanilla ? [mutation.node] : (invocations.get(mutation) ?? []).map((invocation) => invocation.call));
+    const handOffOf = this.handOffFinder();
     return {
       sites,
       helperCalls: this.helperCalls,
       mutations: [...this.mutations],
-      regionsOf,
-      unsynced: this.findUnsynced(sites),
+      regionsOf: (node) => this.regions.of(node),
+      regions: this.regions.all(),
+      invocationsOf,
+      handOffOf,
+      unsynced: this.findUnsynced(sites, invocations, handOffOf),
       values: this.resolver,
+    };
+  }
+
+  /** Answers `handOffOf`, memoised; the received callbacks called in success paths are bucketed once. */
+  private handOffFinder(): (mutation: MutationInfo) => HandOff | undefined {
+    const calls = new Map<MutationInfo | undefined, TSESTree.CallExpression>();
+    // A success callback's own parameters (the mutation's result) are data, not a hand-off.
+    for (const { call, fn } of this.handOffs) {
+      for (const region of this.regions.of(call)) if (!(region.type === 'callback' && region.fn === fn) && !calls.has(region.mutation)) calls.set(region.mutation, call);
+    }
+    const memo = new Map<MutationInfo, HandOff | undefined>();
+    const find = (mutation: MutationInfo): HandOff | undefined => {
+      const option = this.handedOff.get(mutation);
+      if (option) return { reason: 'option', node: option };
+      if (this.escapes(mutation)) return { reason: 'escape', node: mutation.node };
+      const call = calls.get(mutation);
+      return call && { reason: 'call', node: call };
+    };
+    return (mutation) => {
+      if (!memo.has(mutation)) memo.set(mutation, find(mutation));
+      return memo.get(mutation);
     };
   }
 
@@ -173,8 +230,8 @@ class FileAnalyzer {
       return;
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = propertyName(callee);
-      if (method !== undefined && QUERY_CLIENT_METHODS.has(method)) this.visitQueryClientCall(call, callee, method);
+      const method = cacheMethod('queryClient', propertyName(callee));
+      if (method) this.visitQueryClientCall(call, callee, method);
     }
   }
 
@@ -189,13 +246,17 @@ class FileAnalyzer {
         }
         break;
       case 'utilsMethod': {
-        const form = this.utilsForm(value.path, value.method);
-        if (form) this.sites.push({ category: 'cache', form, node: call, path: value.path, method: value.method, input: call.arguments[0], found: this.text(callee) });
+        const scope = this.cacheScope(value.path, value.method, true);
+        if (scope) {
+          const { name: method, effect } = value.method;
+          this.sites.push({ category: 'cache', form: 'utils', scope, effect, node: call, path: value.path, method, input: call.arguments[0], found: this.text(callee) });
+        }
         break;
       }
       case 'refetch':
         if (this.conventions.isSceneQuery(value.path)) {
-          this.sites.push({ category: 'cache', form: 'refetch', node: call, path: value.path, method: 'refetch', input: value.query.arguments[0], found: this.text(callee) });
+          const site = { category: 'cache', form: 'refetch', scope: 'query', effect: 'refresh', method: 'refetch' } as const;
+          this.sites.push({ ...site, node: call, path: value.path, input: value.query.arguments[0], found: this.text(callee) });
         }
         break;
       case 'helperFunction':
@@ -223,13 +284,18 @@ class FileAnalyzer {
     return true;
   }
 
-  private utilsForm(path: string[], method: string): CacheSite['form'] | undefined {
-    if (this.conventions.isSceneQuery(path)) return 'query';
-    if (method !== 'invalidate' || !this.conventions.routerHoldsSceneQuery(path)) return undefined;
-    return path.length === 0 ? 'root' : 'router';
+  /**
+   * What a cache call on `path` addresses, or undefined when it is no scene sync: a read, another
+   * query, or a router path given to a method that takes one exact key.
+   */
+  private cacheScope(path: string[], method: CacheMethod, exact: boolean): CacheScope | undefined {
+    if (!isCacheSync(method.effect)) return undefined;
+    if (exact && this.conventions.isSceneQuery(path)) return 'query';
+    if (!method.acceptsPrefix || !this.conventions.routerHoldsSceneQuery(path)) return undefined;
+    return path.length === 0 ? 'all' : 'router';
   }
 
-  private visitQueryClientCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
+  private visitQueryClientCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: CacheMethod): void {
     const argument = call.arguments[0];
     if (!argument) return;
     let key = this.resolver.evaluate(argument);
@@ -240,8 +306,11 @@ class FileAnalyzer {
       if (queryKey) key = this.resolver.evaluate(queryKey.value);
     }
     if (key?.type !== 'queryKey') return;
-    const scene = this.conventions.isSceneQuery(key.path) || (method === 'invalidateQueries' && this.conventions.routerHoldsSceneQuery(key.path));
-    if (scene) this.sites.push({ category: 'cache', form: 'queryClient', node: call, path: key.path, method, input: key.call.arguments[0], found: this.text(callee) });
+    // A path key on a procedure addresses all of that procedure's queries: the same query scope.
+    const scope = this.cacheScope(key.path, method, true);
+    if (!scope) return;
+    const input = key.builder.takesInput ? key.call.arguments[0] : undefined;
+    this.sites.push({ category: 'cache', form: 'queryClient', scope, effect: method.effect, node: call, path: key.path, method: method.name, input, found: this.text(callee) });
   }
 
   private visitWrite(node: Node, target: Node): void {
@@ -257,7 +326,7 @@ class FileAnalyzer {
     const key = property.computed ? undefined : propertyName({ property: property.key, computed: false } as TSESTree.MemberExpression);
     if (key === undefined || !this.conventions.isServerEvent(key)) return;
     const fn = this.callbackFunction(property.value);
-    if (fn) this.regions.push({ type: 'callback', fn, mutation: undefined, restore: /restor/i.test(key) });
+    if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore: this.conventions.isRestoreName(key), serverEvent: property });
   }
 
   private callbackFunction(node: Node): FunctionNode | undefined {
@@ -267,60 +336,78 @@ class FileAnalyzer {
     return value?.type === 'localFunction' ? value.fn : undefined;
   }
 
-  private collectRegions(mutation: MutationInfo): void {
+  private collectRegions(mutation: MutationInfo, invocations: readonly Invocation[]): void {
     const restore = this.conventions.isRestoreMutation(mutation.path);
     const addCallbacks = (options: TSESTree.ObjectExpression) => {
       for (const name of SUCCESS_CALLBACKS) {
         const property = findProperty(options, name);
         if (!property) continue;
         const fn = this.callbackFunction(property.value);
-        if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
-        else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.add(mutation);
+        if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
+        else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.set(mutation, property.value);
       }
     };
     mutation.options.forEach(addCallbacks);
-    const calls = mutation.vanilla ? [mutation.node] : this.invocations.filter((invocation) => invocation.mutation === mutation).map((invocation) => invocation.call);
+    const calls = mutation.vanilla ? [mutation.node] : invocations.map((invocation) => invocation.call);
     for (const call of calls) {
       const perCall = call.arguments[1] && this.resolver.objectLiteralOf(call.arguments[1]);
       if (!mutation.vanilla && perCall) addCallbacks(perCall);
       const awaited = settledExpression(call);
       if (awaited.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         const scope = enclosingFunction(awaited.parent) ?? this.input.ast;
-        this.regions.push({ type: 'after', event: awaited.parent, scope, mutation, restore });
+        this.regions.add({ type: 'after', event: awaited.parent, scope, mutation, restore });
       }
       const then = awaited.parent;
       if (then?.type === AST_NODE_TYPES.MemberExpression && then.object === awaited && propertyName(then) === 'then' && then.parent.type === AST_NODE_TYPES.CallExpression) {
         const fn = then.parent.arguments[0] && this.callbackFunction(then.parent.arguments[0]);
-        if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
+        if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
       }
     }
   }
 
-  /** A local function called from a success region runs in it too. */
+  /**
+   * A local function called from a success region runs in it too. A worklist over the regions, each
+   * call looked up under the region's root, so the work is linear in calls times nesting depth.
+   */
   private followLocalCalls(): void {
+    const callsUnder = new Map<Node, { call: TSESTree.CallExpression; fn: FunctionNode }[]>();
+    for (const local of this.localCalls) {
+      for (let current: Node | undefined = local.call; current; current = current.parent) {
+        const list = callsUnder.get(current);
+        if (list) list.push(local);
+        else callsUnder.set(current, [local]);
+      }
+    }
     const reached = new Set<FunctionNode>();
-    for (let index = 0; index < this.regions.length; index++) {
-      const region = this.regions[index]!;
-      for (const { call, fn } of this.localCalls) {
+    const queue = [...this.regions.all()];
+    for (let index = 0; index < queue.length; index++) {
+      const region = queue[index]!;
+      for (const { call, fn } of callsUnder.get(regionRoot(region)) ?? []) {
         if (reached.has(fn) || contains(fn, call) || !inRegion(region, call)) continue;
         reached.add(fn);
-        this.regions.push({ type: 'callback', fn, mutation: region.mutation, restore: region.restore });
+        const serverEvent = region.type === 'callback' ? region.serverEvent : undefined;
+        const follower: SuccessRegion = { type: 'callback', fn, mutation: region.mutation, restore: region.restore, serverEvent };
+        this.regions.add(follower);
+        queue.push(follower);
       }
     }
   }
 
-  private findUnsynced(sites: SyncSite[]): MutationFinding[] {
+  private findUnsynced(
+    sites: SyncSite[],
+    invocations: ReadonlyMap<MutationInfo, Invocation[]>,
+    handOffOf: (mutation: MutationInfo) => HandOff | undefined,
+  ): MutationFinding[] {
+    // One pass over the syncs: each marks the mutations whose success path it is in.
+    const synced = new Set<MutationInfo | undefined>();
+    for (const node of [...sites.map((site) => site.node), ...this.helperCalls.map((call) => call.node)]) {
+      for (const region of this.regions.of(node)) synced.add(region.mutation);
+    }
     const findings: MutationFinding[] = [];
     for (const mutation of this.mutations) {
-      if (this.handedOff.has(mutation) || this.escapes(mutation)) continue;
-      const regions = this.regions.filter((region) => region.mutation === mutation);
-      const invoked = mutation.vanilla || this.invocations.some((invocation) => invocation.mutation === mutation);
-      if (regions.length === 0 && !invoked) continue;
-      const inAny = (node: Node) => regions.some((region) => inRegion(region, node));
-      if (sites.some((site) => inAny(site.node)) || this.helperCalls.some((call) => inAny(call.node))) continue;
-      // A success callback's own parameters (the mutation's result) are data, not a hand-off.
-      const handsOff = this.handOffs.some(({ call, fn }) => regions.some((region) => inRegion(region, call) && !(region.type === 'callback' && region.fn === fn)));
-      if (handsOff) continue;
+      if (synced.has(mutation) || handOffOf(mutation)) continue;
+      const invoked = mutation.vanilla || invocations.has(mutation);
+      if (!invoked && !this.regions.hasMutation(mutation)) continue;
       findings.push({ mutation, suggestedKind: this.conventions.mutationKind(mutation.path) });
     }
     return findings;
@@ -369,6 +456,12 @@ class FileAnalyzer {
   private text(node: Node): string {
     return codeExcerpt(this.input.text, node);
   }
+}
+
+/** The text test before any parse or walk: false when the file cannot hold a sync site or mutation. */
+export function mightHoldSites(input: AnalysisInput): boolean {
+  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
+  return input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
 }
 
 function mentionsStoreAction(input: AnalysisInput): boolean {
@@ -420,6 +513,64 @@ function isDirectCall(node: Node): boolean {
 
 function isFunctionMember(name: string | undefined): boolean {
   return name === 'mutate' || name === 'mutateAsync';
+}
+
+/**
+ * The success regions of a file, indexed by the node that bounds each (a callback's body, the scope
+ * of an await), so the regions of a node are found by walking its ancestors, not by scanning all.
+ */
+class RegionIndex {
+  private readonly byRoot = new Map<Node, SuccessRegion[]>();
+  private readonly list: SuccessRegion[] = [];
+  private readonly order = new Map<SuccessRegion, number>();
+  private readonly mutations = new Set<MutationInfo | undefined>();
+  private readonly memo = new Map<Node, SuccessRegion[]>();
+
+  add(region: SuccessRegion): void {
+    const root = regionRoot(region);
+    const list = this.byRoot.get(root);
+    if (list) list.push(region);
+    else this.byRoot.set(root, [region]);
+    this.order.set(region, this.list.length);
+    this.list.push(region);
+    this.mutations.add(region.mutation);
+    this.memo.clear();
+  }
+
+  all(): readonly SuccessRegion[] {
+    return this.list;
+  }
+
+  hasMutation(mutation: MutationInfo): boolean {
+    return this.mutations.has(mutation);
+  }
+
+  /** Success regions whose code runs `node`, in the order they were found. */
+  of(node: Node): SuccessRegion[] {
+    let found = this.memo.get(node);
+    if (found) return found;
+    found = [];
+    for (let current: Node | undefined = node; current; current = current.parent) {
+      for (const region of this.byRoot.get(current) ?? []) if (inRegion(region, node)) found.push(region);
+    }
+    if (found.length > 1) found.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    this.memo.set(node, found);
+    return found;
+  }
+}
+
+function regionRoot(region: SuccessRegion): Node {
+  return region.type === 'callback' ? region.fn.body : region.scope;
+}
+
+function groupBy<Item, Key>(items: readonly Item[], keyOf: (item: Item) => Key): Map<Key, Item[]> {
+  const groups = new Map<Key, Item[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 function inRegion(region: SuccessRegion, node: Node): boolean {

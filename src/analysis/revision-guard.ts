@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput } from '.';
-import { DepthLimit, objectKeyName, propertyName, unwrap, walkCode, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
+import { DepthLimit, objectKeyName, propertyName, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -38,10 +39,13 @@ type Value =
 
 /** Every update of the scene table in the file, with whether it bumps and guards the revision. */
 export const findSceneTableUpdates = perFile((input: RevisionInput): SceneTableUpdate[] => {
-  const { sceneTable } = input.conventions.settings.database;
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
-  return !input.text.includes(sceneTable) || !input.text.includes('update') || input.allowed ? [] : new RevisionChecker(input).run();
+  return !mightUpdateSceneTable(input) || input.allowed ? [] : new RevisionChecker(input).run();
 });
+
+export function mightUpdateSceneTable(input: RevisionInput): boolean {
+  return input.text.includes(input.conventions.settings.database.sceneTable) && input.text.includes('update');
+}
 
 function isDrizzleModule(source: string): boolean {
   return source === 'drizzle-orm' || source.startsWith('drizzle-orm/');
@@ -62,11 +66,10 @@ class RevisionChecker {
 
   run(): SceneTableUpdate[] {
     const updates: SceneTableUpdate[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const update = this.visitCall(node);
+    for (const call of codeNodes(this.input.ast, this.input.visitorKeys).calls) {
+      const update = this.visitCall(call);
       if (update) updates.push(update);
-    });
+    }
     return updates;
   }
 

@@ -1,23 +1,13 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
+import { cacheMethod, type CacheMethod } from '../tables/cache-methods';
+import { keyBuilder, type KeyBuilder } from '../tables/key-builders';
 import { DepthLimit, findProperty, isFunction, objectKeyName, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
-/** The methods of a tRPC utils procedure decorator that read or write the query cache. */
-export const UTILS_CACHE_METHODS: ReadonlySet<string> = new Set(['invalidate', 'refetch', 'fetch', 'setData', 'setInfiniteData', 'reset', 'cancel']);
-/** QueryClient methods that write or refresh the cache for a key. */
-export const QUERY_CLIENT_METHODS: ReadonlySet<string> = new Set([
-  'invalidateQueries',
-  'refetchQueries',
-  'resetQueries',
-  'setQueryData',
-  'setQueriesData',
-  'cancelQueries',
-  'removeQueries',
-]);
-const QUERY_KEY_FACTORIES = new Set(['queryKey', 'pathFilter', 'queryFilter']);
 const TANSTACK_QUERY = '@tanstack/react-query';
 
 /** A mutation as the rules see it: a tRPC `useMutation` hook, TanStack's `useMutation`, or a vanilla client call. */
@@ -39,10 +29,10 @@ export type Value =
   | { type: 'stateSlice'; hook: string }
   | { type: 'storeAction'; hook: string; action: string; kind: SyncKind }
   | { type: 'trpcUtils'; path: string[] }
-  | { type: 'utilsMethod'; path: string[]; method: string }
+  | { type: 'utilsMethod'; path: string[]; method: CacheMethod }
   | { type: 'queryResult'; path: string[]; call: TSESTree.CallExpression }
   | { type: 'refetch'; path: string[]; query: TSESTree.CallExpression }
-  | { type: 'queryKey'; path: string[]; call: TSESTree.CallExpression }
+  | { type: 'queryKey'; path: string[]; call: TSESTree.CallExpression; builder: KeyBuilder }
   | { type: 'mutation'; mutation: MutationInfo }
   | { type: 'mutateFunction'; mutation: MutationInfo; method: string }
   | { type: 'mutationOptions'; path: string[]; options: TSESTree.ObjectExpression | undefined }
@@ -269,6 +259,8 @@ export class ValueResolver {
     const chain = procedureChain(callee.object);
     if (!chain) return undefined;
     const { path, root } = chain;
+    const builder = keyBuilder(method);
+    if (builder) return { type: 'queryKey', path, call, builder };
     switch (method) {
       case 'useUtils':
       case 'useContext':
@@ -277,10 +269,6 @@ export class ValueResolver {
       case 'useQuery':
       case 'useSuspenseQuery':
         return path.length >= 2 ? { type: 'queryResult', path, call } : undefined;
-      case 'queryKey':
-      case 'pathFilter':
-      case 'queryFilter':
-        return QUERY_KEY_FACTORIES.has(method) ? { type: 'queryKey', path, call } : undefined;
       case 'mutationOptions': {
         const options = call.arguments[0] && unwrap(call.arguments[0]);
         return path.length >= 2
@@ -477,10 +465,12 @@ function memberOf(object: Value, name: string | undefined, conventions: Conventi
     }
     case 'stateSlice':
       return object;
-    case 'trpcUtils':
+    case 'trpcUtils': {
       if (name === undefined) return undefined;
-      if (UTILS_CACHE_METHODS.has(name)) return { type: 'utilsMethod', path: object.path, method: name };
+      const method = cacheMethod('utils', name);
+      if (method) return { type: 'utilsMethod', path: object.path, method };
       return { type: 'trpcUtils', path: [...object.path, name] };
+    }
     case 'queryResult':
       return name === 'refetch' ? { type: 'refetch', path: object.path, query: object.call } : undefined;
     case 'mutation':

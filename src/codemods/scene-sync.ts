@@ -4,10 +4,10 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import * as ts from 'typescript';
-import { analyzeFile } from '../analysis';
+import { analyzeFile, type AnalysisInput } from '../analysis';
 import { walk, type VisitorKeys } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
-import { applyEdits, mapOffset, planFile, type FilePlan } from './plan';
+import { applyEdits, mapOffset, planFile, type FilePlan } from '../planner/plan';
 import { loadConfigFile } from './config-file';
 import { hashText } from './text-hash';
 
@@ -70,8 +70,11 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** Parses, analyses and rewrites one file's text; throws on text it cannot parse. */
-export function transformSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd()): TransformResult | undefined {
+/**
+ * A file's text parsed as ESLint would parse it, ready for the shared analysis (the codemod's and
+ * the audit's); undefined when no name of the conventions occurs in it. Throws on text it cannot parse.
+ */
+export function readSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd()): { input: AnalysisInput; bom: string } | undefined {
   if (source.includes('\u0000')) throw new UnreadableFileError('not a text file (NUL byte)');
   if (!conventions.mightConcern(source)) return undefined;
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
@@ -87,6 +90,15 @@ export function transformSource(source: string, filename: string, conventions: C
     conventions,
     allowed: conventions.isAllowedFile(filename, cwd),
   };
+  return { input, bom };
+}
+
+/** Parses, analyses and rewrites one file's text; throws on text it cannot parse. */
+export function transformSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd()): TransformResult | undefined {
+  const read = readSource(source, filename, conventions, cwd);
+  if (!read) return undefined;
+  const { input, bom } = read;
+  const text = input.text;
   const analysis = analyzeFile(input);
   const plan = planFile(input, analysis, { filename });
   if (plan.edits.length === 0) return { output: source, plan, bom };

@@ -1,6 +1,10 @@
-import { createRule, modeSchema, reportSites, USE_HELPER_MESSAGE, type Mode } from '../utils/create-rule';
+import type { StoreSite } from '../analysis';
+import { createRule, modeSchema, type Mode, afterTraversal } from '../utils/create-rule';
+import { reportSites, USE_HELPER_MESSAGE } from './report-sites';
 
 export type MessageIds = 'directAction' | 'directSetState' | 'directWrite' | 'useHelper';
+
+const FORM_MESSAGES: Record<StoreSite['form'], MessageIds> = { action: 'directAction', setState: 'directSetState', write: 'directWrite' };
 
 export default createRule<[{ mode?: Mode }], MessageIds>({
   name: 'no-direct-store-update',
@@ -24,13 +28,11 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
     defaultOptions: [{ mode: 'after-mutation' }],
   },
   create(context, [{ mode }]) {
-    return {
-      Program() {
-        reportSites(context, mode, 'store', (site) => ({
-          messageId: site.form === 'action' ? 'directAction' : site.form === 'setState' ? 'directSetState' : 'directWrite',
-          kind: site.kind,
-        }));
-      },
-    };
+    return afterTraversal(context, () => {
+      reportSites(context, mode, 'store', (site) => ({
+        messageId: FORM_MESSAGES[site.form],
+        kind: site.kind,
+      }));
+    });
   },
 });

@@ -1,7 +1,11 @@
-import { getConventions } from '../conventions';
-import { createRule, modeSchema, reportSites, USE_HELPER_MESSAGE, type Mode } from '../utils/create-rule';
+import type { CacheScope } from '../analysis';
+import { createRule, modeSchema, type Mode, afterTraversal } from '../utils/create-rule';
+import { reportSites, USE_HELPER_MESSAGE } from './report-sites';
 
 export type MessageIds = 'manualCacheCall' | 'routerInvalidate' | 'rootInvalidate' | 'useHelper';
+
+/** The messages that explain a refresh's reach; other effects beyond one query get the plain message. */
+const REFRESH_MESSAGES: Record<CacheScope, MessageIds> = { query: 'manualCacheCall', router: 'routerInvalidate', all: 'rootInvalidate' };
 
 export default createRule<[{ mode?: Mode }], MessageIds>({
   name: 'no-manual-invalidate',
@@ -25,15 +29,8 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
     defaultOptions: [{ mode: 'after-mutation' }],
   },
   create(context, [{ mode }]) {
-    return {
-      Program() {
-        const conventions = getConventions((context.settings as Record<string, unknown>).sceneSync);
-        reportSites(context, mode, 'cache', (site) => {
-          const isWholeCache = site.form === 'root' || (site.form === 'queryClient' && site.path.length === 0);
-          const isRouter = site.form === 'router' || (site.form === 'queryClient' && !conventions.isSceneQuery(site.path));
-          return { messageId: isWholeCache ? 'rootInvalidate' : isRouter ? 'routerInvalidate' : 'manualCacheCall', kind: 'changed' };
-        });
-      },
-    };
+    return afterTraversal(context, () => {
+      reportSites(context, mode, 'cache', (site) => ({ messageId: site.effect === 'refresh' ? REFRESH_MESSAGES[site.scope] : 'manualCacheCall', kind: 'changed' }));
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { findOptimisticUpdates } from '../analysis/optimistic';
-import { analysisInput, createRule } from '../utils/create-rule';
+import { analysisInput, createRule, afterTraversal } from '../utils/create-rule';
 
 export type MessageIds = 'optimisticWrite' | 'rollback';
 
@@ -14,29 +14,27 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       optimisticWrite:
-        'The {{mutation}} mutation writes scene state in onMutate ({{found}}), before the server answered: optimistic updates were removed because they caused races and duplicates. Sync with {{helper}}(...) after success and show a loading state meanwhile.',
+        'The {{mutation}} mutation writes {{entity}} state in onMutate ({{found}}), before the server answered: optimistic updates were removed because they caused races and duplicates. Sync with {{helper}}(...) after success and show a loading state meanwhile.',
       rollback:
-        'This onError of {{mutation}} restores a snapshot from the mutation context ({{found}}): the rollback of an optimistic update. Remove both; the app writes scene state only after the server answered.',
+        'This onError of {{mutation}} restores a snapshot from the mutation context ({{found}}): the rollback of an optimistic update. Remove both; the app writes {{entity}} state only after the server answered.',
     },
     schema: [],
   },
   create(context) {
-    return {
-      Program() {
-        const input = analysisInput(context);
-        const { conventions } = input;
-        const findings = findOptimisticUpdates(input);
-        for (const { mutation, writes, rollbacks, suggestedKind } of findings) {
-          const name = mutation.path.join('.');
-          const helper = conventions.helperCallee(suggestedKind);
-          for (const write of writes) {
-            context.report({ node: write.node, messageId: 'optimisticWrite', data: { mutation: name, helper, found: write.found } });
-          }
-          for (const rollback of rollbacks) {
-            context.report({ node: rollback.node, messageId: 'rollback', data: { mutation: name, found: rollback.found } });
-          }
+    return afterTraversal(context, () => {
+      const input = analysisInput(context);
+      const { conventions } = input;
+      const findings = findOptimisticUpdates(input);
+      for (const { mutation, writes, rollbacks, suggestedKind } of findings) {
+        const name = mutation.path.join('.');
+        const helper = conventions.helperCallee(suggestedKind);
+        for (const write of writes) {
+          context.report({ node: write.node, messageId: 'optimisticWrite', data: { mutation: name, helper, found: write.found, entity: conventions.entity } });
         }
-      },
-    };
+        for (const rollback of rollbacks) {
+          context.report({ node: rollback.node, messageId: 'rollback', data: { mutation: name, found: rollback.found, entity: conventions.entity } });
+        }
+      }
+    });
   },
 });

@@ -1,4 +1,4 @@
-import { createRule, fileAnalysis } from '../utils/create-rule';
+import { createRule, fileAnalysis, afterTraversal } from '../utils/create-rule';
 
 export type MessageIds = 'missingSync';
 
@@ -13,22 +13,20 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       missingSync:
-        'The {{mutation}} mutation changes scenes but its success path never syncs the client: call {{helper}}(...) after it succeeds.',
+        'The {{mutation}} mutation changes {{entities}} but its success path never syncs the client: call {{helper}}(...) after it succeeds.',
     },
     schema: [],
   },
   create(context) {
-    return {
-      Program() {
-        const { analysis, conventions } = fileAnalysis(context);
-        for (const { mutation, suggestedKind } of analysis.unsynced) {
-          context.report({
-            node: mutation.reportNode,
-            messageId: 'missingSync',
-            data: { mutation: mutation.path.join('.'), helper: conventions.helperCallee(suggestedKind) },
-          });
-        }
-      },
-    };
+    return afterTraversal(context, () => {
+      const { analysis, conventions } = fileAnalysis(context);
+      for (const { mutation, suggestedKind } of analysis.unsynced) {
+        context.report({
+          node: mutation.reportNode,
+          messageId: 'missingSync',
+          data: { mutation: mutation.path.join('.'), helper: conventions.helperCallee(suggestedKind), entities: conventions.entities },
+        });
+      }
+    });
   },
 });

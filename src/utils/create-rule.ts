@@ -1,11 +1,11 @@
 import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
-import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
-import { analyzeFile, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
+import type { RuleContext, RuleListener } from '@typescript-eslint/utils/ts-eslint';
+import { analyzeFile, mightHoldSites, type AnalysisInput, type FileAnalysis } from '../analysis';
+import { claimCodeNodes, CODE_NODE_TYPES, collectCodeNode } from '../analysis/ast';
+import { mightHoldChannel } from '../analysis/event-bus';
+import { mightUpdateSceneTable } from '../analysis/revision-guard';
 import { createTypeOracle } from '../analysis/types';
-import type { Node } from '../analysis/ast';
-import { optimisticNodes } from '../analysis/optimistic';
-import { planFile, type FilePlan } from '../codemods/plan';
-import { getConventions, type Conventions, type SyncKind } from '../conventions';
+import { getConventions, type Conventions } from '../conventions';
 
 export interface SceneSyncRuleDocs {
   /** Which shipped configs turn the rule on. */
@@ -55,67 +55,18 @@ export function analysisInput(context: Readonly<RuleContext<string, readonly unk
   };
 }
 
-export const USE_HELPER_MESSAGE = 'Replace this sync with {{helper}}(...).';
-
 /**
- * Reports the sites of one category. After a mutation, each report carries the codemod's
- * rewrite of its run as a suggestion (never an autofix: it changes what runs).
+ * The listeners of a rule that reports once the file is traversed. The first of this plugin's rules
+ * to be created for a file that may hold something also collects, on ESLint's own traversal, the
+ * nodes every analysis starts from: no analysis walks the tree again.
  */
-export function reportSites<MessageId extends string, Category extends SyncSite['category']>(
-  context: Readonly<RuleContext<MessageId | 'useHelper', [{ mode?: Mode }]>>,
-  mode: Mode | undefined,
-  category: Category,
-  describe: (site: Extract<SyncSite, { category: Category }>) => { messageId: MessageId; kind: SyncKind },
-): void {
-  const { analysis, conventions, input } = fileAnalysis(context);
-  let optimistic: ReadonlySet<Node> | undefined;
-  for (const site of analysis.sites) {
-    if (!isCategory(site, category)) continue;
-    const afterMutation = analysis.regionsOf(site.node).length > 0;
-    if (mode !== 'everywhere' && !afterMutation) continue;
-    // Optimistic writes, rollbacks and their cancels are no-optimistic-scene-update's: one report per write.
-    optimistic ??= optimisticNodes(input);
-    if (optimistic.has(site.node)) continue;
-    const { messageId, kind } = describe(site);
-    const plan = afterMutation ? planOfRun(input, analysis, context.filename, site) : undefined;
-    const rewrite = plan?.rewrites[0];
-    // The message names the helper the rewrite would call; a store write in a restore's success path is a restore.
-    const restoring = site.category === 'store' && analysis.regionsOf(site.node).some((region) => region.restore);
-    const helper = conventions.helperCallee(rewrite?.kind ?? (restoring ? 'restored' : kind));
-    context.report({
-      node: site.node,
-      messageId,
-      data: { helper, found: site.found },
-      suggest:
-        plan && rewrite
-          ? [{ messageId: 'useHelper', data: { helper: rewrite.helper }, fix: (fixer) => plan.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) }]
-          : null,
-    });
-  }
-}
-
-const runPlans = new WeakMap<FileAnalysis, Map<SyncSite, FilePlan>>();
-
-/**
- * The codemod's plan for the run that holds `site`. Every site of a run gets the same plan, so it is
- * made once per run (and file) and shared by the rules that report the run's sites.
- */
-function planOfRun(input: AnalysisInput, analysis: FileAnalysis, filename: string, site: SyncSite): FilePlan {
-  let plans = runPlans.get(analysis);
-  if (!plans) {
-    plans = new Map();
-    runPlans.set(analysis, plans);
-  }
-  let plan = plans.get(site);
-  if (!plan) {
-    plan = planFile(input, analysis, { filename, only: site });
-    for (const member of [site, ...plan.rewrites.flatMap((rewrite) => rewrite.sites), ...plan.reviews.map((review) => review.site)]) {
-      if (member) plans.set(member, plan);
-    }
-  }
-  return plan;
-}
-
-function isCategory<Category extends SyncSite['category']>(site: SyncSite, category: Category): site is Extract<SyncSite, { category: Category }> {
-  return site.category === category;
+export function afterTraversal(context: Readonly<RuleContext<string, readonly unknown[]>>, report: () => void): RuleListener {
+  const listeners: RuleListener = { 'Program:exit': report };
+  const input = analysisInput(context);
+  if (!mightHoldSites(input) && !mightHoldChannel(input) && !mightUpdateSceneTable(input)) return listeners;
+  const nodes = claimCodeNodes(input.ast);
+  if (!nodes) return listeners;
+  const collect = (node: Parameters<typeof collectCodeNode>[1]) => collectCodeNode(nodes, node);
+  for (const type of CODE_NODE_TYPES) listeners[type] = collect;
+  return listeners;
 }
