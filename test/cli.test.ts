@@ -260,6 +260,15 @@ describe('scene-sync usage errors', () => {
     expect(migrate.stdout.split('\n')[1]).toMatch(/^ {2}scene-sync migrate \[paths\.\.\.\]/);
     expect(migrate.stdout).toContain('  --cpus <n>');
     expect(migrate.stdout).not.toContain('scene-sync init');
+    // Generic: a command added later (audit) gets its --help from USAGE too.
+    const audit = cli(dir, 'audit', '--help');
+    expect(audit.status).toBe(0);
+    expect(audit.stdout.split('\n').slice(0, 4)).toEqual([
+      'Usage:',
+      expect.stringMatching(/^ {2}scene-sync audit \[paths\.\.\.\]/),
+      '',
+      'audit    lists every mutation and what its success path does; changes no file.',
+    ]);
     const init = cli(dir, 'init', '-h');
     expect(init.status).toBe(0);
     expect(init.stdout).toBe(
