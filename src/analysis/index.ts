@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { codeExcerpt, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, unwrap, type VisitorKeys, walkCode } from './ast';
+import { codeExcerpt, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys, walkCode } from './ast';
 import { runsAfter } from './flow';
+import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from './modules/types';
 import type { TypeOracle } from './types';
 import { QUERY_CLIENT_METHODS, ValueResolver, type MutationInfo, type Value } from './values';
 
@@ -45,6 +46,12 @@ export type SuccessRegion =
   | { type: 'callback'; fn: FunctionNode; mutation: MutationInfo | undefined; restore: boolean }
   | { type: 'after'; event: Node; scope: Node; mutation: MutationInfo; restore: boolean };
 
+/** A call of a function another module exports (`syncAfterRename(projectId)`), with what it syncs. */
+export interface CrossModuleCall {
+  node: TSESTree.CallExpression;
+  summary: FunctionSummary;
+}
+
 export interface MutationFinding {
   mutation: MutationInfo;
   /** Kind of helper the success path should call, guessed from the procedure name. */
@@ -62,6 +69,15 @@ export interface FileAnalysis {
   unsynced: MutationFinding[];
   /** The value tracker, for callers that need to ask about other expressions (the codemod's planner). */
   values: ValueResolver | undefined;
+  /** Calls of functions from other modules (empty when cross-module analysis is off). */
+  crossCalls: CrossModuleCall[];
+  /** What `fn` syncs when it runs, through the functions it calls too: the first hand-written sync, and helper calls. */
+  syncsIn(fn: FunctionNode): { hand: SyncLocation | undefined; helper: boolean };
+  /**
+   * Whether the success path of `mutation` syncs. Calls of what `owner` received (a hook forwarding
+   * its caller's callbacks) do not count: what they do is the caller's.
+   */
+  successSyncs(mutation: MutationInfo, owner: FunctionNode): boolean;
 }
 
 export interface AnalysisInput {
@@ -74,6 +90,12 @@ export interface AnalysisInput {
   allowed: boolean;
   /** Present only with type information: recognises what syntax cannot trace. Without it, nothing changes. */
   types?: TypeOracle | undefined;
+  /** Facts about imported bindings from the app's other modules; absent when cross-module analysis is off. */
+  imports?: ImportLookup | undefined;
+  /** Analyse even a file without any keyword: a module summarised for the files that import it. */
+  whole?: boolean;
+  /** The file's path, for the locations other files' messages name. */
+  filename?: string;
 }
 
 const EMPTY: FileAnalysis = Object.freeze({
@@ -83,18 +105,21 @@ const EMPTY: FileAnalysis = Object.freeze({
   regionsOf: () => [],
   unsynced: [],
   values: undefined,
+  crossCalls: [],
+  syncsIn: () => ({ hand: undefined, helper: false }),
+  successSyncs: () => false,
 });
 
 const MUTATION_RESULT_MEMBERS = new Set([
   'mutate', 'mutateAsync', 'isPending', 'isLoading', 'isError', 'isSuccess', 'isIdle', 'isPaused', 'error', 'data',
   'status', 'reset', 'variables', 'failureCount', 'failureReason', 'submittedAt', 'context',
 ]);
-const SUCCESS_CALLBACKS = ['onSuccess', 'onSettled'];
+export const SUCCESS_CALLBACKS: readonly string[] = ['onSuccess', 'onSettled'];
 
 /** Analyses a file once per conventions; every rule and the codemod read the same result. */
 export const analyzeFile = perFile((input: AnalysisInput): FileAnalysis => {
   // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
-  const concerns = input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
+  const concerns = input.whole === true || input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
   return !concerns || input.allowed ? EMPTY : new FileAnalyzer(input).run();
 });
@@ -117,10 +142,13 @@ class FileAnalyzer {
   private readonly handOffs: { call: TSESTree.CallExpression; fn: FunctionNode | undefined }[] = [];
   private readonly regions: SuccessRegion[] = [];
   private readonly handedOff = new Set<MutationInfo>();
+  private readonly crossCalls: CrossModuleCall[] = [];
+  /** The sites the file reports (store writes in the store's own module left out). */
+  private ownSites: SyncSite[] = [];
 
   constructor(private readonly input: AnalysisInput) {
     this.conventions = input.conventions;
-    this.resolver = new ValueResolver(input.scopeManager, input.conventions);
+    this.resolver = new ValueResolver(input.scopeManager, input.conventions, input.imports);
   }
 
   run(): FileAnalysis {
@@ -148,9 +176,11 @@ class FileAnalyzer {
     });
     for (const property of events) this.visitServerEvent(property as TSESTree.Property);
     for (const mutation of this.mutations) this.collectRegions(mutation);
+    for (const call of this.crossCalls) this.collectHandedCallbacks(call);
     this.followLocalCalls();
 
     const sites = this.sites.filter((site) => site.category !== 'store' || !this.resolver.localStoreHooks.has(site.hook));
+    this.ownSites = sites;
     const regionsOf = (node: Node) => this.regions.filter((region) => inRegion(region, node));
     return {
       sites,
@@ -159,6 +189,9 @@ class FileAnalyzer {
       regionsOf,
       unsynced: this.findUnsynced(sites),
       values: this.resolver,
+      crossCalls: this.crossCalls,
+      syncsIn: (fn) => this.syncsIn(fn),
+      successSyncs: (mutation, owner) => this.successSyncs(mutation, owner),
     };
   }
 
@@ -209,6 +242,9 @@ class FileAnalyzer {
         break;
       case 'external':
         if (value.depth <= 1) this.handOffs.push({ call, fn: value.fn });
+        break;
+      case 'importedFunction':
+        this.crossCalls.push({ node: call, summary: value.summary });
         break;
       default:
         break;
@@ -269,8 +305,8 @@ class FileAnalyzer {
 
   private collectRegions(mutation: MutationInfo): void {
     const restore = this.conventions.isRestoreMutation(mutation.path);
-    const addCallbacks = (options: TSESTree.ObjectExpression) => {
-      for (const name of SUCCESS_CALLBACKS) {
+    const addCallbacks = (options: TSESTree.ObjectExpression, callbacks: readonly string[] = SUCCESS_CALLBACKS) => {
+      for (const name of callbacks) {
         const property = findProperty(options, name);
         if (!property) continue;
         const fn = this.callbackFunction(property.value);
@@ -278,7 +314,8 @@ class FileAnalyzer {
         else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.add(mutation);
       }
     };
-    mutation.options.forEach(addCallbacks);
+    // A hook from another module runs only the callbacks it forwards; TanStack runs all of `mutate`'s own.
+    for (const options of mutation.options) addCallbacks(options, mutation.callbacks);
     const calls = mutation.vanilla ? [mutation.node] : this.invocations.filter((invocation) => invocation.mutation === mutation).map((invocation) => invocation.call);
     for (const call of calls) {
       const perCall = call.arguments[1] && this.resolver.objectLiteralOf(call.arguments[1]);
@@ -294,6 +331,73 @@ class FileAnalyzer {
         if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
       }
     }
+  }
+
+  /**
+   * `saveThenNotify(() => save.mutateAsync(v), () => {...})` where the imported function awaits the first
+   * and then calls the second: the second runs after the mutation succeeded.
+   */
+  private collectHandedCallbacks({ node: call, summary }: CrossModuleCall): void {
+    const shape = summary.awaits;
+    if (!shape) return;
+    const objectLiteralOf = (node: Node) => this.resolver.objectLiteralOf(node);
+    const awaitedArgument = argumentFor(call, shape.awaited, objectLiteralOf);
+    if (!awaitedArgument) return;
+    const mutation = this.awaitedMutation(awaitedArgument, shape.awaited.via);
+    if (!mutation) return;
+    const restore = this.conventions.isRestoreMutation(mutation.path);
+    for (const parameter of shape.then) {
+      const argument = argumentFor(call, parameter, objectLiteralOf);
+      const fn = argument && this.callbackFunction(argument);
+      if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
+    }
+  }
+
+  /** The mutation behind what an awaiting function awaits: `() => save.mutateAsync(v)`, `save.mutateAsync`, or `save`. */
+  private awaitedMutation(argument: Node, via: 'call' | 'mutateAsync'): MutationInfo | undefined {
+    const value = this.resolver.evaluate(argument);
+    if (via === 'mutateAsync') return value?.type === 'mutation' ? value.mutation : undefined;
+    if (value?.type === 'mutateFunction') return value.mutation;
+    if (value?.type !== 'localFunction') return undefined;
+    const returned = returnedExpression(value.fn);
+    const call = returned && unwrap(returned);
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = this.resolver.evaluate(call.callee);
+    return callee?.type === 'mutateFunction' ? callee.mutation : undefined;
+  }
+
+  private syncsIn(root: FunctionNode): { hand: SyncLocation | undefined; helper: boolean } {
+    const file = this.input.filename ?? '';
+    let hand: SyncLocation | undefined;
+    let helper = false;
+    const reached = new Set<FunctionNode>([root]);
+    const queue = [root];
+    for (let index = 0; index < queue.length; index++) {
+      const fn = queue[index]!;
+      const site = this.ownSites.find((candidate) => contains(fn, candidate.node));
+      if (site && !hand) hand = { file, line: site.node.loc.start.line, found: site.found, category: site.category };
+      helper ||= this.helperCalls.some((call) => contains(fn, call.node));
+      for (const { node, summary } of this.crossCalls) {
+        if (!contains(fn, node)) continue;
+        hand ??= summary.handSync;
+        helper ||= summary.helper;
+      }
+      for (const { call, fn: callee } of this.localCalls) {
+        if (contains(fn, call) && !reached.has(callee)) {
+          reached.add(callee);
+          queue.push(callee);
+        }
+      }
+    }
+    return { hand, helper };
+  }
+
+  private successSyncs(mutation: MutationInfo, owner: FunctionNode): boolean {
+    const regions = this.regions.filter((region) => region.mutation === mutation);
+    const inAny = (node: Node) => regions.some((region) => inRegion(region, node));
+    if (this.ownSites.some((site) => inAny(site.node)) || this.helperCalls.some((call) => inAny(call.node))) return true;
+    if (this.crossCalls.some(({ node, summary }) => inAny(node) && (summary.handSync !== undefined || summary.helper))) return true;
+    return this.handOffs.some(({ call, fn }) => fn !== owner && regions.some((region) => inRegion(region, call) && !(region.type === 'callback' && region.fn === fn)));
   }
 
   /** A local function called from a success region runs in it too. */
@@ -313,11 +417,14 @@ class FileAnalyzer {
     const findings: MutationFinding[] = [];
     for (const mutation of this.mutations) {
       if (this.handedOff.has(mutation) || this.escapes(mutation)) continue;
+      // A hook from another module whose own success path syncs: every caller is synced.
+      if (mutation.hook?.syncs) continue;
       const regions = this.regions.filter((region) => region.mutation === mutation);
       const invoked = mutation.vanilla || this.invocations.some((invocation) => invocation.mutation === mutation);
       if (regions.length === 0 && !invoked) continue;
       const inAny = (node: Node) => regions.some((region) => inRegion(region, node));
       if (sites.some((site) => inAny(site.node)) || this.helperCalls.some((call) => inAny(call.node))) continue;
+      if (this.crossCalls.some(({ node, summary }) => inAny(node) && (summary.handSync !== undefined || summary.helper))) continue;
       // A success callback's own parameters (the mutation's result) are data, not a hand-off.
       const handsOff = this.handOffs.some(({ call, fn }) => regions.some((region) => inRegion(region, call) && !(region.type === 'callback' && region.fn === fn)));
       if (handsOff) continue;
@@ -425,4 +532,13 @@ function isFunctionMember(name: string | undefined): boolean {
 function inRegion(region: SuccessRegion, node: Node): boolean {
   if (region.type === 'callback') return contains(region.fn.body, node);
   return contains(region.scope, node) && runsAfter(region.event, node, region.scope);
+}
+
+/** The argument a caller passes for a parameter path: `f(a, b)` or `f({ save, onSaved })`. */
+function argumentFor(call: TSESTree.CallExpression, parameter: ParameterPath, objectLiteralOf: (node: Node) => TSESTree.ObjectExpression | undefined): Node | undefined {
+  const argument = call.arguments[parameter.index];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (parameter.key === undefined) return argument;
+  const object = objectLiteralOf(argument);
+  return object && findProperty(object, parameter.key)?.value;
 }

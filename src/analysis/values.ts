@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
+import type { FunctionSummary, ImportLookup, MutationHookSummary } from './modules/types';
 import { findProperty, isFunction, objectKeyName, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
@@ -29,6 +30,10 @@ export interface MutationInfo {
   /** Option objects whose `onSuccess`/`onSettled` run after success. */
   options: TSESTree.ObjectExpression[];
   vanilla: boolean;
+  /** Which callbacks of `options` run after success; all of them unless a hook in another module forwards only some. */
+  callbacks?: readonly string[];
+  /** The hook in another module that creates the mutation (`useRenameScene()`). */
+  hook?: MutationHookSummary;
 }
 
 /** What an expression is known to evaluate to, as far as the conventions care. */
@@ -52,6 +57,9 @@ export type Value =
   | { type: 'helperObject' }
   | { type: 'helperFunction'; kind: SyncKind | undefined }
   | { type: 'localFunction'; fn: FunctionNode }
+  /** Imported from another module of the app: a hook returning a scene mutation, or a function. */
+  | { type: 'mutationHook'; hook: MutationHookSummary }
+  | { type: 'importedFunction'; summary: FunctionSummary }
   /** A parameter of `fn` (a prop, a received callback), or a member `depth` levels into one. */
   | { type: 'external'; fn: FunctionNode | undefined; depth: number }
   | { type: 'object'; properties: Map<string, Value> };
@@ -73,6 +81,7 @@ export class ValueResolver {
   constructor(
     private readonly scopeManager: Scope.ScopeManager,
     private readonly conventions: Conventions,
+    private readonly imports?: ImportLookup,
   ) {
     this.variableOf = referencesOf(scopeManager);
   }
@@ -198,6 +207,9 @@ export class ValueResolver {
     }
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useMutation') return { type: 'tanstackUseMutation' };
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useQueryClient') return { type: 'useQueryClient' };
+    const summary = origin.imported === '*' ? undefined : this.imports?.(origin.source, origin.imported);
+    if (summary?.type === 'mutationHook') return { type: 'mutationHook', hook: summary.hook };
+    if (summary?.type === 'function') return { type: 'importedFunction', summary: summary.summary };
     return undefined;
   }
 
@@ -285,6 +297,11 @@ export class ValueResolver {
         const callee = unwrap(call.callee);
         return { type: 'mutation', mutation: this.mutation(call, callee, path, argument, false) };
       }
+      case 'mutationHook': {
+        const { hook } = callee;
+        const options = hook.optionsIndex === undefined ? undefined : call.arguments[hook.optionsIndex];
+        return { type: 'mutation', mutation: this.mutation(call, unwrap(call.callee), hook.path, options, false, hook) };
+      }
       default:
         return undefined;
     }
@@ -351,7 +368,7 @@ export class ValueResolver {
     return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
   }
 
-  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean): MutationInfo {
+  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean, hook?: MutationHookSummary): MutationInfo {
     const existing = this.mutationsByCall.get(call);
     if (existing) return existing;
     const options: TSESTree.ObjectExpression[] = [];
@@ -369,7 +386,7 @@ export class ValueResolver {
         if (value?.type === 'mutationOptions' && value.options) options.push(value.options);
       }
     }
-    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla };
+    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla, ...(hook ? { hook, callbacks: hook.forwards } : {}) };
     this.mutationsByCall.set(call, mutation);
     return mutation;
   }

@@ -1,6 +1,7 @@
 import { createRule, modeSchema, reportSites, USE_HELPER_MESSAGE, type Mode } from '../utils/create-rule';
+import { reportSyncingCallees, SYNCING_CALLEE_MESSAGE } from '../utils/report-callees';
 
-export type MessageIds = 'directAction' | 'directSetState' | 'directWrite' | 'useHelper';
+export type MessageIds = 'directAction' | 'directSetState' | 'directWrite' | 'useHelper' | 'syncingCallee';
 
 export default createRule<[{ mode?: Mode }], MessageIds>({
   name: 'no-direct-store-update',
@@ -16,6 +17,7 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
       directSetState: 'Call {{helper}}(...) instead of {{found}}(...): the database is the source of truth, the store follows it.',
       directWrite: 'Call {{helper}}(...) instead of writing into {{found}} directly: the write bypasses the database and notifies no subscriber.',
       useHelper: USE_HELPER_MESSAGE,
+      syncingCallee: SYNCING_CALLEE_MESSAGE,
     },
     // Suggestions are reported through reportSites, out of this plugin's sight.
     // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
@@ -30,6 +32,7 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
           messageId: site.form === 'action' ? 'directAction' : site.form === 'setState' ? 'directSetState' : 'directWrite',
           kind: site.kind,
         }));
+        reportSyncingCallees(context, mode, 'store', 'syncingCallee');
       },
     };
   },

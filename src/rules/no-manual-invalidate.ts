@@ -1,7 +1,8 @@
 import { getConventions } from '../conventions';
 import { createRule, modeSchema, reportSites, USE_HELPER_MESSAGE, type Mode } from '../utils/create-rule';
+import { reportSyncingCallees, SYNCING_CALLEE_MESSAGE } from '../utils/report-callees';
 
-export type MessageIds = 'manualCacheCall' | 'routerInvalidate' | 'rootInvalidate' | 'useHelper';
+export type MessageIds = 'manualCacheCall' | 'routerInvalidate' | 'rootInvalidate' | 'useHelper' | 'syncingCallee';
 
 export default createRule<[{ mode?: Mode }], MessageIds>({
   name: 'no-manual-invalidate',
@@ -17,6 +18,7 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
       routerInvalidate: 'Call {{helper}}(...) instead of {{found}}(...): invalidating the whole router refetches every query in it.',
       rootInvalidate: 'Call {{helper}}(...) instead of {{found}}(...): invalidating everything refetches every query in the app.',
       useHelper: USE_HELPER_MESSAGE,
+      syncingCallee: SYNCING_CALLEE_MESSAGE,
     },
     // Suggestions are reported through reportSites, out of this plugin's sight.
     // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
@@ -33,6 +35,7 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
           const isRouter = site.form === 'router' || (site.form === 'queryClient' && !conventions.isSceneQuery(site.path));
           return { messageId: isWholeCache ? 'rootInvalidate' : isRouter ? 'routerInvalidate' : 'manualCacheCall', kind: 'changed' };
         });
+        reportSyncingCallees(context, mode, 'cache', 'syncingCallee');
       },
     };
   },

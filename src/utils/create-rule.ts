@@ -1,6 +1,7 @@
 import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
 import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
 import { analyzeFile, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
+import { importLookupFor } from '../analysis/modules/summary';
 import { createTypeOracle } from '../analysis/types';
 import type { Node } from '../analysis/ast';
 import { optimisticNodes } from '../analysis/optimistic';
@@ -52,6 +53,8 @@ export function analysisInput(context: Readonly<RuleContext<string, readonly unk
       return conventions.isAllowedFile(context.filename, context.cwd);
     },
     types: createTypeOracle(sourceCode.parserServices, conventions),
+    imports: importLookupFor(context.filename, context.cwd, conventions, sourceCode.parserServices?.program ?? undefined),
+    filename: context.filename,
   };
 }
 

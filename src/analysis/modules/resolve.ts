@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ts from 'typescript';
+
+/** Resolves an import specifier to an app source file, or undefined (a package, a declaration file, nothing). */
+export type ResolveModule = (specifier: string, containingFile: string) => string | undefined;
+
+const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/;
+
+/** Without a tsconfig: how a bundler resolves relative imports, index files and extensions. */
+const FALLBACK_OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowJs: true,
+  jsx: ts.JsxEmit.Preserve,
+};
+
+interface ConfigEntry {
+  mtimeMs: number;
+  options: ts.CompilerOptions;
+  cache: ts.ModuleResolutionCache;
+}
+
+/** Per process (per ESLint worker): parsed tsconfigs by path, re-read when the file changes. */
+const configs = new Map<string, ConfigEntry | undefined>();
+const nearestConfig = new Map<string, string | undefined>();
+const fallback = { options: FALLBACK_OPTIONS, cache: ts.createModuleResolutionCache(process.cwd(), (name) => name, FALLBACK_OPTIONS) };
+
+/**
+ * The resolver for files linted under one configuration: TypeScript's own module resolution with
+ * the app's compiler options (`paths`, `baseUrl`, `moduleSuffixes`, `allowImportingTsExtensions`).
+ * With a program (typed linting) its options and resolutions are used; otherwise `tsconfig` or the
+ * nearest `tsconfig.json` above each importing file. Never throws.
+ */
+export function createModuleResolver(tsconfig: string | null, cwd: string, program?: ts.Program): ResolveModule {
+  const programCache = program ? ts.createModuleResolutionCache(program.getCurrentDirectory(), (name) => name, program.getCompilerOptions()) : undefined;
+  const fixedConfig = tsconfig === null ? undefined : path.resolve(cwd, tsconfig);
+  return (specifier, containingFile) => {
+    try {
+      if (program && programCache) {
+        const fromProgram = programResolution(program, specifier, containingFile);
+        if (fromProgram !== undefined) return fromProgram || undefined;
+        return accept(ts.resolveModuleName(specifier, containingFile, program.getCompilerOptions(), ts.sys, programCache).resolvedModule);
+      }
+      const config = loadConfig(fixedConfig ?? findNearestConfig(path.dirname(containingFile))) ?? fallback;
+      return accept(ts.resolveModuleName(specifier, containingFile, config.options, ts.sys, config.cache).resolvedModule);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** What the program resolved the import to: a file, '' for resolved to nothing usable, undefined when it did not say. */
+function programResolution(program: ts.Program, specifier: string, containingFile: string): string | undefined {
+  const sourceFile = program.getSourceFile(containingFile);
+  const lookup = (program as { getResolvedModule?: (file: ts.SourceFile, name: string, mode: ts.ResolutionMode) => ts.ResolvedModuleWithFailedLookupLocations | undefined }).getResolvedModule;
+  if (!sourceFile || !lookup) return undefined;
+  const resolved = lookup.call(program, sourceFile, specifier, undefined);
+  if (!resolved) return undefined;
+  return accept(resolved.resolvedModule) ?? '';
+}
+
+function accept(resolved: ts.ResolvedModuleFull | undefined): string | undefined {
+  if (!resolved || resolved.isExternalLibraryImport) return undefined;
+  const file = resolved.resolvedFileName;
+  if (DECLARATION_FILE.test(file) || !SOURCE_FILE.test(file)) return undefined;
+  return path.normalize(file);
+}
+
+function findNearestConfig(directory: string): string | undefined {
+  if (nearestConfig.has(directory)) return nearestConfig.get(directory);
+  const found = ts.findConfigFile(directory, ts.sys.fileExists, 'tsconfig.json');
+  nearestConfig.set(directory, found && path.resolve(found));
+  return found && path.resolve(found);
+}
+
+function loadConfig(configPath: string | undefined): ConfigEntry | undefined {
+  if (configPath === undefined) return undefined;
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(configPath).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const cached = configs.get(configPath);
+  if (cached && cached.mtimeMs === mtimeMs) return cached;
+  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+  if (read.error) {
+    configs.set(configPath, undefined);
+    return undefined;
+  }
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath), undefined, configPath);
+  const options = { ...parsed.options, allowJs: parsed.options.allowJs ?? true };
+  const entry = { mtimeMs, options, cache: ts.createModuleResolutionCache(path.dirname(configPath), (name) => name, options) };
+  configs.set(configPath, entry);
+  return entry;
+}
