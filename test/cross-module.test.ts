@@ -10,10 +10,10 @@ afterAll(() => {
 
 const PANEL = 'src/components/Panel.tsx';
 
-async function lint(files: Record<string, string>, settings: Record<string, unknown> = {}): Promise<TreeReport[]> {
+async function lint(files: Record<string, string>, settings: Record<string, unknown> = {}, typed = false): Promise<TreeReport[]> {
   const root = writeTree({ 'tsconfig.json': TSCONFIG, ...files });
   roots.push(root);
-  return lintTree(root, ['src'], settings);
+  return lintTree(root, ['src'], settings, typed);
 }
 
 const STORE = "import { useVideoState } from '~/stores/videoState';\n";
@@ -227,6 +227,15 @@ export function Panel({ projectId }: { projectId: string }) {
     ]);
   });
 
+  it('resolves and reads modules through the program with typed linting', async () => {
+    const reports = await lint({ 'src/lib/sync.ts': syncModule, 'src/lib/relay.ts': relayModule, [PANEL]: panel }, {}, true);
+    expect(reports.map((entry) => entry.message)).toEqual([
+      'syncAfterRename(...) syncs by hand (updateScene at src/lib/sync.ts:5): call sceneSyncHelpers.syncSceneUpdated(...) instead.',
+      'afterSave(...) syncs by hand (updateScene at src/lib/sync.ts:5): call sceneSyncHelpers.syncSceneUpdated(...) instead.',
+      'refreshScenes(...) syncs by hand (queryClient.invalidateQueries at src/lib/sync.ts:11): call sceneSyncHelpers.syncSceneDeleted(...) instead.',
+    ]);
+  });
+
   it('follows nothing with crossModule: false', async () => {
     const reports = await lint({ 'src/lib/sync.ts': syncModule, 'src/lib/relay.ts': relayModule, [PANEL]: panel }, { crossModule: false });
     expect(reports).toEqual([
@@ -276,6 +285,33 @@ export async function publishDraft({ save, onSaved }: { save: { mutateAsync: (in
     });
     // The third callback runs before the mutation: not a success region.
     expect(reports).toEqual([store(panel, 'updateScene(projectId', 'updateScene'), cache(panel, 'utils.generation.getProjectScenes.invalidate')]);
+  });
+});
+
+describe('module resolution', () => {
+  const panel = `${API}import { syncAfterRename } from '@app/lib';
+export function Panel({ projectId }: { projectId: string }) {
+  const rename = api.generation.renameScene.useMutation({ onSuccess: (scene) => syncAfterRename(projectId, scene) });
+  return <button onClick={() => rename.mutate({})} />;
+}
+`;
+  const files = {
+    // The root tsconfig knows no alias; the app's, named by the setting, maps `@app/*` with a module suffix.
+    'config/tsconfig.app.json': JSON.stringify({ compilerOptions: { moduleResolution: 'bundler', module: 'esnext', jsx: 'preserve', baseUrl: '..', paths: { '@app/*': ['src/*'] }, moduleSuffixes: ['.web', ''] } }),
+    'src/lib/index.ts': "export { syncAfterRename } from './sync';\n",
+    'src/lib/sync.web.ts': `${STORE}export function syncAfterRename(projectId: string, scene: { id: string }) {\n  useVideoState.getState().updateScene(projectId, scene.id, scene);\n}\n`,
+    'src/lib/sync.ts': 'export function syncAfterRename(_projectId: string, _scene: unknown) {}\n',
+    [PANEL]: panel,
+  };
+
+  it('uses the tsconfig named by settings.sceneSync.tsconfig: paths, baseUrl, index files, re-exports and moduleSuffixes', async () => {
+    expect(await lint(files, { tsconfig: 'config/tsconfig.app.json' })).toEqual([
+      callee('no-direct-store-update', panel, 'syncAfterRename(projectId, scene)', 'syncAfterRename', 'updateScene', 'src/lib/sync.web.ts:3', 'sceneSyncHelpers.syncSceneUpdated'),
+    ]);
+  });
+
+  it('finds no alias the nearest tsconfig does not define: the import is unknown', async () => {
+    expect(await lint(files)).toEqual([missing(panel, 'useMutation', 'generation.renameScene')]);
   });
 });
 

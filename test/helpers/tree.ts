@@ -31,8 +31,8 @@ export interface TreeReport {
   message: string;
 }
 
-/** Lints the files of a tree with real ESLint (cwd in the tree), every rule in after-mutation mode. */
-export async function lintTree(root: string, files: string[], settings: Record<string, unknown> = {}): Promise<TreeReport[]> {
+/** Lints the files of a tree with real ESLint (cwd in the tree), every rule in after-mutation mode; `typed`: with the project service. */
+export async function lintTree(root: string, files: string[], settings: Record<string, unknown> = {}, typed = false): Promise<TreeReport[]> {
   const rules: Linter.RulesRecord = {};
   for (const [name, options] of Object.entries(allRules('after-mutation'))) rules[`scene-sync/${name}`] = ['error', ...(options ?? [])] as Linter.RuleEntry;
   const eslint = new ESLint({
@@ -41,7 +41,10 @@ export async function lintTree(root: string, files: string[], settings: Record<s
     overrideConfig: [
       {
         files: ['**/*.{ts,tsx}'],
-        languageOptions: { parser: parser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        languageOptions: {
+          parser: parser as Linter.Parser,
+          parserOptions: { ecmaFeatures: { jsx: true }, ...(typed ? { projectService: true, tsconfigRootDir: root } : {}) },
+        },
         plugins: { 'scene-sync': plugin as never },
         rules,
         settings: { sceneSync: settings },
