@@ -6,7 +6,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import picomatch from 'picomatch';
-import { resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
+import { getConventions, resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
+import { planRepository, type CrossModulePlan } from './codemods/cross-module';
 import { loadConfigFile } from './codemods/config-file';
 import { defaultHelperPath, renderHelperModule } from './codemods/init';
 import type { FileRecord } from './codemods/scene-sync';
@@ -142,7 +143,9 @@ async function migrate(args: string[], io: Output, cwd: string): Promise<number>
   const files = collectFiles(roots, cwd, values.ignore, git.repository);
   const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scene-sync-'));
   try {
-    const records = await runTransform(files, settings, reportDir, { dry: values.dry, keepOutput: values.print, cpus }, io);
+    // Functions that sync by hand are rewritten in their own module only if every call runs after a mutation.
+    const crossModule = settings.crossModule ? planRepository(files, getConventions(settings), cwd) : undefined;
+    const records = await runTransform(files, settings, reportDir, { dry: values.dry, keepOutput: values.print, cpus, crossModule }, io);
     const summary = summarize(records, cwd);
     if (values.print) printDiffs(records, cwd, io);
     io.out(summary.text);
@@ -207,6 +210,7 @@ interface RunOptions {
   dry: boolean;
   keepOutput: boolean;
   cpus: number | undefined;
+  crossModule: CrossModulePlan | undefined;
 }
 
 async function runTransform(files: string[], settings: ResolvedSettings, reportDir: string, options: RunOptions, io: Output): Promise<Map<string, FileRecord>> {
@@ -233,6 +237,7 @@ async function runTransform(files: string[], settings: ResolvedSettings, reportD
       sceneSyncSettings: settings,
       reportDir,
       keepOutput: options.keepOutput,
+      crossModule: options.crossModule,
     });
   } finally {
     progress?.stop();

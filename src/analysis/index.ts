@@ -3,6 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
 import { codeExcerpt, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys, walkCode } from './ast';
 import { runsAfter } from './flow';
+import { moduleScope, readExports } from './modules/exports';
 import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from './modules/types';
 import type { TypeOracle } from './types';
 import { QUERY_CLIENT_METHODS, ValueResolver, type MutationInfo, type Value } from './values';
@@ -96,6 +97,11 @@ export interface AnalysisInput {
   whole?: boolean;
   /** The file's path, for the locations other files' messages name. */
   filename?: string;
+  /**
+   * Exported functions that run only in success paths (every call in the repository is in one, as the
+   * codemod found): their bodies are success regions. `restore`: some caller's mutation is a restore.
+   */
+  successFunctions?: ReadonlyMap<string, { restore: boolean }>;
 }
 
 const EMPTY: FileAnalysis = Object.freeze({
@@ -177,6 +183,10 @@ class FileAnalyzer {
     for (const property of events) this.visitServerEvent(property as TSESTree.Property);
     for (const mutation of this.mutations) this.collectRegions(mutation);
     for (const call of this.crossCalls) this.collectHandedCallbacks(call);
+    for (const [name, { restore }] of this.input.successFunctions ?? []) {
+      const fn = exportedFunction(this.input.ast, this.input.scopeManager, this.resolver, name);
+      if (fn) this.regions.push({ type: 'callback', fn, mutation: undefined, restore });
+    }
     this.followLocalCalls();
 
     const sites = this.sites.filter((site) => site.category !== 'store' || !this.resolver.localStoreHooks.has(site.hook));
@@ -541,4 +551,14 @@ function argumentFor(call: TSESTree.CallExpression, parameter: ParameterPath, ob
   if (parameter.key === undefined) return argument;
   const object = objectLiteralOf(argument);
   return object && findProperty(object, parameter.key)?.value;
+}
+
+/** The function a module exports under `name`, when it declares it itself. */
+export function exportedFunction(ast: TSESTree.Program, scopeManager: Scope.ScopeManager, values: ValueResolver, name: string): FunctionNode | undefined {
+  const target = readExports(ast).targets.get(name);
+  if (target?.type === 'node') return target.node;
+  if (target?.type !== 'local') return undefined;
+  const variable = moduleScope(scopeManager)?.set.get(target.name);
+  const value = variable && values.valueOfVariable(variable);
+  return value?.type === 'localFunction' ? value.fn : undefined;
 }

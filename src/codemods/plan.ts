@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { AnalysisInput, FileAnalysis, SyncSite } from '../analysis';
+import { exportedFunction, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
 import { findOptimisticUpdates } from '../analysis/optimistic';
-import { isFunction, statementList, unwrap, type FunctionNode, type Node } from '../analysis/ast';
+import { contains, isFunction, statementList, unwrap, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 
 /** Replace `range` of the original text with `text`. */
@@ -42,6 +42,8 @@ export interface PlanOptions {
   filename: string;
   /** Plan only the run holding this site (an editor suggestion). */
   only?: SyncSite;
+  /** Exported functions of this file whose syncs the repository pass left for review, with why. */
+  reviewFunctions?: ReadonlyMap<string, string>;
 }
 
 /** Cache methods whose effect the helper's invalidation covers; the others write data. */
@@ -148,6 +150,13 @@ class Planner {
         const offset = mutation.reportNode.range[0];
         const reason = `the ${mutation.path.join('.')} mutation never syncs; call ${this.conventions.helperCallee(suggestedKind)}(...) in its success path`;
         reviews.push({ line: this.line(offset), offset, reason, site: undefined });
+      }
+      for (const [name, reason] of this.options.reviewFunctions ?? []) {
+        const fn = this.analysis.values && exportedFunction(this.input.ast, this.input.scopeManager, this.analysis.values, name);
+        if (!fn) continue;
+        for (const site of this.analysis.sites) {
+          if (contains(fn, site.node)) reviews.push({ line: this.line(site.node.range[0]), offset: site.node.range[0], reason, site });
+        }
       }
       // Optimistic updates are taken out by hand: removing one changes what the user sees while saving.
       for (const { mutation, writes, rollbacks } of findOptimisticUpdates(this.input)) {

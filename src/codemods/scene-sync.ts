@@ -7,6 +7,8 @@ import * as ts from 'typescript';
 import { analyzeFile } from '../analysis';
 import { walk, type VisitorKeys } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
+import { importLookupFor } from '../analysis/modules/summary';
+import { planFor, type CrossModulePlan } from './cross-module';
 import { applyEdits, mapOffset, planFile, type FilePlan } from './plan';
 import { loadConfigFile } from './config-file';
 
@@ -32,6 +34,8 @@ export interface TransformOptions {
   keepOutput?: boolean;
   /** jscodeshift's `--dry`: nothing is written, so lines refer to the file as it is. */
   dry?: boolean;
+  /** The CLI's pass over the whole repository: functions whose syncs are rewritten, or reviewed, where they are. */
+  crossModule?: CrossModulePlan;
 }
 
 interface FileInfo {
@@ -58,9 +62,10 @@ function lineAt(text: string, offset: number): number {
 }
 
 /** Parses, analyses and rewrites one file's text; throws on text it cannot parse. */
-export function transformSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd()): TransformResult | undefined {
+export function transformSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd(), crossModule?: CrossModulePlan): TransformResult | undefined {
   if (source.includes('\u0000')) throw new UnreadableFileError('not a text file (NUL byte)');
-  if (!conventions.mightConcern(source)) return undefined;
+  const repository = planFor(crossModule, filename);
+  if (!conventions.mightConcern(source) && !repository) return undefined;
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = bom ? source.slice(1) : source;
   const parsed = parse(text, filename);
@@ -73,9 +78,12 @@ export function transformSource(source: string, filename: string, conventions: C
     text,
     conventions,
     allowed: conventions.isAllowedFile(filename, cwd),
+    imports: importLookupFor(path.resolve(cwd, filename), cwd, conventions),
+    filename: path.resolve(cwd, filename),
+    successFunctions: repository?.success,
   };
   const analysis = analyzeFile(input);
-  const plan = planFile(input, analysis, { filename });
+  const plan = planFile(input, analysis, { filename, reviewFunctions: repository?.review });
   if (plan.edits.length === 0) return { output: source, plan, bom };
   const output = applyEdits(text, plan.edits);
   const error = syntaxError(output, filename);
@@ -157,7 +165,7 @@ function transform(file: FileInfo, _api: unknown, options: TransformOptions = {}
   const base: FileRecord = { file: file.path, status: 'unchanged', rewrites: [], reviews: [] };
   try {
     if (losesBytes(file)) throw new UnreadableFileError('not valid UTF-8');
-    const result = transformSource(file.source, file.path, conventionsFor(options));
+    const result = transformSource(file.source, file.path, conventionsFor(options), process.cwd(), options.crossModule);
     if (!result) {
       record(options, { ...base, status: 'skipped' });
       return undefined;

@@ -9,6 +9,7 @@ import { analyzeFile, SUCCESS_CALLBACKS, type FileAnalysis } from '../index';
 import { enclosingFunction, isFunction, objectKeyName, propertyName, referencesOf, returnedExpression, unwrap, walk, walkCode, type FunctionNode, type Node, type VisitorKeys } from '../ast';
 import { runsAfter } from '../flow';
 import type { MutationInfo, ValueResolver } from '../values';
+import { moduleScope, readExports, type ExportTable } from './exports';
 import { createModuleResolver, type ResolveModule } from './resolve';
 import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary, ParameterPath } from './types';
 
@@ -61,11 +62,28 @@ export function importLookupFor(filename: string, cwd: string, conventions: Conv
     resolve = programResolvers.get(program);
     if (!resolve) programResolvers.set(program, (resolve = createModuleResolver(tsconfig, cwd, program)));
   } else {
-    const key = `${tsconfig ?? ''}\u0000${tsconfig === null ? '' : cwd}`;
+    const key = resolverKey(tsconfig, cwd);
     resolve = resolvers.get(key);
     if (!resolve) resolvers.set(key, (resolve = createModuleResolver(tsconfig, cwd)));
   }
   return lookupFrom(filename, { conventions, resolve, program, cwd }, 0);
+}
+
+/**
+ * A module of the app, parsed at most once per process and analysed with its imports followed, as
+ * the codemod's pass over the repository needs it; undefined when it cannot be read or parsed.
+ */
+export function analyzeModule(file: string, conventions: Conventions, cwd: string): { ast: TSESTree.Program; scopeManager: Scope.ScopeManager; analysis: FileAnalysis } | undefined {
+  const lookup = importLookupFor(file, cwd, conventions);
+  if (!lookup) return undefined;
+  const resolve = resolvers.get(resolverKey(conventions.settings.tsconfig, cwd))!;
+  const summary = summarize(path.resolve(file), { conventions, resolve, program: undefined, cwd }, 0);
+  const analysis = summary?.analysis();
+  return summary && analysis && { ast: summary.parsed.ast, scopeManager: summary.parsed.scopeManager, analysis };
+}
+
+function resolverKey(tsconfig: string | null, cwd: string): string {
+  return `${tsconfig ?? ''}\u0000${tsconfig === null ? '' : cwd}`;
 }
 
 function lookupFrom(filename: string, context: ModuleContext, depth: number): ImportLookup | undefined {
@@ -125,12 +143,9 @@ function parseModule(file: string, stat: fs.Stats, program: ts.Program | undefin
   return value;
 }
 
-type ExportTarget = { type: 'local'; name: string } | { type: 'node'; node: FunctionNode } | { type: 'from'; source: string; imported: string };
-
 /** The exports of one module, classified on demand (only the names other files import). */
 class ModuleSummary {
-  private readonly targets = new Map<string, ExportTarget>();
-  private readonly starSources: string[] = [];
+  private readonly exports: ExportTable;
   private readonly answers = new Map<string, ExportSummary | undefined>();
   private lazyAnalysis: FileAnalysis | undefined;
   /** Set while the module is analysed: a cycle back into it (another of its names) reads it as unknown. */
@@ -138,12 +153,12 @@ class ModuleSummary {
   private readonly lookup: ImportLookup | undefined;
 
   constructor(
-    private readonly parsed: ParsedModule,
+    readonly parsed: ParsedModule,
     private readonly context: ModuleContext,
     depth: number,
   ) {
     this.lookup = lookupFrom(parsed.file, context, depth);
-    for (const statement of parsed.ast.body) this.readExports(statement);
+    this.exports = readExports(parsed.ast);
   }
 
   exportOf(name: string): ExportSummary | undefined {
@@ -159,41 +174,10 @@ class ModuleSummary {
     }
   }
 
-  private readExports(statement: TSESTree.ProgramStatement): void {
-    switch (statement.type) {
-      case AST_NODE_TYPES.ExportNamedDeclaration: {
-        const { declaration } = statement;
-        if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) this.targets.set(declaration.id.name, { type: 'local', name: declaration.id.name });
-        if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-          for (const declarator of declaration.declarations) {
-            if (declarator.id.type === AST_NODE_TYPES.Identifier) this.targets.set(declarator.id.name, { type: 'local', name: declarator.id.name });
-          }
-        }
-        for (const specifier of statement.specifiers) {
-          const local = moduleName(specifier.local);
-          const exported = moduleName(specifier.exported);
-          this.targets.set(exported, statement.source ? { type: 'from', source: statement.source.value, imported: local } : { type: 'local', name: local });
-        }
-        break;
-      }
-      case AST_NODE_TYPES.ExportDefaultDeclaration: {
-        const { declaration } = statement;
-        if (isFunction(declaration)) this.targets.set('default', { type: 'node', node: declaration });
-        else if (declaration.type === AST_NODE_TYPES.Identifier) this.targets.set('default', { type: 'local', name: declaration.name });
-        break;
-      }
-      case AST_NODE_TYPES.ExportAllDeclaration:
-        if (statement.exported === null) this.starSources.push(statement.source.value);
-        break;
-      default:
-        break;
-    }
-  }
-
   private classify(name: string): ExportSummary | undefined {
-    const target = this.targets.get(name);
+    const target = this.exports.targets.get(name);
     if (!target) {
-      for (const source of this.starSources) {
+      for (const source of this.exports.starSources) {
         const found = this.lookup?.(source, name);
         if (found) return found;
       }
@@ -204,7 +188,7 @@ class ModuleSummary {
     const values = analysis?.values;
     if (!analysis || !values) return undefined;
     if (target.type === 'node') return this.classifyFunction(target.node, name, analysis, values);
-    const variable = this.moduleScope()?.set.get(target.name);
+    const variable = moduleScope(this.parsed.scopeManager)?.set.get(target.name);
     if (!variable) return undefined;
     const value = values.valueOfVariable(variable);
     if (value?.type === 'localFunction') return this.classifyFunction(value.fn, name, analysis, values);
@@ -213,7 +197,7 @@ class ModuleSummary {
     return undefined;
   }
 
-  private analysis(): FileAnalysis | undefined {
+  analysis(): FileAnalysis | undefined {
     if (this.lazyAnalysis || this.analyzing) return this.lazyAnalysis;
     const { parsed, context } = this;
     this.analyzing = true;
@@ -233,11 +217,6 @@ class ModuleSummary {
       this.analyzing = false;
     }
     return this.lazyAnalysis;
-  }
-
-  private moduleScope(): Scope.Scope | undefined {
-    const global = this.parsed.scopeManager.globalScope;
-    return global?.childScopes.find((scope) => scope.type === 'module') ?? global ?? undefined;
   }
 
   private classifyFunction(fn: FunctionNode, name: string, analysis: FileAnalysis, values: ValueResolver): ExportSummary {
@@ -357,6 +336,3 @@ function sameParameter(a: ParameterPath, b: ParameterPath): boolean {
   return a.index === b.index && a.key === b.key;
 }
 
-function moduleName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
-  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
-}
