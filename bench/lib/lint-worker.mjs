@@ -39,4 +39,6 @@ for (const result of results) {
     for (const [rule, time] of Object.entries(pass.rules ?? {})) rules[rule] = (rules[rule] ?? 0) + time.total;
   }
 }
-process.stdout.write(`${JSON.stringify({ files: results.length, wallMs, parseMs, filesMs, rules, fatal, messages })}\n`);
+// Without worker threads the module summaries live in this process: how many files were parsed for them.
+const modules = concurrency === 'off' ? require(path.join(process.env.SCENE_SYNC_DIST ?? '', 'analysis', 'modules', 'summary.js')).moduleStats() : undefined;
+process.stdout.write(`${JSON.stringify({ files: results.length, wallMs, parseMs, filesMs, rules, fatal, messages, modules })}\n`);

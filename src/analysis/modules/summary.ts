@@ -36,8 +36,11 @@ interface Stamped<T> {
 const parsedModules = new Map<string, Stamped<ParsedModule | undefined>>();
 const summaries = new WeakMap<Conventions, Map<string, Stamped<ModuleSummary | undefined>>>();
 
-/** Counters for the benchmark: how often modules were parsed and summaries asked for. */
-export const moduleStats = { parsed: 0, lookups: 0 };
+/** Counters for the benchmark: parses, distinct files parsed, and imports asked about, in this process. */
+export function moduleStats(): { parsed: number; files: number; lookups: number } {
+  return { parsed: counters.parsed, files: parsedModules.size, lookups: counters.lookups };
+}
+const counters = { parsed: 0, lookups: 0 };
 
 export interface ModuleContext {
   conventions: Conventions;
@@ -89,7 +92,7 @@ function resolverKey(tsconfig: string | null, cwd: string): string {
 function lookupFrom(filename: string, context: ModuleContext, depth: number): ImportLookup | undefined {
   if (depth >= MAX_IMPORT_DEPTH) return undefined;
   return (source, imported) => {
-    moduleStats.lookups++;
+    counters.lookups++;
     const file = context.resolve(source, filename);
     if (file === undefined) return undefined;
     return summarize(file, context, depth + 1)?.exportOf(imported);
@@ -119,7 +122,7 @@ function parseModule(file: string, stat: fs.Stats, program: ts.Program | undefin
   let value: ParsedModule | undefined;
   try {
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    moduleStats.parsed++;
+    counters.parsed++;
     // With typed linting the program already holds the file: convert its tree instead of parsing again.
     const programs = program?.getSourceFile(file) ? [program] : undefined;
     const result = parseForESLint(text, {
