@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { span } from './helpers/cases';
 import { lintTree, TSCONFIG, writeTree, type TreeReport } from './helpers/tree';
@@ -312,6 +313,70 @@ export function Panel({ projectId }: { projectId: string }) {
 
   it('finds no alias the nearest tsconfig does not define: the import is unknown', async () => {
     expect(await lint(files)).toEqual([missing(panel, 'useMutation', 'generation.renameScene')]);
+  });
+});
+
+describe('odd trees', () => {
+  const panel = `${API}import { syncAfterRename } from '../lib/sync';
+export function Panel({ projectId }: { projectId: string }) {
+  const rename = api.generation.renameScene.useMutation({ onSuccess: (scene) => syncAfterRename(projectId, scene) });
+  return <button onClick={() => rename.mutate({})} />;
+}
+`;
+  const sync = `${STORE}export function syncAfterRename(projectId: string, scene: { id: string }) {\n  useVideoState.getState().updateScene(projectId, scene.id, scene);\n}\n`;
+  const calledSync = (where: string) =>
+    callee('no-direct-store-update', panel, 'syncAfterRename(projectId, scene)', 'syncAfterRename', 'updateScene', where, 'sceneSyncHelpers.syncSceneUpdated');
+
+  it('follows a module that is a symlink, and names it by the path the app imports', async () => {
+    const root = writeTree({ 'tsconfig.json': TSCONFIG, 'shared/sync.ts': sync, [PANEL]: panel });
+    roots.push(root);
+    fs.mkdirSync(path.join(root, 'src/lib'), { recursive: true });
+    fs.symlinkSync(path.join(root, 'shared/sync.ts'), path.join(root, 'src/lib/sync.ts'));
+    expect(await lintTree(root, ['src'])).toEqual([calledSync('src/lib/sync.ts:3')]);
+  });
+
+  it('resolves relative imports with a tsconfig.json that is not JSON, and with none at all', async () => {
+    expect(await lint({ 'tsconfig.json': '{ "compilerOptions": { oops', 'src/lib/sync.ts': sync, [PANEL]: panel })).toEqual([calledSync('src/lib/sync.ts:3')]);
+    const root = writeTree({ 'src/lib/sync.ts': sync, [PANEL]: panel });
+    roots.push(root);
+    expect(await lintTree(root, ['src'])).toEqual([calledSync('src/lib/sync.ts:3')]);
+  });
+
+  it('reads a default-exported hook through a barrel file', async () => {
+    const copy = `${STORE}import { useRename } from '~/hooks';
+export function Panel({ projectId }: { projectId: string }) {
+  const updateScene = useVideoState((s) => s.updateScene);
+  const rename = useRename({ onSuccess: (scene: { id: string }) => updateScene(projectId, scene.id, scene) });
+  return <button onClick={() => rename.mutate({})} />;
+}
+`;
+    const reports = await lint({
+      'src/hooks/index.ts': "export { default as useRename } from './useRename';\n",
+      'src/hooks/useRename.ts': `${API}export default function (options: object) {\n  return api.generation.renameScene.useMutation({ ...options });\n}\n`,
+      [PANEL]: copy,
+    });
+    expect(reports).toEqual([store(copy, 'updateScene(projectId', 'updateScene')]);
+  });
+
+  it('stops following imports four modules deep: a sync further down is unknown', async () => {
+    const relay = (next: number) => `import { step${next} } from './step${next}';\nexport function step${next - 1}(projectId: string) {\n  step${next}(projectId);\n}\n`;
+    const last = `${STORE}export function step5(projectId: string) {\n  useVideoState.getState().deleteScene(projectId, 'x');\n}\n`;
+    const deep = `${API}import { step1 } from '~/lib/step1';
+export function Panel({ projectId }: { projectId: string }) {
+  const remove = api.generation.deleteScene.useMutation({ onSuccess: () => step1(projectId) });
+  return <button onClick={() => remove.mutate({})} />;
+}
+`;
+    const chain = (length: number) => {
+      const files: Record<string, string> = { [PANEL]: deep };
+      for (let index = 2; index <= length; index++) files[`src/lib/step${index - 1}.ts`] = relay(index);
+      files[`src/lib/step${length}.ts`] = last.replace(/step5/g, `step${length}`);
+      return files;
+    };
+    expect(await lint(chain(4))).toEqual([
+      callee('no-direct-store-update', deep, 'step1(projectId)', 'step1', 'deleteScene', 'src/lib/step4.ts:3', 'sceneSyncHelpers.syncSceneDeleted'),
+    ]);
+    expect(await lint(chain(5))).toEqual([missing(deep, 'useMutation', 'generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted')]);
   });
 });
 

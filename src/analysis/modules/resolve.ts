@@ -17,13 +17,12 @@ const FALLBACK_OPTIONS: ts.CompilerOptions = {
 };
 
 interface ConfigEntry {
-  mtimeMs: number;
   options: ts.CompilerOptions;
   cache: ts.ModuleResolutionCache;
 }
 
-/** Per process (per ESLint worker): parsed tsconfigs by path, re-read when the file changes. */
-const configs = new Map<string, ConfigEntry | undefined>();
+/** Per process (per ESLint worker): parsed tsconfigs by path (undefined: unreadable), re-read when the file changes. */
+const configs = new Map<string, { mtimeMs: number; entry: ConfigEntry | undefined }>();
 const nearestConfig = new Map<string, string | undefined>();
 const fallback = { options: FALLBACK_OPTIONS, cache: ts.createModuleResolutionCache(process.cwd(), (name) => name, FALLBACK_OPTIONS) };
 
@@ -51,7 +50,10 @@ export function createModuleResolver(tsconfig: string | null, cwd: string, progr
   };
 }
 
-/** What the program resolved the import to: a file, '' for resolved to nothing usable, undefined when it did not say. */
+/**
+ * What the program resolved the import to: a file, '' for resolved to nothing usable, undefined when it
+ * did not say. `getResolvedModule` is not in TypeScript's public typings: without it, resolve again.
+ */
 function programResolution(program: ts.Program, specifier: string, containingFile: string): string | undefined {
   const sourceFile = program.getSourceFile(containingFile);
   const lookup = (program as { getResolvedModule?: (file: ts.SourceFile, name: string, mode: ts.ResolutionMode) => ts.ResolvedModuleWithFailedLookupLocations | undefined }).getResolvedModule;
@@ -84,15 +86,14 @@ function loadConfig(configPath: string | undefined): ConfigEntry | undefined {
     return undefined;
   }
   const cached = configs.get(configPath);
-  if (cached && cached.mtimeMs === mtimeMs) return cached;
+  if (cached && cached.mtimeMs === mtimeMs) return cached.entry;
   const read = ts.readConfigFile(configPath, ts.sys.readFile);
-  if (read.error) {
-    configs.set(configPath, undefined);
-    return undefined;
+  let entry: ConfigEntry | undefined;
+  if (!read.error) {
+    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath), undefined, configPath);
+    const options = { ...parsed.options, allowJs: parsed.options.allowJs ?? true };
+    entry = { options, cache: ts.createModuleResolutionCache(path.dirname(configPath), (name) => name, options) };
   }
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath), undefined, configPath);
-  const options = { ...parsed.options, allowJs: parsed.options.allowJs ?? true };
-  const entry = { mtimeMs, options, cache: ts.createModuleResolutionCache(path.dirname(configPath), (name) => name, options) };
-  configs.set(configPath, entry);
+  configs.set(configPath, { mtimeMs, entry });
   return entry;
 }

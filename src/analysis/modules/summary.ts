@@ -6,7 +6,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type * as ts from 'typescript';
 import type { Conventions } from '../../conventions';
 import { analyzeFile, SUCCESS_CALLBACKS, type FileAnalysis } from '../index';
-import { enclosingFunction, isFunction, objectKeyName, propertyName, referencesOf, returnedExpression, unwrap, walk, walkCode, type FunctionNode, type Node, type VisitorKeys } from '../ast';
+import { isFunction, objectKeyName, propertyName, referencesOf, returnedExpression, unwrap, walk, walkCode, type FunctionNode, type Node, type VisitorKeys } from '../ast';
 import { runsAfter } from '../flow';
 import type { MutationInfo, ValueResolver } from '../values';
 import { moduleScope, readExports, type ExportTable } from './exports';
@@ -17,6 +17,7 @@ import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary,
 export const MAX_IMPORT_DEPTH = 4;
 
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
+const NESTED_FUNCTIONS: ReadonlySet<string> = new Set([AST_NODE_TYPES.ArrowFunctionExpression, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.FunctionDeclaration]);
 
 interface ParsedModule {
   file: string;
@@ -308,8 +309,8 @@ class ModuleSummary {
     if (!fn.async || fn.params.length === 0) return undefined;
     let awaited: { node: Node; path: ParameterPath & { via: 'call' | 'mutateAsync' } } | undefined;
     const calls: TSESTree.CallExpression[] = [];
-    walkCode(fn.body, this.parsed.visitorKeys, (node) => {
-      if (enclosingFunction(node) !== fn) return;
+    // Nested functions are skipped: what they await or call runs when they are called, not here.
+    walk(fn.body, this.parsed.visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
       if (awaited || node.type !== AST_NODE_TYPES.AwaitExpression) return;
       const argument = unwrap(node.argument);
@@ -322,7 +323,7 @@ class ModuleSummary {
         const holder = this.parameterOf(callee.object, fn);
         if (holder) awaited = { node, path: { ...holder, via: 'mutateAsync' } };
       }
-    });
+    }, NESTED_FUNCTIONS);
     if (!awaited) return undefined;
     const event = awaited.node;
     const then: ParameterPath[] = [];
