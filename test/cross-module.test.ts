@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { span } from './helpers/cases';
 import { lintTree, TSCONFIG, writeTree, type TreeReport } from './helpers/tree';
@@ -235,6 +236,35 @@ export function Panel({ projectId }: { projectId: string }) {
       'afterSave(...) syncs by hand (updateScene at src/lib/sync.ts:5): call sceneSyncHelpers.syncSceneUpdated(...) instead.',
       'refreshScenes(...) syncs by hand (queryClient.invalidateQueries at src/lib/sync.ts:11): call sceneSyncHelpers.syncSceneDeleted(...) instead.',
     ]);
+  });
+
+  it('reads a module again when it changed: nothing stale is kept between runs in one process', async () => {
+    const root = writeTree({ 'tsconfig.json': TSCONFIG, 'src/lib/sync.ts': syncModule, 'src/lib/relay.ts': relayModule, [PANEL]: panel });
+    roots.push(root);
+    expect(await lintTree(root, ['src'])).toHaveLength(3);
+    fs.writeFileSync(path.join(root, 'src/lib/sync.ts'), `${HELPER}${syncModule.replace('useVideoState.getState().updateScene(projectId, scene.id, scene);', 'void sceneSyncHelpers.syncSceneUpdated(projectId, scene.id, scene);')}`);
+    expect(await lintTree(root, ['src'])).toEqual([
+      callee('no-manual-invalidate', panel, 'refreshScenes(projectId)', 'refreshScenes', 'queryClient.invalidateQueries', 'src/lib/sync.ts:12', 'sceneSyncHelpers.syncSceneDeleted'),
+    ]);
+  });
+
+  it('gives the same reports with ESLint worker threads (--concurrency), each with its own summaries', async () => {
+    const dist = path.resolve(__dirname, '..', 'dist', 'index.js');
+    const root = writeTree({ 'tsconfig.json': TSCONFIG, 'src/lib/sync.ts': syncModule, 'src/lib/relay.ts': relayModule, [PANEL]: panel, 'src/components/Other.tsx': panel });
+    roots.push(root);
+    fs.writeFileSync(
+      path.join(root, 'eslint.config.mjs'),
+      `import parser from '@typescript-eslint/parser';\nimport plugin from ${JSON.stringify(dist)};\n` +
+        "export default [{ files: ['**/*.tsx', '**/*.ts'], languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: true } } }, ...plugin.configs.recommended }];\n",
+    );
+    fs.symlinkSync(path.resolve(__dirname, '..', 'node_modules'), path.join(root, 'node_modules'));
+    const run = async (concurrency: number | 'off') => {
+      const eslint = new ESLint({ cwd: root, concurrency });
+      return (await eslint.lintFiles(['src'])).map((result) => [path.relative(root, result.filePath), result.messages.map((message) => `${message.line}:${message.column} ${message.message}`)]);
+    };
+    const single = await run('off');
+    expect(single.flatMap(([, messages]) => messages)).toHaveLength(6);
+    expect(await run(2)).toEqual(single);
   });
 
   it('follows nothing with crossModule: false', async () => {
