@@ -7,8 +7,15 @@ export const SYNC_KINDS: readonly SyncKind[] = ['created', 'updated', 'deleted',
 
 export type HelperStyle = 'positional' | 'object';
 
+/** Words that name a restore: in a procedure (`restoreScene`, `undoDelete`) or a server event (`onSceneRestored`). */
+export const RESTORE_WORDS: readonly string[] = ['restore', 'undo', 'revert'];
+const RESTORE_PATTERN = new RegExp(RESTORE_WORDS.map((word) => (word.endsWith('e') ? word.slice(0, -1) : word)).join('|'), 'i');
+const capitalize = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+
 /** The app-specific conventions, as written in `settings.sceneSync` or in `scene-sync.config.json`. */
 export interface SceneSyncSettings {
+  /** What the app syncs, in its own words, for messages and comments: "scene", "document", "board". */
+  entity?: string;
   store?: {
     hooks?: string[];
     actions?: Record<string, SyncKind>;
@@ -42,6 +49,7 @@ export interface SceneSyncSettings {
 
 /** Every key filled in: the same shape as the settings, defaults applied. */
 export interface ResolvedSettings {
+  entity: string;
   store: { hooks: string[]; actions: Record<string, SyncKind>; refresh: string | null; module: string };
   queries: string[];
   projectKey: string;
@@ -64,6 +72,7 @@ export interface ResolvedSettings {
 }
 
 export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<ResolvedSettings>({
+  entity: 'scene',
   store: {
     hooks: ['useVideoState'],
     actions: {
@@ -80,7 +89,7 @@ export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<Resolv
   queries: ['generation.getProjectScenes'],
   projectKey: 'projectId',
   mutations: ['**.*Scene*'],
-  restoreMutations: ['**.{restore,undo,revert}*', '**.*{Restore,Undo,Revert}*'],
+  restoreMutations: [`**.{${RESTORE_WORDS.join(',')}}*`, `**.*{${RESTORE_WORDS.map(capitalize).join(',')}}*`],
   serverEvents: ['onScene{Created,Updated,Deleted,Restored}'],
   helper: {
     module: '~/lib/sync/scene-sync',
@@ -220,6 +229,21 @@ function readRegExpSource(value: unknown, key: string, fallback: string): string
   return value;
 }
 
+function readEntity(value: unknown): string {
+  if (value === undefined) return DEFAULT_SETTINGS.entity;
+  if (typeof value !== 'string' || !/^[A-Za-z][A-Za-z0-9 -]{0,39}$/.test(value)) {
+    throw new SceneSyncConfigError('entity', value, 'a singular noun of letters, digits, spaces or hyphens (at most 40 characters), such as "scene" or "document"');
+  }
+  return value;
+}
+
+/** The plural of an English noun, by the common rules: board -> boards, entry -> entries, box -> boxes. */
+export function pluralOf(noun: string): string {
+  if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
 function isSyncKind(value: unknown): value is SyncKind {
   return typeof value === 'string' && (SYNC_KINDS as readonly string[]).includes(value);
 }
@@ -230,7 +254,7 @@ const KIND_LIST = SYNC_KINDS.map((kind) => `"${kind}"`).join(', ');
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const root = raw === undefined || raw === null ? {} : readObject(raw, 'sceneSync');
   if (root === undefined) return structuredClone(DEFAULT_SETTINGS) as ResolvedSettings;
-  checkKeys(root, '', ['$schema', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database', 'crossModule', 'tsconfig']);
+  checkKeys(root, '', ['$schema', 'entity', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database', 'crossModule', 'tsconfig']);
 
   const store = readObject(root.store, 'store') ?? {};
   checkKeys(store, 'store', ['hooks', 'actions', 'refresh', 'module']);
@@ -282,6 +306,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   checkKeys(database, 'database', ['sceneTable', 'revisionColumn']);
 
   return {
+    entity: readEntity(root.entity),
     store: { hooks, actions, refresh, module: storeModule },
     queries: readStrings(root.queries, 'queries', PROCEDURE_PATH, 'tRPC procedure paths such as "router.procedure"', DEFAULT_SETTINGS.queries),
     projectKey: readIdentifier(root.projectKey, 'projectKey', DEFAULT_SETTINGS.projectKey),
@@ -341,7 +366,7 @@ function escapeRegExp(text: string): string {
 /** The helper kind a name suggests (`deleteScene` -> deleted, `scene:restored` -> restored), for messages. */
 export function kindFromName(name: string): SyncKind {
   const lower = name.toLowerCase();
-  if (/restor|revert|undo/.test(lower)) return 'restored';
+  if (RESTORE_PATTERN.test(lower)) return 'restored';
   if (/delet|remov/.test(lower)) return 'deleted';
   if (/creat|add|insert|duplicat/.test(lower)) return 'created';
   if (/updat|edit|renam|sav/.test(lower)) return 'updated';
@@ -351,6 +376,9 @@ export function kindFromName(name: string): SyncKind {
 /** The settings turned into the questions rules and codemod ask. */
 export interface Conventions {
   readonly settings: ResolvedSettings;
+  /** The entity in the app's words, singular and plural, for messages: "scene", "scenes". */
+  readonly entity: string;
+  readonly entities: string;
   readonly storeHooks: ReadonlySet<string>;
   /** Sync kind of a scene-writing store action, or undefined for other actions. */
   actionKind(name: string): SyncKind | undefined;
@@ -359,6 +387,8 @@ export interface Conventions {
   routerHoldsSceneQuery(path: readonly string[]): boolean;
   isSceneMutation(path: readonly string[]): boolean;
   isRestoreMutation(path: readonly string[]): boolean;
+  /** True for a name (a server event's) that announces a restore. */
+  isRestoreName(name: string): boolean;
   /** The helper a mutation's success path should call, guessed from the procedure. */
   mutationKind(path: readonly string[]): SyncKind;
   isServerEvent(callbackName: string): boolean;
@@ -427,12 +457,15 @@ export function createConventions(settings: ResolvedSettings): Conventions {
 
   return {
     settings,
+    entity: settings.entity,
+    entities: pluralOf(settings.entity),
     storeHooks: new Set(settings.store.hooks),
     actionKind: (name) => (Object.hasOwn(settings.store.actions, name) ? settings.store.actions[name] : undefined),
     isSceneQuery: (path) => queryPaths.has(path.join('.')),
     routerHoldsSceneQuery: (path) => queryPrefixes.has(path.join('.')),
     isSceneMutation,
     isRestoreMutation,
+    isRestoreName: (name) => RESTORE_PATTERN.test(name),
     mutationKind: (path) => (isRestoreMutation(path) ? 'restored' : kindFromName(path[path.length - 1] ?? '')),
     isServerEvent: (name) => eventMatchers.some((match) => match(name)),
     isSceneEvent: (name) => sceneEvent.test(name),

@@ -242,6 +242,24 @@ describe('invalid settings', () => {
   });
 });
 
+describe('entity', () => {
+  it('defaults to scene and names the plural in messages', () => {
+    const conventions = createConventions(resolveSettings({}));
+    expect([conventions.entity, conventions.entities]).toEqual(['scene', 'scenes']);
+  });
+
+  it('takes the app\'s own word and forms its plural', () => {
+    const plurals = ['document', 'board', 'entry', 'box', 'sketch', 'day', 'story board'].map((entity) => createConventions(resolveSettings({ entity })).entities);
+    expect(plurals).toEqual(['documents', 'boards', 'entries', 'boxes', 'sketches', 'days', 'story boards']);
+  });
+
+  it('rejects what is not a noun, naming the key', () => {
+    for (const entity of ['', 'x\'; alert(1)', 42, 'a'.repeat(41), '1st']) {
+      expect(() => resolveSettings({ entity }), String(entity)).toThrow(/invalid setting "entity": expected a singular noun/);
+    }
+  });
+});
+
 describe('compileNamePattern', () => {
   it.each<[string, string, boolean]>([
     // `*` stays within one segment.

@@ -5,6 +5,11 @@ import type { Conventions } from '../conventions';
 export type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
+/** Ends an exhaustive switch: a new member of the union fails to compile here until it is handled. */
+export function unreachable(value: never): never {
+  throw new Error(`scene-sync: unhandled case ${JSON.stringify(value)}`);
+}
+
 export function isFunction(node: Node): node is FunctionNode {
   return (
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||

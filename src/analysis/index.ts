@@ -6,7 +6,8 @@ import { runsAfter } from './flow';
 import { moduleScope, readExports } from './modules/exports';
 import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from './modules/types';
 import type { TypeOracle } from './types';
-import { QUERY_CLIENT_METHODS, ValueResolver, type MutationInfo, type Value } from './values';
+import { cacheMethod, isCacheSync, type CacheEffect, type CacheMethod } from '../tables/cache-methods';
+import { ValueResolver, type MutationInfo, type Value } from './values';
 
 export type { MutationInfo, ValueResolver } from './values';
 
@@ -23,10 +24,16 @@ export interface StoreSite {
   found: string;
 }
 
+/** What a cache operation addresses: one scene query, a router that holds one, or every query. */
+export type CacheScope = 'query' | 'router' | 'all';
+
 /** A hand-written cache operation on a scene query, a router holding one, or everything. */
 export interface CacheSite {
   category: 'cache';
-  form: 'query' | 'router' | 'root' | 'refetch' | 'queryClient';
+  /** How it was called: a tRPC utils method, a query result's `refetch`, or a QueryClient method. */
+  form: 'utils' | 'refetch' | 'queryClient';
+  scope: CacheScope;
+  effect: CacheEffect;
   node: TSESTree.CallExpression;
   path: string[];
   method: string;
@@ -104,6 +111,7 @@ export interface AnalysisInput {
   successFunctions?: ReadonlyMap<string, { restore: boolean }>;
 }
 
+
 const EMPTY: FileAnalysis = Object.freeze({
   sites: [],
   helperCalls: [],
@@ -146,9 +154,11 @@ class FileAnalyzer {
   private readonly localCalls: { call: TSESTree.CallExpression; fn: FunctionNode }[] = [];
   /** Calls of a received callback (`onSaved()`, `props.onSaved()`), with the function that received it. */
   private readonly handOffs: { call: TSESTree.CallExpression; fn: FunctionNode | undefined }[] = [];
-  private readonly regions: SuccessRegion[] = [];
+  private readonly regions = new RegionIndex();
   private readonly handedOff = new Set<MutationInfo>();
   private readonly crossCalls: CrossModuleCall[] = [];
+  /** Calls of other modules' bindings not looked up yet: only those that can matter are (see `lookUpCalls`). */
+  private importedCalls: { call: TSESTree.CallExpression; binding: Extract<Value, { type: 'importedBinding' }> }[] = [];
   /** The sites the file reports (store writes in the store's own module left out). */
   private ownSites: SyncSite[] = [];
 
@@ -181,23 +191,27 @@ class FileAnalyzer {
       }
     });
     for (const property of events) this.visitServerEvent(property as TSESTree.Property);
-    for (const mutation of this.mutations) this.collectRegions(mutation);
+    const invocations = groupBy(this.invocations, (invocation) => invocation.mutation);
+    for (const mutation of this.mutations) this.collectRegions(mutation, invocations.get(mutation) ?? []);
+    // Functions that may await a mutation: called with a callback or an object, in a file with mutations.
+    if (this.mutations.size > 0) this.lookUpCalls(({ call }) => call.arguments.some((argument) => isCallbackArgument(argument)));
     for (const call of this.crossCalls) this.collectHandedCallbacks(call);
     for (const [name, { restore }] of this.input.successFunctions ?? []) {
       const fn = exportedFunction(this.input.ast, this.input.scopeManager, this.resolver, name);
-      if (fn) this.regions.push({ type: 'callback', fn, mutation: undefined, restore });
+      if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore });
     }
     this.followLocalCalls();
+    // What a called function syncs matters in a success path; a summarised module needs all (`syncsIn`).
+    this.lookUpCalls(({ call }) => this.input.whole === true || this.regions.of(call).length > 0);
 
     const sites = this.sites.filter((site) => site.category !== 'store' || !this.resolver.localStoreHooks.has(site.hook));
     this.ownSites = sites;
-    const regionsOf = (node: Node) => this.regions.filter((region) => inRegion(region, node));
     return {
       sites,
       helperCalls: this.helperCalls,
       mutations: [...this.mutations],
-      regionsOf,
-      unsynced: this.findUnsynced(sites),
+      regionsOf: (node) => this.regions.of(node),
+      unsynced: this.findUnsynced(sites, invocations),
       values: this.resolver,
       crossCalls: this.crossCalls,
       syncsIn: (fn) => this.syncsIn(fn),
@@ -216,8 +230,8 @@ class FileAnalyzer {
       return;
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = propertyName(callee);
-      if (method !== undefined && QUERY_CLIENT_METHODS.has(method)) this.visitQueryClientCall(call, callee, method);
+      const method = cacheMethod('queryClient', propertyName(callee));
+      if (method) this.visitQueryClientCall(call, callee, method);
     }
   }
 
@@ -232,13 +246,17 @@ class FileAnalyzer {
         }
         break;
       case 'utilsMethod': {
-        const form = this.utilsForm(value.path, value.method);
-        if (form) this.sites.push({ category: 'cache', form, node: call, path: value.path, method: value.method, input: call.arguments[0], found: this.text(callee) });
+        const scope = this.cacheScope(value.path, value.method, true);
+        if (scope) {
+          const { name: method, effect } = value.method;
+          this.sites.push({ category: 'cache', form: 'utils', scope, effect, node: call, path: value.path, method, input: call.arguments[0], found: this.text(callee) });
+        }
         break;
       }
       case 'refetch':
         if (this.conventions.isSceneQuery(value.path)) {
-          this.sites.push({ category: 'cache', form: 'refetch', node: call, path: value.path, method: 'refetch', input: value.query.arguments[0], found: this.text(callee) });
+          const site = { category: 'cache', form: 'refetch', scope: 'query', effect: 'refresh', method: 'refetch' } as const;
+          this.sites.push({ ...site, node: call, path: value.path, input: value.query.arguments[0], found: this.text(callee) });
         }
         break;
       case 'helperFunction':
@@ -253,8 +271,8 @@ class FileAnalyzer {
       case 'external':
         if (value.depth <= 1) this.handOffs.push({ call, fn: value.fn });
         break;
-      case 'importedFunction':
-        this.crossCalls.push({ node: call, summary: value.summary });
+      case 'importedBinding':
+        this.importedCalls.push({ call, binding: value });
         break;
       default:
         break;
@@ -269,13 +287,18 @@ class FileAnalyzer {
     return true;
   }
 
-  private utilsForm(path: string[], method: string): CacheSite['form'] | undefined {
-    if (this.conventions.isSceneQuery(path)) return 'query';
-    if (method !== 'invalidate' || !this.conventions.routerHoldsSceneQuery(path)) return undefined;
-    return path.length === 0 ? 'root' : 'router';
+  /**
+   * What a cache call on `path` addresses, or undefined when it is no scene sync: a read, another
+   * query, or a router path given to a method that takes one exact key.
+   */
+  private cacheScope(path: string[], method: CacheMethod, exact: boolean): CacheScope | undefined {
+    if (!isCacheSync(method.effect)) return undefined;
+    if (exact && this.conventions.isSceneQuery(path)) return 'query';
+    if (!method.acceptsPrefix || !this.conventions.routerHoldsSceneQuery(path)) return undefined;
+    return path.length === 0 ? 'all' : 'router';
   }
 
-  private visitQueryClientCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
+  private visitQueryClientCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: CacheMethod): void {
     const argument = call.arguments[0];
     if (!argument) return;
     let key = this.resolver.evaluate(argument);
@@ -286,8 +309,11 @@ class FileAnalyzer {
       if (queryKey) key = this.resolver.evaluate(queryKey.value);
     }
     if (key?.type !== 'queryKey') return;
-    const scene = this.conventions.isSceneQuery(key.path) || (method === 'invalidateQueries' && this.conventions.routerHoldsSceneQuery(key.path));
-    if (scene) this.sites.push({ category: 'cache', form: 'queryClient', node: call, path: key.path, method, input: key.call.arguments[0], found: this.text(callee) });
+    // A path key on a procedure addresses all of that procedure's queries: the same query scope.
+    const scope = this.cacheScope(key.path, method, true);
+    if (!scope) return;
+    const input = key.builder.takesInput ? key.call.arguments[0] : undefined;
+    this.sites.push({ category: 'cache', form: 'queryClient', scope, effect: method.effect, node: call, path: key.path, method: method.name, input, found: this.text(callee) });
   }
 
   private visitWrite(node: Node, target: Node): void {
@@ -303,7 +329,7 @@ class FileAnalyzer {
     const key = property.computed ? undefined : propertyName({ property: property.key, computed: false } as TSESTree.MemberExpression);
     if (key === undefined || !this.conventions.isServerEvent(key)) return;
     const fn = this.callbackFunction(property.value);
-    if (fn) this.regions.push({ type: 'callback', fn, mutation: undefined, restore: /restor/i.test(key) });
+    if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore: this.conventions.isRestoreName(key) });
   }
 
   private callbackFunction(node: Node): FunctionNode | undefined {
@@ -313,34 +339,47 @@ class FileAnalyzer {
     return value?.type === 'localFunction' ? value.fn : undefined;
   }
 
-  private collectRegions(mutation: MutationInfo): void {
+  private collectRegions(mutation: MutationInfo, invocations: readonly Invocation[]): void {
     const restore = this.conventions.isRestoreMutation(mutation.path);
     const addCallbacks = (options: TSESTree.ObjectExpression, callbacks: readonly string[] = SUCCESS_CALLBACKS) => {
       for (const name of callbacks) {
         const property = findProperty(options, name);
         if (!property) continue;
         const fn = this.callbackFunction(property.value);
-        if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
+        if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
         else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.add(mutation);
       }
     };
     // A hook from another module runs only the callbacks it forwards; TanStack runs all of `mutate`'s own.
     for (const options of mutation.options) addCallbacks(options, mutation.callbacks);
-    const calls = mutation.vanilla ? [mutation.node] : this.invocations.filter((invocation) => invocation.mutation === mutation).map((invocation) => invocation.call);
+    const calls = mutation.vanilla ? [mutation.node] : invocations.map((invocation) => invocation.call);
     for (const call of calls) {
       const perCall = call.arguments[1] && this.resolver.objectLiteralOf(call.arguments[1]);
       if (!mutation.vanilla && perCall) addCallbacks(perCall);
       const awaited = settledExpression(call);
       if (awaited.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         const scope = enclosingFunction(awaited.parent) ?? this.input.ast;
-        this.regions.push({ type: 'after', event: awaited.parent, scope, mutation, restore });
+        this.regions.add({ type: 'after', event: awaited.parent, scope, mutation, restore });
       }
       const then = awaited.parent;
       if (then?.type === AST_NODE_TYPES.MemberExpression && then.object === awaited && propertyName(then) === 'then' && then.parent.type === AST_NODE_TYPES.CallExpression) {
         const fn = then.parent.arguments[0] && this.callbackFunction(then.parent.arguments[0]);
-        if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
+        if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
       }
     }
+  }
+
+  private lookUpCalls(wanted: (entry: FileAnalyzer['importedCalls'][number]) => boolean): void {
+    const rest: FileAnalyzer['importedCalls'] = [];
+    for (const entry of this.importedCalls) {
+      if (!wanted(entry)) {
+        rest.push(entry);
+        continue;
+      }
+      const summary = this.resolver.functionSummary(entry.binding);
+      if (summary) this.crossCalls.push({ node: entry.call, summary });
+    }
+    this.importedCalls = rest;
   }
 
   /**
@@ -359,7 +398,7 @@ class FileAnalyzer {
     for (const parameter of shape.then) {
       const argument = argumentFor(call, parameter, objectLiteralOf);
       const fn = argument && this.callbackFunction(argument);
-      if (fn) this.regions.push({ type: 'callback', fn, mutation, restore });
+      if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
     }
   }
 
@@ -403,41 +442,58 @@ class FileAnalyzer {
   }
 
   private successSyncs(mutation: MutationInfo, owner: FunctionNode): boolean {
-    const regions = this.regions.filter((region) => region.mutation === mutation);
-    const inAny = (node: Node) => regions.some((region) => inRegion(region, node));
-    if (this.ownSites.some((site) => inAny(site.node)) || this.helperCalls.some((call) => inAny(call.node))) return true;
-    if (this.crossCalls.some(({ node, summary }) => inAny(node) && (summary.handSync !== undefined || summary.helper))) return true;
-    return this.handOffs.some(({ call, fn }) => fn !== owner && regions.some((region) => inRegion(region, call) && !(region.type === 'callback' && region.fn === fn)));
+    const inPath = (node: Node) => this.regions.of(node).some((region) => region.mutation === mutation);
+    if (this.ownSites.some((site) => inPath(site.node)) || this.helperCalls.some((call) => inPath(call.node))) return true;
+    if (this.crossCalls.some(({ node, summary }) => inPath(node) && syncs(summary))) return true;
+    return this.handOffs.some(({ call, fn }) => fn !== owner && this.regions.of(call).some((region) => region.mutation === mutation && !(region.type === 'callback' && region.fn === fn)));
   }
 
-  /** A local function called from a success region runs in it too. */
+  /**
+   * A local function called from a success region runs in it too. A worklist over the regions, each
+   * call looked up under the region's root, so the work is linear in calls times nesting depth.
+   */
   private followLocalCalls(): void {
+    const callsUnder = new Map<Node, { call: TSESTree.CallExpression; fn: FunctionNode }[]>();
+    for (const local of this.localCalls) {
+      for (let current: Node | undefined = local.call; current; current = current.parent) {
+        const list = callsUnder.get(current);
+        if (list) list.push(local);
+        else callsUnder.set(current, [local]);
+      }
+    }
     const reached = new Set<FunctionNode>();
-    for (let index = 0; index < this.regions.length; index++) {
-      const region = this.regions[index]!;
-      for (const { call, fn } of this.localCalls) {
+    const queue = [...this.regions.all()];
+    for (let index = 0; index < queue.length; index++) {
+      const region = queue[index]!;
+      for (const { call, fn } of callsUnder.get(regionRoot(region)) ?? []) {
         if (reached.has(fn) || contains(fn, call) || !inRegion(region, call)) continue;
         reached.add(fn);
-        this.regions.push({ type: 'callback', fn, mutation: region.mutation, restore: region.restore });
+        const follower: SuccessRegion = { type: 'callback', fn, mutation: region.mutation, restore: region.restore };
+        this.regions.add(follower);
+        queue.push(follower);
       }
     }
   }
 
-  private findUnsynced(sites: SyncSite[]): MutationFinding[] {
+  private findUnsynced(sites: SyncSite[], invocations: ReadonlyMap<MutationInfo, Invocation[]>): MutationFinding[] {
+    // One pass over the syncs: each marks the mutations whose success path it is in.
+    const synced = new Set<MutationInfo | undefined>();
+    for (const node of [...sites.map((site) => site.node), ...this.helperCalls.map((call) => call.node)]) {
+      for (const region of this.regions.of(node)) synced.add(region.mutation);
+    }
+    for (const { node, summary } of this.crossCalls) {
+      if (syncs(summary)) for (const region of this.regions.of(node)) synced.add(region.mutation);
+    }
+    // A success callback's own parameters (the mutation's result) are data, not a hand-off.
+    for (const { call, fn } of this.handOffs) {
+      for (const region of this.regions.of(call)) if (!(region.type === 'callback' && region.fn === fn)) synced.add(region.mutation);
+    }
     const findings: MutationFinding[] = [];
     for (const mutation of this.mutations) {
-      if (this.handedOff.has(mutation) || this.escapes(mutation)) continue;
       // A hook from another module whose own success path syncs: every caller is synced.
-      if (mutation.hook?.syncs) continue;
-      const regions = this.regions.filter((region) => region.mutation === mutation);
-      const invoked = mutation.vanilla || this.invocations.some((invocation) => invocation.mutation === mutation);
-      if (regions.length === 0 && !invoked) continue;
-      const inAny = (node: Node) => regions.some((region) => inRegion(region, node));
-      if (sites.some((site) => inAny(site.node)) || this.helperCalls.some((call) => inAny(call.node))) continue;
-      if (this.crossCalls.some(({ node, summary }) => inAny(node) && (summary.handSync !== undefined || summary.helper))) continue;
-      // A success callback's own parameters (the mutation's result) are data, not a hand-off.
-      const handsOff = this.handOffs.some(({ call, fn }) => regions.some((region) => inRegion(region, call) && !(region.type === 'callback' && region.fn === fn)));
-      if (handsOff) continue;
+      if (synced.has(mutation) || mutation.hook?.syncs || this.handedOff.has(mutation) || this.escapes(mutation)) continue;
+      const invoked = mutation.vanilla || invocations.has(mutation);
+      if (!invoked && !this.regions.hasMutation(mutation)) continue;
       findings.push({ mutation, suggestedKind: this.conventions.mutationKind(mutation.path) });
     }
     return findings;
@@ -539,9 +595,72 @@ function isFunctionMember(name: string | undefined): boolean {
   return name === 'mutate' || name === 'mutateAsync';
 }
 
+/**
+ * The success regions of a file, indexed by the node that bounds each (a callback's body, the scope
+ * of an await), so the regions of a node are found by walking its ancestors, not by scanning all.
+ */
+class RegionIndex {
+  private readonly byRoot = new Map<Node, SuccessRegion[]>();
+  private readonly list: SuccessRegion[] = [];
+  private readonly order = new Map<SuccessRegion, number>();
+  private readonly mutations = new Set<MutationInfo | undefined>();
+  private readonly memo = new Map<Node, SuccessRegion[]>();
+
+  add(region: SuccessRegion): void {
+    const root = regionRoot(region);
+    const list = this.byRoot.get(root);
+    if (list) list.push(region);
+    else this.byRoot.set(root, [region]);
+    this.order.set(region, this.list.length);
+    this.list.push(region);
+    this.mutations.add(region.mutation);
+    this.memo.clear();
+  }
+
+  all(): readonly SuccessRegion[] {
+    return this.list;
+  }
+
+  hasMutation(mutation: MutationInfo): boolean {
+    return this.mutations.has(mutation);
+  }
+
+  /** Success regions whose code runs `node`, in the order they were found. */
+  of(node: Node): SuccessRegion[] {
+    let found = this.memo.get(node);
+    if (found) return found;
+    found = [];
+    for (let current: Node | undefined = node; current; current = current.parent) {
+      for (const region of this.byRoot.get(current) ?? []) if (inRegion(region, node)) found.push(region);
+    }
+    if (found.length > 1) found.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    this.memo.set(node, found);
+    return found;
+  }
+}
+
+function regionRoot(region: SuccessRegion): Node {
+  return region.type === 'callback' ? region.fn.body : region.scope;
+}
+
+function groupBy<Item, Key>(items: readonly Item[], keyOf: (item: Item) => Key): Map<Key, Item[]> {
+  const groups = new Map<Key, Item[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
+
 function inRegion(region: SuccessRegion, node: Node): boolean {
   if (region.type === 'callback') return contains(region.fn.body, node);
   return contains(region.scope, node) && runsAfter(region.event, node, region.scope);
+}
+
+/** Whether an imported function syncs when called: by hand or through the helper. */
+function syncs(summary: FunctionSummary): boolean {
+  return summary.handSync !== undefined || summary.helper;
 }
 
 /** The argument a caller passes for a parameter path: `f(a, b)` or `f({ save, onSaved })`. */
@@ -561,4 +680,10 @@ export function exportedFunction(ast: TSESTree.Program, scopeManager: Scope.Scop
   const variable = moduleScope(scopeManager)?.set.get(target.name);
   const value = variable && values.valueOfVariable(variable);
   return value?.type === 'localFunction' ? value.fn : undefined;
+}
+
+/** An argument an awaiting function could call or read callbacks from: a function or an object. */
+function isCallbackArgument(argument: TSESTree.CallExpressionArgument): boolean {
+  const target = argument.type === AST_NODE_TYPES.SpreadElement ? argument : unwrap(argument);
+  return isFunction(target) || target.type === AST_NODE_TYPES.ObjectExpression || target.type === AST_NODE_TYPES.Identifier;
 }

@@ -3,11 +3,11 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { SyncKind } from '../conventions';
 import { codeExcerpt, contains, findProperty, isFunction, perFile, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';
 import { analyzeFile, type AnalysisInput, type SyncSite } from './index';
+import { cacheMethodNames } from '../tables/cache-methods';
 import type { MutationInfo } from './values';
 
-/** Methods that write a cached query's data: what an optimistic update and its rollback call. */
-export const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(['setData', 'setInfiniteData', 'setQueryData', 'setQueriesData']);
-const CANCEL_METHODS = new Set(['cancel', 'cancelQueries']);
+/** Methods that write a cached query's data, in either client API: what an optimistic update and its rollback call. */
+const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(cacheMethodNames('write'));
 
 /** A write of scene state: a store update, or a cache write on a scene query (or, after a cancel, on any query). */
 export interface OptimisticWrite {
@@ -72,7 +72,7 @@ const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFin
   };
 
   const inAny = (functions: FunctionNode[], node: Node) => functions.some((fn) => contains(fn.body, node));
-  const isSceneWrite = (site: SyncSite) => site.category === 'store' || CACHE_WRITE_METHODS.has(site.method);
+  const isSceneWrite = (site: SyncSite) => site.category === 'store' || site.effect === 'write';
 
   for (const mutation of analysis.mutations) {
     if (mutation.vanilla) continue;
@@ -85,7 +85,7 @@ const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFin
         if (!inAny(onMutate, site.node)) continue;
         siteNodes.add(site.node);
         if (isSceneWrite(site)) writes.push({ node: site.node, found: site.found });
-        else if (site.category === 'cache' && CANCEL_METHODS.has(site.method)) {
+        else if (site.category === 'cache' && site.effect === 'cancel') {
           firstCancel = Math.min(firstCancel ?? Infinity, site.node.range[0]);
           owned.add(site.node);
         }

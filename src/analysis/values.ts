@@ -1,24 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import type { FunctionSummary, ImportLookup, MutationHookSummary } from './modules/types';
+import { cacheMethod, type CacheMethod } from '../tables/cache-methods';
+import { keyBuilder, type KeyBuilder } from '../tables/key-builders';
+import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary } from './modules/types';
 import { findProperty, isFunction, objectKeyName, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
-/** The methods of a tRPC utils procedure decorator that read or write the query cache. */
-export const UTILS_CACHE_METHODS: ReadonlySet<string> = new Set(['invalidate', 'refetch', 'fetch', 'setData', 'setInfiniteData', 'reset', 'cancel']);
-/** QueryClient methods that write or refresh the cache for a key. */
-export const QUERY_CLIENT_METHODS: ReadonlySet<string> = new Set([
-  'invalidateQueries',
-  'refetchQueries',
-  'resetQueries',
-  'setQueryData',
-  'setQueriesData',
-  'cancelQueries',
-  'removeQueries',
-]);
-const QUERY_KEY_FACTORIES = new Set(['queryKey', 'pathFilter', 'queryFilter']);
 const TANSTACK_QUERY = '@tanstack/react-query';
 
 /** A mutation as the rules see it: a tRPC `useMutation` hook, TanStack's `useMutation`, or a vanilla client call. */
@@ -44,10 +33,10 @@ export type Value =
   | { type: 'stateSlice'; hook: string }
   | { type: 'storeAction'; hook: string; action: string; kind: SyncKind }
   | { type: 'trpcUtils'; path: string[] }
-  | { type: 'utilsMethod'; path: string[]; method: string }
+  | { type: 'utilsMethod'; path: string[]; method: CacheMethod }
   | { type: 'queryResult'; path: string[]; call: TSESTree.CallExpression }
   | { type: 'refetch'; path: string[]; query: TSESTree.CallExpression }
-  | { type: 'queryKey'; path: string[]; call: TSESTree.CallExpression }
+  | { type: 'queryKey'; path: string[]; call: TSESTree.CallExpression; builder: KeyBuilder }
   | { type: 'mutation'; mutation: MutationInfo }
   | { type: 'mutateFunction'; mutation: MutationInfo; method: string }
   | { type: 'mutationOptions'; path: string[]; options: TSESTree.ObjectExpression | undefined }
@@ -59,12 +48,14 @@ export type Value =
   | { type: 'localFunction'; fn: FunctionNode }
   /** Imported from another module of the app: a hook returning a scene mutation, or a function. */
   | { type: 'mutationHook'; hook: MutationHookSummary }
-  | { type: 'importedFunction'; summary: FunctionSummary }
+  /** Anything else another module exports: looked up only where it matters (`ValueResolver.functionSummary`). */
+  | { type: 'importedBinding'; source: string; imported: string }
   /** A parameter of `fn` (a prop, a received callback), or a member `depth` levels into one. */
   | { type: 'external'; fn: FunctionNode | undefined; depth: number }
   | { type: 'object'; properties: Map<string, Value> };
 
 const REACT_MODULES = new Set(['react', 'preact/hooks', 'preact/compat']);
+const HOOK_NAME = /^use[A-Z0-9_]/;
 
 /**
  * Follows values through variables, destructuring, selectors and casts. One instance per file;
@@ -207,10 +198,25 @@ export class ValueResolver {
     }
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useMutation') return { type: 'tanstackUseMutation' };
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useQueryClient') return { type: 'useQueryClient' };
-    const summary = origin.imported === '*' ? undefined : this.imports?.(origin.source, origin.imported);
-    if (summary?.type === 'mutationHook') return { type: 'mutationHook', hook: summary.hook };
-    if (summary?.type === 'function') return { type: 'importedFunction', summary: summary.summary };
-    return undefined;
+    if (!this.imports || origin.imported === '*') return undefined;
+    // Only a hook (named `use...`, as React requires) can return a mutation: other imports are looked up
+    // later, and only those called where it matters, since reading a module is the expensive part.
+    if (HOOK_NAME.test(origin.imported) || HOOK_NAME.test(variable.name)) {
+      const summary = this.imports(origin.source, origin.imported);
+      if (summary?.type === 'mutationHook') return { type: 'mutationHook', hook: summary.hook };
+    }
+    return { type: 'importedBinding', source: origin.source, imported: origin.imported };
+  }
+
+  /** What an imported function does, read from its module; undefined when unknown or not a function. */
+  functionSummary(binding: Extract<Value, { type: 'importedBinding' }>): FunctionSummary | undefined {
+    const summary = this.imports?.(binding.source, binding.imported);
+    return summary?.type === 'function' ? summary.summary : undefined;
+  }
+
+  /** The summary of an imported binding, whatever it is: for a module that exports it again. */
+  exportSummary(binding: Extract<Value, { type: 'importedBinding' }>): ExportSummary | undefined {
+    return this.imports?.(binding.source, binding.imported);
   }
 
   helperKind(functionName: string): SyncKind | undefined {
@@ -248,6 +254,8 @@ export class ValueResolver {
     const chain = procedureChain(callee.object);
     if (!chain) return undefined;
     const { path, root } = chain;
+    const builder = keyBuilder(method);
+    if (builder) return { type: 'queryKey', path, call, builder };
     switch (method) {
       case 'useUtils':
       case 'useContext':
@@ -256,10 +264,6 @@ export class ValueResolver {
       case 'useQuery':
       case 'useSuspenseQuery':
         return path.length >= 2 ? { type: 'queryResult', path, call } : undefined;
-      case 'queryKey':
-      case 'pathFilter':
-      case 'queryFilter':
-        return QUERY_KEY_FACTORIES.has(method) ? { type: 'queryKey', path, call } : undefined;
       case 'mutationOptions': {
         const options = call.arguments[0] && unwrap(call.arguments[0]);
         return path.length >= 2
@@ -461,10 +465,12 @@ function memberOf(object: Value, name: string | undefined, conventions: Conventi
     }
     case 'stateSlice':
       return object;
-    case 'trpcUtils':
+    case 'trpcUtils': {
       if (name === undefined) return undefined;
-      if (UTILS_CACHE_METHODS.has(name)) return { type: 'utilsMethod', path: object.path, method: name };
+      const method = cacheMethod('utils', name);
+      if (method) return { type: 'utilsMethod', path: object.path, method };
       return { type: 'trpcUtils', path: [...object.path, name] };
+    }
     case 'queryResult':
       return name === 'refetch' ? { type: 'refetch', path: object.path, query: object.call } : undefined;
     case 'mutation':

@@ -89,9 +89,10 @@ function collectUses(
     if (def.type === 'ImportBinding') {
       // Imported sync functions used as values (`onSuccess: syncAfterRename`) run where this file cannot say.
       const value = values.valueOfVariable(variable);
-      if (value?.type !== 'importedFunction' || !value.summary.handSync) continue;
+      const summary = value?.type === 'importedBinding' ? values.functionSummary(value) : undefined;
+      if (!summary?.handSync) continue;
       for (const reference of variable.references) {
-        if (!isCallee(reference.identifier)) entry(value.summary.file, value.summary.name).uses.push({ type: 'other', where: where(reference.identifier) });
+        if (!isCallee(reference.identifier)) entry(summary.file, summary.name).uses.push({ type: 'other', where: where(reference.identifier) });
       }
       continue;
     }

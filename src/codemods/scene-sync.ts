@@ -9,7 +9,7 @@ import { walk, type VisitorKeys } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
 import { importLookupFor } from '../analysis/modules/summary';
 import { planFor, type CrossModulePlan } from './cross-module';
-import { applyEdits, mapOffset, planFile, type FilePlan } from './plan';
+import { applyEdits, mapOffset, planFile, type FilePlan } from '../planner/plan';
 import { loadConfigFile } from './config-file';
 
 /** One file's outcome, as the CLI's summary and JSON report carry it. */

@@ -1,7 +1,11 @@
-import { createRule, modeSchema, reportSites, USE_HELPER_MESSAGE, type Mode } from '../utils/create-rule';
-import { reportSyncingCallees, SYNCING_CALLEE_MESSAGE } from '../utils/report-callees';
+import type { StoreSite } from '../analysis';
+import { createRule, modeSchema, type Mode } from '../utils/create-rule';
+import { reportSites, USE_HELPER_MESSAGE } from './report-sites';
+import { reportSyncingCallees, SYNCING_CALLEE_MESSAGE } from './report-callees';
 
 export type MessageIds = 'directAction' | 'directSetState' | 'directWrite' | 'useHelper' | 'syncingCallee';
+
+const FORM_MESSAGES: Record<StoreSite['form'], MessageIds> = { action: 'directAction', setState: 'directSetState', write: 'directWrite' };
 
 export default createRule<[{ mode?: Mode }], MessageIds>({
   name: 'no-direct-store-update',
@@ -29,7 +33,7 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
     return {
       Program() {
         reportSites(context, mode, 'store', (site) => ({
-          messageId: site.form === 'action' ? 'directAction' : site.form === 'setState' ? 'directSetState' : 'directWrite',
+          messageId: FORM_MESSAGES[site.form],
           kind: site.kind,
         }));
         reportSyncingCallees(context, mode, 'store', 'syncingCallee');

@@ -1,8 +1,12 @@
-import { getConventions } from '../conventions';
-import { createRule, modeSchema, reportSites, USE_HELPER_MESSAGE, type Mode } from '../utils/create-rule';
-import { reportSyncingCallees, SYNCING_CALLEE_MESSAGE } from '../utils/report-callees';
+import type { CacheScope } from '../analysis';
+import { createRule, modeSchema, type Mode } from '../utils/create-rule';
+import { reportSites, USE_HELPER_MESSAGE } from './report-sites';
+import { reportSyncingCallees, SYNCING_CALLEE_MESSAGE } from './report-callees';
 
 export type MessageIds = 'manualCacheCall' | 'routerInvalidate' | 'rootInvalidate' | 'useHelper' | 'syncingCallee';
+
+/** The messages that explain a refresh's reach; other effects beyond one query get the plain message. */
+const REFRESH_MESSAGES: Record<CacheScope, MessageIds> = { query: 'manualCacheCall', router: 'routerInvalidate', all: 'rootInvalidate' };
 
 export default createRule<[{ mode?: Mode }], MessageIds>({
   name: 'no-manual-invalidate',
@@ -29,12 +33,7 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
   create(context, [{ mode }]) {
     return {
       Program() {
-        const conventions = getConventions((context.settings as Record<string, unknown>).sceneSync);
-        reportSites(context, mode, 'cache', (site) => {
-          const isWholeCache = site.form === 'root' || (site.form === 'queryClient' && site.path.length === 0);
-          const isRouter = site.form === 'router' || (site.form === 'queryClient' && !conventions.isSceneQuery(site.path));
-          return { messageId: isWholeCache ? 'rootInvalidate' : isRouter ? 'routerInvalidate' : 'manualCacheCall', kind: 'changed' };
-        });
+        reportSites(context, mode, 'cache', (site) => ({ messageId: site.effect === 'refresh' ? REFRESH_MESSAGES[site.scope] : 'manualCacheCall', kind: 'changed' }));
         reportSyncingCallees(context, mode, 'cache', 'syncingCallee');
       },
     };

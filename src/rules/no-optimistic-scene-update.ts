@@ -14,9 +14,9 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       optimisticWrite:
-        'The {{mutation}} mutation writes scene state in onMutate ({{found}}), before the server answered: optimistic updates were removed because they caused races and duplicates. Sync with {{helper}}(...) after success and show a loading state meanwhile.',
+        'The {{mutation}} mutation writes {{entity}} state in onMutate ({{found}}), before the server answered: optimistic updates were removed because they caused races and duplicates. Sync with {{helper}}(...) after success and show a loading state meanwhile.',
       rollback:
-        'This onError of {{mutation}} restores a snapshot from the mutation context ({{found}}): the rollback of an optimistic update. Remove both; the app writes scene state only after the server answered.',
+        'This onError of {{mutation}} restores a snapshot from the mutation context ({{found}}): the rollback of an optimistic update. Remove both; the app writes {{entity}} state only after the server answered.',
     },
     schema: [],
   },
@@ -30,10 +30,10 @@ export default createRule<[], MessageIds>({
           const name = mutation.path.join('.');
           const helper = conventions.helperCallee(suggestedKind);
           for (const write of writes) {
-            context.report({ node: write.node, messageId: 'optimisticWrite', data: { mutation: name, helper, found: write.found } });
+            context.report({ node: write.node, messageId: 'optimisticWrite', data: { mutation: name, helper, found: write.found, entity: conventions.entity } });
           }
           for (const rollback of rollbacks) {
-            context.report({ node: rollback.node, messageId: 'rollback', data: { mutation: name, found: rollback.found } });
+            context.report({ node: rollback.node, messageId: 'rollback', data: { mutation: name, found: rollback.found, entity: conventions.entity } });
           }
         }
       },

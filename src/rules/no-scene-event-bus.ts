@@ -15,7 +15,7 @@ export default createRule<[], MessageIds>({
       emitSceneEvent:
         'Do not broadcast "{{event}}" through {{found}}(...): the app has no custom event bus (it multiplies race conditions and is hard to debug). Call {{helper}}(...) after the mutation; tRPC invalidation updates every reader.',
       listenSceneEvent:
-        'Do not listen for "{{event}}" through {{found}}(...): scene changes reach components through the tRPC query and the store, which {{helper}}(...) keeps in step, not through a custom event bus.',
+        'Do not listen for "{{event}}" through {{found}}(...): {{entity}} changes reach components through the tRPC query and the store, which {{helper}}(...) keeps in step, not through a custom event bus.',
     },
     schema: [],
   },
@@ -29,7 +29,7 @@ export default createRule<[], MessageIds>({
           context.report({
             node: site.node,
             messageId: site.role === 'emit' ? 'emitSceneEvent' : 'listenSceneEvent',
-            data: { event: site.event, found: site.found, helper: conventions.helperCallee(site.role === 'emit' ? site.kind : 'changed') },
+            data: { entity: conventions.entity, event: site.event, found: site.found, helper: conventions.helperCallee(site.role === 'emit' ? site.kind : 'changed') },
           });
         }
       },

@@ -13,7 +13,7 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       missingSync:
-        'The {{mutation}} mutation changes scenes but its success path never syncs the client: call {{helper}}(...) after it succeeds.',
+        'The {{mutation}} mutation changes {{entities}} but its success path never syncs the client: call {{helper}}(...) after it succeeds.',
     },
     schema: [],
   },
@@ -25,7 +25,7 @@ export default createRule<[], MessageIds>({
           context.report({
             node: mutation.reportNode,
             messageId: 'missingSync',
-            data: { mutation: mutation.path.join('.'), helper: conventions.helperCallee(suggestedKind) },
+            data: { mutation: mutation.path.join('.'), helper: conventions.helperCallee(suggestedKind), entities: conventions.entities },
           });
         }
       },

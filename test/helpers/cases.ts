@@ -55,6 +55,7 @@ export function modeOptions(mode: Mode): [{ mode: Mode }] {
 /** A convention that shares no name with the defaults: nothing in the rules may be hard-wired. */
 export const CUSTOM_SETTINGS = {
   sceneSync: {
+    entity: 'document',
     store: { hooks: ['useEditorStore'], actions: { upsertDoc: 'updated', removeDoc: 'deleted' } },
     queries: ['docs.list'],
     mutations: ['docs.*'],

@@ -20,12 +20,12 @@ export function Panel({ projectId, sceneId }: { projectId: string; sceneId: stri
 `;
 }
 
-function write(code: string, text: string, mutation: string, found: string, helper: string, occurrence = 1): Expected {
-  return { messageId: 'optimisticWrite', data: { mutation, found, helper }, ...span(code, text, occurrence) };
+function write(code: string, text: string, mutation: string, found: string, helper: string, occurrence = 1, entity = 'scene'): Expected {
+  return { messageId: 'optimisticWrite', data: { mutation, found, helper, entity }, ...span(code, text, occurrence) };
 }
 
 function rollback(code: string, text: string, mutation: string, found: string, occurrence = 1): Expected {
-  return { messageId: 'rollback', data: { mutation, found }, ...span(code, text, occurrence) };
+  return { messageId: 'rollback', data: { mutation, found, entity: 'scene' }, ...span(code, text, occurrence) };
 }
 
 const valid: Valid[] = [];
@@ -247,8 +247,8 @@ export function DocPanel({ docId }: { docId: string }) {
 }
 `,
   (code) => [
-    write(code, 'useEditorStore.getState().upsertDoc(input)', 'docs.rename', 'upsertDoc', 'docSync.docUpdated'),
-    write(code, 'utils.docs.list.setData(undefined, [])', 'docs.rename', 'utils.docs.list.setData', 'docSync.docUpdated'),
+    write(code, 'useEditorStore.getState().upsertDoc(input)', 'docs.rename', 'upsertDoc', 'docSync.docUpdated', 1, 'document'),
+    write(code, 'utils.docs.list.setData(undefined, [])', 'docs.rename', 'utils.docs.list.setData', 'docSync.docUpdated', 1, 'document'),
   ],
   { settings: CUSTOM_SETTINGS },
 );

@@ -17,7 +17,7 @@ function emit(code: string, text: string, event: string, found: string, helper: 
 }
 
 function listen(code: string, text: string, event: string, found: string, occurrence = 1): Expected {
-  return { messageId: 'listenSceneEvent', data: { event, found, helper: 'sceneSyncHelpers.syncAllScenes' }, ...span(code, text, occurrence) };
+  return { messageId: 'listenSceneEvent', data: { entity: 'scene', event, found, helper: 'sceneSyncHelpers.syncAllScenes' }, ...span(code, text, occurrence) };
 }
 
 function addInvalid(name: string, code: string, errors: (code: string) => Expected[], extra: Partial<Invalid> = {}): void {

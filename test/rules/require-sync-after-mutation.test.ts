@@ -19,8 +19,8 @@ export function Panel({ projectId, sceneId, onDone }: { projectId: string; scene
 `;
 }
 
-function missing(mutation: string, helper: string, at: Span): Invalid['errors'][number] {
-  return { messageId: 'missingSync', data: { mutation, helper }, ...at };
+function missing(mutation: string, helper: string, at: Span, entities = 'scenes'): Invalid['errors'][number] {
+  return { messageId: 'missingSync', data: { mutation, helper, entities }, ...at };
 }
 
 /** The report points at `useMutation` of the n-th `api.<path>.useMutation(`. */
@@ -196,7 +196,7 @@ export function DocPanel({ id }: { id: string }) {
   return <button onClick={() => { remove.mutate({ id }); scene.mutate({ id }); }} />;
 }
 `,
-  (code) => [missing('docs.remove', 'docSync.docDeleted', atUseMutation(code, 'docs.remove'))],
+  (code) => [missing('docs.remove', 'docSync.docDeleted', atUseMutation(code, 'docs.remove'), 'documents')],
   { settings: CUSTOM_SETTINGS },
 );
 

@@ -203,7 +203,7 @@ export function Panel({ projectId }: { projectId: string }) {
         errors: [
           {
             messageId: 'optimisticWrite',
-            data: { mutation: 'generation.updateScene', found: 'updateScene', helper: 'sceneSyncHelpers.syncSceneUpdated' },
+            data: { mutation: 'generation.updateScene', found: 'updateScene', helper: 'sceneSyncHelpers.syncSceneUpdated', entity: 'scene' },
             ...span(code, site),
           },
         ],

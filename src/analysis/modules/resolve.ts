@@ -35,19 +35,46 @@ const fallback = { options: FALLBACK_OPTIONS, cache: ts.createModuleResolutionCa
 export function createModuleResolver(tsconfig: string | null, cwd: string, program?: ts.Program): ResolveModule {
   const programCache = program ? ts.createModuleResolutionCache(program.getCurrentDirectory(), (name) => name, program.getCompilerOptions()) : undefined;
   const fixedConfig = tsconfig === null ? undefined : path.resolve(cwd, tsconfig);
-  return (specifier, containingFile) => {
-    try {
-      if (program && programCache) {
-        const fromProgram = programResolution(program, specifier, containingFile);
-        if (fromProgram !== undefined) return fromProgram || undefined;
-        return accept(ts.resolveModuleName(specifier, containingFile, program.getCompilerOptions(), ts.sys, programCache).resolvedModule);
-      }
-      const config = loadConfig(fixedConfig ?? findNearestConfig(path.dirname(containingFile))) ?? fallback;
-      return accept(ts.resolveModuleName(specifier, containingFile, config.options, ts.sys, config.cache).resolvedModule);
-    } catch {
-      return undefined;
+  // Every file of a folder imports much the same: one resolution per folder and specifier.
+  const resolved = new Map<string, string | undefined>();
+  const resolve = (specifier: string, containingFile: string): string | undefined => {
+    if (program && programCache) {
+      if (!mayBeAppModule(specifier, program.getCompilerOptions())) return undefined;
+      const fromProgram = programResolution(program, specifier, containingFile);
+      if (fromProgram !== undefined) return fromProgram || undefined;
+      return accept(ts.resolveModuleName(specifier, containingFile, program.getCompilerOptions(), ts.sys, programCache).resolvedModule);
     }
+    const config = loadConfig(fixedConfig ?? findNearestConfig(path.dirname(containingFile))) ?? fallback;
+    if (!mayBeAppModule(specifier, config.options)) return undefined;
+    return accept(ts.resolveModuleName(specifier, containingFile, config.options, ts.sys, config.cache).resolvedModule);
   };
+  return (specifier, containingFile) => {
+    const key = `${path.dirname(containingFile)}\u0000${specifier}`;
+    if (resolved.has(key)) return resolved.get(key);
+    let file: string | undefined;
+    try {
+      file = resolve(specifier, containingFile);
+    } catch {
+      file = undefined;
+    }
+    resolved.set(key, file);
+    return file;
+  };
+}
+
+/**
+ * False for a specifier that can only name a package (`react`, `@tanstack/react-query`): not relative,
+ * not a subpath import (`#x`), matching no `paths` pattern, with no `baseUrl` to resolve it against.
+ * Packages are never followed, and looking them up in every `node_modules` above is the slow part.
+ */
+function mayBeAppModule(specifier: string, options: ts.CompilerOptions): boolean {
+  if (/^(?:\.{1,2}(?:\/|$)|\/|#)/.test(specifier) || path.isAbsolute(specifier)) return true;
+  if (options.baseUrl !== undefined) return true;
+  return Object.keys(options.paths ?? {}).some((pattern) => {
+    const star = pattern.indexOf('*');
+    if (star === -1) return specifier === pattern;
+    return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) && specifier.length >= pattern.length - 1;
+  });
 }
 
 /**

@@ -197,7 +197,7 @@ class ModuleSummary {
     const value = values.valueOfVariable(variable);
     if (value?.type === 'localFunction') return this.classifyFunction(value.fn, name, analysis, values);
     if (value?.type === 'mutationHook') return { type: 'mutationHook', hook: value.hook };
-    if (value?.type === 'importedFunction') return { type: 'function', summary: value.summary };
+    if (value?.type === 'importedBinding') return values.exportSummary(value);
     return undefined;
   }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
 import type { SyncLocation } from '../analysis/modules/types';
-import { fileAnalysis, type Mode } from './create-rule';
+import { fileAnalysis, type Mode } from '../utils/create-rule';
 
 export const SYNCING_CALLEE_MESSAGE = '{{callee}}(...) syncs by hand ({{found}} at {{where}}): call {{helper}}(...) instead.';
 

@@ -3,8 +3,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { exportedFunction, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
 import { findOptimisticUpdates } from '../analysis/optimistic';
-import { contains, isFunction, statementList, unwrap, type FunctionNode, type Node } from '../analysis/ast';
+import { contains, isFunction, referencesOf, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
+import { EFFECT_WORDS } from '../tables/cache-methods';
+import { HELPER_SIGNATURES, type HelperParameterName } from '../tables/helper-signatures';
 
 /** Replace `range` of the original text with `text`. */
 export interface TextEdit {
@@ -20,6 +22,8 @@ export interface PlannedRewrite {
   /** The helper as called, e.g. `sceneSyncHelpers.syncSceneUpdated`. */
   helper: string;
   sites: SyncSite[];
+  /** The edits that rewrite this run alone, with its import and clean-up: an editor suggestion. Made on first call. */
+  suggestion(): TextEdit[];
 }
 
 export interface ReviewSite {
@@ -40,14 +44,9 @@ export interface FilePlan {
 export interface PlanOptions {
   /** File name, for the `source` label of object-style calls. */
   filename: string;
-  /** Plan only the run holding this site (an editor suggestion). */
-  only?: SyncSite;
   /** Exported functions of this file whose syncs the repository pass left for review, with why. */
   reviewFunctions?: ReadonlyMap<string, string>;
 }
-
-/** Cache methods whose effect the helper's invalidation covers; the others write data. */
-const REFRESHING_METHODS = new Set(['invalidate', 'refetch', 'fetch', 'reset', 'invalidateQueries', 'refetchQueries', 'resetQueries']);
 const HOOKS_WITH_DEPS = new Set(['useCallback', 'useEffect', 'useMemo', 'useLayoutEffect', 'useInsertionEffect', 'useImperativeHandle']);
 
 /** Where a sync site sits: alone in a statement, as an arrow's body, or as a returned value. */
@@ -75,7 +74,7 @@ interface Run {
 
 /**
  * Plans the rewrite of a file's hand-written syncs to helper calls, as text edits. The codemod
- * applies all of them; an editor suggestion applies the plan of one run.
+ * applies all of them; an editor suggestion applies one rewrite's `suggestion()`.
  */
 export function planFile(input: AnalysisInput, analysis: FileAnalysis, options: PlanOptions): FilePlan {
   const planner = new Planner(input, analysis, options);
@@ -105,6 +104,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 class Planner {
+  private references: [TSESTree.Identifier, Scope.Variable][] | undefined;
+  private quoteCache: string | undefined;
+  private helperHolders: Set<Node> | undefined;
+  private readonly utilsByScope = new Map<Scope.Scope, string | undefined>();
   private readonly text: string;
   private readonly eol: string;
   private readonly conventions: AnalysisInput['conventions'];
@@ -131,7 +134,6 @@ class Planner {
     const removed: [number, number][] = [];
     const inserted: string[] = [];
     for (const run of runs) {
-      if (this.options.only && !run.steps.some((step) => step.site === this.options.only)) continue;
       const outcome = this.planRun(run);
       if ('problem' in outcome) {
         for (const step of run.steps) {
@@ -142,33 +144,43 @@ class Planner {
       edits.push(outcome.edit);
       removed.push(outcome.edit.range);
       inserted.push(outcome.edit.text);
-      rewrites.push({ line: this.line(run.range[0]), offset: run.range[0], kind: outcome.kind, helper: outcome.helper, sites: run.steps.map((step) => step.site) });
+      const rewrite: PlannedRewrite = {
+        line: this.line(run.range[0]),
+        offset: run.range[0],
+        kind: outcome.kind,
+        helper: outcome.helper,
+        sites: run.steps.map((step) => step.site),
+        suggestion: () => {
+          const own = [outcome.edit, ...this.cleanup([outcome.edit.range], [outcome.edit.text])];
+          return [...own, ...this.importEdits([rewrite], own)];
+        },
+      };
+      rewrites.push(rewrite);
     }
-    if (!this.options.only) {
-      // The codemod cannot invent the sync a mutation forgot; it lists the mutation instead.
-      for (const { mutation, suggestedKind } of this.analysis.unsynced) {
-        const offset = mutation.reportNode.range[0];
-        const reason = `the ${mutation.path.join('.')} mutation never syncs; call ${this.conventions.helperCallee(suggestedKind)}(...) in its success path`;
-        reviews.push({ line: this.line(offset), offset, reason, site: undefined });
+    // The codemod cannot invent the sync a mutation forgot; it lists the mutation instead.
+    for (const { mutation, suggestedKind } of this.analysis.unsynced) {
+      const offset = mutation.reportNode.range[0];
+      const reason = `the ${mutation.path.join('.')} mutation never syncs; call ${this.conventions.helperCallee(suggestedKind)}(...) in its success path`;
+      reviews.push({ line: this.line(offset), offset, reason, site: undefined });
+    }
+    // Optimistic updates are taken out by hand: removing one changes what the user sees while saving.
+    for (const { mutation, writes, rollbacks } of findOptimisticUpdates(this.input)) {
+      const name = mutation.path.join('.');
+      for (const { node, found } of writes) {
+        const reason = `${found}(...) in onMutate of ${name} is an optimistic update; remove it and show a loading state, the helper syncs after success`;
+        reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
       }
-      for (const [name, reason] of this.options.reviewFunctions ?? []) {
-        const fn = this.analysis.values && exportedFunction(this.input.ast, this.input.scopeManager, this.analysis.values, name);
-        if (!fn) continue;
-        for (const site of this.analysis.sites) {
-          if (contains(fn, site.node)) reviews.push({ line: this.line(site.node.range[0]), offset: site.node.range[0], reason, site });
-        }
+      for (const { node, found } of rollbacks) {
+        const reason = `${found}(...) in onError of ${name} rolls back an optimistic update; remove it with the update`;
+        reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
       }
-      // Optimistic updates are taken out by hand: removing one changes what the user sees while saving.
-      for (const { mutation, writes, rollbacks } of findOptimisticUpdates(this.input)) {
-        const name = mutation.path.join('.');
-        for (const { node, found } of writes) {
-          const reason = `${found}(...) in onMutate of ${name} is an optimistic update; remove it and show a loading state, the helper syncs after success`;
-          reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
-        }
-        for (const { node, found } of rollbacks) {
-          const reason = `${found}(...) in onError of ${name} rolls back an optimistic update; remove it with the update`;
-          reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
-        }
+    }
+    // Functions the repository pass found called outside success paths too: their syncs are the reviewer's.
+    for (const [name, reason] of this.options.reviewFunctions ?? []) {
+      const fn = this.analysis.values && exportedFunction(this.input.ast, this.input.scopeManager, this.analysis.values, name);
+      if (!fn) continue;
+      for (const site of this.analysis.sites) {
+        if (contains(fn, site.node)) reviews.push({ line: this.line(site.node.range[0]), offset: site.node.range[0], reason, site });
       }
     }
     if (rewrites.length > 0) {
@@ -238,23 +250,36 @@ class Planner {
       step.problem = 'the sync is part of a larger expression; rewrite it by hand';
       return step;
     }
-    if (site.category === 'store') {
-      this.describeStoreStep(step, site);
-    } else {
-      this.describeCacheStep(step, site);
+    switch (site.category) {
+      case 'store':
+        this.describeStoreStep(step, site);
+        break;
+      case 'cache':
+        this.describeCacheStep(step, site);
+        break;
+      default:
+        unreachable(site);
     }
     return step;
   }
 
   private describeStoreStep(step: Step, site: Extract<SyncSite, { category: 'store' }>): void {
-    if (site.form === 'setState') {
-      step.problem = `${site.found}(...) writes state that the helper would not carry; review it by hand`;
-      return;
+    switch (site.form) {
+      case 'setState':
+        step.problem = `${site.found}(...) writes state that the helper would not carry; review it by hand`;
+        return;
+      case 'write':
+        step.problem = `a direct write into ${site.found} is data the helper would not carry; move it into the store or the server`;
+        return;
+      case 'action':
+        this.describeActionStep(step, site);
+        return;
+      default:
+        unreachable(site.form);
     }
-    if (site.form === 'write') {
-      step.problem = `a direct write into ${site.found} is data the helper would not carry; move it into the store or the server`;
-      return;
-    }
+  }
+
+  private describeActionStep(step: Step, site: Extract<SyncSite, { category: 'store' }>): void {
     const call = site.node as TSESTree.CallExpression;
     const args = call.arguments;
     if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
@@ -289,12 +314,12 @@ class Planner {
   }
 
   private describeCacheStep(step: Step, site: Extract<SyncSite, { category: 'cache' }>): void {
-    if (site.form === 'router' || site.form === 'root' || (site.form === 'queryClient' && !this.conventions.isSceneQuery(site.path))) {
-      step.problem = `${site.found}(...) refreshes more than the scene queries; the helper would narrow it`;
+    if (site.scope !== 'query') {
+      step.problem = `${site.found}(...) ${EFFECT_WORDS[site.effect].verb} more than the ${this.conventions.entity} queries; the helper would narrow it`;
       return;
     }
-    if (!REFRESHING_METHODS.has(site.method)) {
-      step.problem = `${site.found}(...) writes into the query cache; the helper refetches instead`;
+    if (site.effect !== 'refresh') {
+      step.problem = `${site.found}(...) ${EFFECT_WORDS[site.effect].phrase}; the helper refetches instead`;
       return;
     }
     const input = site.input && unwrap(site.input);
@@ -306,9 +331,17 @@ class Planner {
       }
       step.project = project;
     }
-    if (site.form !== 'queryClient' && site.form !== 'refetch') {
-      const root = memberRoot(site.node.callee);
-      if (root?.type === AST_NODE_TYPES.Identifier) step.utils = root.name;
+    switch (site.form) {
+      case 'utils': {
+        const root = memberRoot(site.node.callee);
+        if (root?.type === AST_NODE_TYPES.Identifier) step.utils = root.name;
+        return;
+      }
+      case 'refetch':
+      case 'queryClient':
+        return;
+      default:
+        unreachable(site.form);
     }
   }
 
@@ -351,7 +384,7 @@ class Planner {
     if (problem) return { problem: `part of a run that cannot be rewritten as a whole: ${problem}` };
     if (this.isNextToHelperCall(run)) return { problem: 'a helper call next to it already syncs; remove the manual sync if it is redundant' };
     const sceneSteps = run.steps.filter((step) => step.sceneKind);
-    if (sceneSteps.length > 1) return { problem: 'more than one scene write in one run; split it by hand' };
+    if (sceneSteps.length > 1) return { problem: `more than one ${this.conventions.entity} write in one run; split it by hand` };
     const projects = new Set(run.steps.filter((step) => step.project).map((step) => normalize(this.source(step.project!))));
     if (projects.size > 1) return { problem: 'the run syncs more than one project' };
     const projectStep = run.steps.find((step) => step.project);
@@ -376,27 +409,19 @@ class Planner {
   }
 
   private helperArguments(kind: SyncKind, project: string, sceneStep: Step | undefined, run: Run): string | { problem: string } {
-    const sceneId = sceneStep?.sceneId && this.source(sceneStep.sceneId);
-    const scene = sceneStep?.scene && this.source(sceneStep.scene);
-    if (this.conventions.settings.helper.style === 'positional') {
-      switch (kind) {
-        case 'created':
-        case 'restored':
-          return `${project}, ${scene}`;
-        case 'updated':
-          return `${project}, ${sceneId}, ${scene}`;
-        case 'deleted':
-          return `${project}, ${sceneId}`;
-        case 'changed':
-          return project;
-      }
-    }
+    const values: Record<HelperParameterName, string | undefined> = {
+      projectId: project,
+      sceneId: sceneStep?.sceneId && this.source(sceneStep.sceneId),
+      scene: sceneStep?.scene && this.source(sceneStep.scene),
+    };
+    const { parameters } = HELPER_SIGNATURES[kind];
+    const missing = parameters.find((parameter) => values[parameter.name] === undefined);
+    if (missing) return { problem: `cannot tell the ${missing.name} that the ${kind} helper needs` };
+    if (this.conventions.settings.helper.style === 'positional') return parameters.map((parameter) => values[parameter.name]).join(', ');
     const utils = run.steps.find((step) => step.utils)?.utils ?? this.utilsInScope(run.steps[0]!.site.node);
     if (!utils) return { problem: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper' };
-    const properties = [property('projectId', project), property('utils', utils)];
-    if (sceneId !== undefined && kind === 'deleted') properties.push(property('sceneId', sceneId));
-    if (sceneId !== undefined && kind === 'updated') properties.push(property('sceneId', sceneId));
-    if (scene !== undefined) properties.push(property('scene', scene));
+    const [first, ...rest] = parameters.map((parameter) => property(parameter.name, values[parameter.name]!));
+    const properties = [first!, property('utils', utils), ...rest];
     properties.push(`source: ${this.quote(this.sourceLabel(run.steps[0]!.site.node))}`);
     return `{ ${properties.join(', ')} }`;
   }
@@ -413,25 +438,28 @@ class Planner {
       : `${awaited && canAwait ? 'await' : 'void'} ${call};`;
     const indent = this.indentOf(run.range[0]);
     // A comment trailing the run's last line belongs to the removed statements: it moves too.
-    const trailing = (this.input.ast.comments ?? []).find(
-      (comment) => comment.range[0] >= run.range[1] && /^[ \t]*$/.test(this.text.slice(run.range[1], comment.range[0])) && !this.text.slice(run.range[1], comment.range[1]).includes('\n'),
-    );
+    const allComments = this.input.ast.comments ?? [];
+    const next = allComments[firstCommentFrom(allComments, run.range[1])];
+    const trailing =
+      next && /^[ \t]*$/.test(this.text.slice(run.range[1], next.range[0])) && !this.text.slice(run.range[1], next.range[1]).includes('\n') ? next : undefined;
     const range: [number, number] = [run.range[0], trailing ? trailing.range[1] : run.range[1]];
-    const comments = (this.input.ast.comments ?? [])
-      .filter((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1])
-      .map((comment) => this.text.slice(comment.range[0], comment.range[1]));
+    const comments: string[] = [];
+    for (let index = firstCommentFrom(allComments, range[0]); index < allComments.length && allComments[index]!.range[1] <= range[1]; index++) {
+      comments.push(this.text.slice(allComments[index]!.range[0], allComments[index]!.range[1]));
+    }
     const text = [...comments, statement].join(this.eol + indent);
     return { range, text };
   }
 
   /** True when `name` at `node` resolves to something other than the helper import. */
   private nameTaken(name: string, node: Node): boolean {
-    for (const scope of this.input.scopeManager.scopes) {
-      if (scope.block.range[0] > node.range[0] || node.range[1] > scope.block.range[1]) continue;
-      const variable = scope.set.get(name);
-      if (!variable) continue;
-      const value = this.analysis.values?.valueOfVariable(variable);
-      if (value?.type !== 'helperObject' && value?.type !== 'helperFunction') return true;
+    for (let current: Node | undefined = node; current; current = current.parent) {
+      for (const scope of this.input.scopeManager.nodeToScope.get(current) ?? []) {
+        const variable = scope.set.get(name);
+        if (!variable) continue;
+        const value = this.analysis.values?.valueOfVariable(variable);
+        if (value?.type !== 'helperObject' && value?.type !== 'helperFunction') return true;
+      }
     }
     return false;
   }
@@ -443,7 +471,12 @@ class Planner {
     const startIndex = list.findIndex((statement) => statement.range[0] === run.range[0]);
     const endIndex = list.findIndex((statement) => statement.range[1] === run.range[1]);
     const neighbours = [list[startIndex - 1], list[endIndex + 1]].filter((statement): statement is TSESTree.Statement => !!statement);
-    return neighbours.some((statement) => this.analysis.helperCalls.some((call) => statement.range[0] <= call.node.range[0] && call.node.range[1] <= statement.range[1]));
+    if (!this.helperHolders) {
+      // Every node that holds a helper call: built once, so each run asks in constant time.
+      this.helperHolders = new Set();
+      for (const call of this.analysis.helperCalls) for (let current: Node | undefined = call.node; current; current = current.parent) this.helperHolders.add(current);
+    }
+    return neighbours.some((statement) => this.helperHolders!.has(statement));
   }
 
   private indentOf(offset: number): string {
@@ -458,6 +491,11 @@ class Planner {
   }
 
   private quoteChar(): string {
+    this.quoteCache ??= this.fileQuote();
+    return this.quoteCache;
+  }
+
+  private fileQuote(): string {
     const firstImport = this.input.ast.body.find((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
     if (firstImport) return this.text[firstImport.source.range[0]] === '"' ? '"' : "'";
     const singles = this.text.split("'").length;
@@ -484,57 +522,78 @@ class Planner {
     for (let current: Node | undefined = node; current; current = current.parent) {
       const scope = this.input.scopeManager.acquire(current);
       if (!scope) continue;
-      for (const variable of scope.variables) {
-        const value = values.valueOfVariable(variable);
-        if (value?.type === 'trpcUtils' && value.path.length === 0) return variable.name;
+      if (!this.utilsByScope.has(scope)) {
+        const utils = scope.variables.find((variable) => {
+          const value = values.valueOfVariable(variable);
+          return value?.type === 'trpcUtils' && value.path.length === 0;
+        });
+        this.utilsByScope.set(scope, utils?.name);
       }
+      const name = this.utilsByScope.get(scope);
+      if (name) return name;
     }
     return undefined;
   }
 
-  /** Removes bindings, imports and hook dependencies that only the rewritten syncs used. */
+  /**
+   * Removes bindings, imports and hook dependencies that only the rewritten syncs used. A worklist:
+   * a variable is looked at again only when a removal covers one of its references, so the work is
+   * linear in the references that the removals cover.
+   */
   private cleanup(removedRanges: [number, number][], insertedTexts: string[]): TextEdit[] {
-    const removed = [...removedRanges];
-    const isRemoved = (node: Node) => removed.some(([start, end]) => start <= node.range[0] && node.range[1] <= end);
-    const usedInNewCode = (name: string) => insertedTexts.some((text) => new RegExp(`(^|[^\\w$.])${escapeRegExp(name)}(?![\\w$])`).test(text));
+    const removed = new RangeSet();
+    const usedInNewCode = namesUsedIn(insertedTexts);
     const dropped = new Set<Node>();
     const deps: Node[] = [];
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const variable of this.allVariables()) {
-        const def = variable.defs[0];
-        if (!def || variable.defs.length !== 1 || dropped.has(def.name)) continue;
-        const references = variable.references.filter((reference) => !reference.init);
-        // Cheapest test first: most variables lost no reference to the edits (usedInNewCode builds a RegExp).
-        if (references.length === 0 || !references.some((reference) => isRemoved(reference.identifier))) continue;
-        if (usedInNewCode(variable.name)) continue;
-        const remaining = references.filter((reference) => !isRemoved(reference.identifier) && !isDependencyEntry(reference.identifier));
-        if (remaining.length > 0) continue;
-        const removal = this.bindingRemoval(variable);
-        if (!removal) continue;
-        dropped.add(def.name);
-        for (const reference of references) if (isDependencyEntry(reference.identifier)) deps.push(reference.identifier);
-        removed.push(removal.range);
-        // A destructuring that lost every property goes whole (see removalEdits): so do the reads in its init.
-        const pattern = def.name.parent?.parent;
-        if (
-          pattern?.type === AST_NODE_TYPES.ObjectPattern &&
-          pattern.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-          pattern.parent.init &&
-          isPureInit(pattern.parent.init, this.analysis) &&
-          pattern.properties.every((item) => item.type === AST_NODE_TYPES.Property && dropped.has(item.value))
-        ) {
-          removed.push(pattern.parent.range);
-        }
-        changed = true;
+    const queue: Scope.Variable[] = [];
+    const remove = (range: [number, number]) => {
+      removed.add(range);
+      for (const variable of this.variablesReferencedIn(range)) queue.push(variable);
+    };
+    for (const range of removedRanges) remove(range);
+    while (queue.length > 0) {
+      const variable = queue.pop()!;
+      const def = variable.defs[0];
+      if (!def || variable.defs.length !== 1 || dropped.has(def.name) || usedInNewCode.has(variable.name)) continue;
+      const references = variable.references.filter((reference) => !reference.init);
+      const remaining = references.filter((reference) => !removed.covers(reference.identifier.range) && !isDependencyEntry(reference.identifier));
+      if (remaining.length > 0) continue;
+      const removal = this.bindingRemoval(variable);
+      if (!removal) continue;
+      dropped.add(def.name);
+      for (const reference of references) if (isDependencyEntry(reference.identifier)) deps.push(reference.identifier);
+      remove(removal.range);
+      // A destructuring that lost every property goes whole (see removalEdits): so do the reads in its init.
+      const pattern = def.name.parent?.parent;
+      if (
+        pattern?.type === AST_NODE_TYPES.ObjectPattern &&
+        pattern.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        pattern.parent.init &&
+        isPureInit(pattern.parent.init, this.analysis) &&
+        pattern.properties.every((item) => item.type === AST_NODE_TYPES.Property && dropped.has(item.value))
+      ) {
+        remove(pattern.parent.range);
       }
     }
     return this.removalEdits(dropped, deps);
   }
 
-  private *allVariables(): Iterable<Scope.Variable> {
-    for (const scope of this.input.scopeManager.scopes) yield* scope.variables;
+  /** The variables that identifiers within `range` refer to, found by binary search over the file's references. */
+  private variablesReferencedIn(range: [number, number]): Scope.Variable[] {
+    this.references ??= [...referencesOf(this.input.scopeManager)]
+      .filter((entry): entry is [TSESTree.Identifier, Scope.Variable] => entry[1] !== null)
+      .sort((a, b) => a[0].range[0] - b[0].range[0]);
+    const references = this.references;
+    let low = 0;
+    let high = references.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (references[mid]![0].range[0] < range[0]) low = mid + 1;
+      else high = mid;
+    }
+    const found: Scope.Variable[] = [];
+    for (let index = low; index < references.length && references[index]![0].range[1] <= range[1]; index++) found.push(references[index]![1]);
+    return found;
   }
 
   /** What removing a binding takes away: its specifier, declarator or destructured property. */
@@ -814,6 +873,58 @@ function normalize(code: string): string {
   return code.replace(/\s+/g, '');
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+/** The index of the first comment (comments are in source order) that starts at or after `offset`. */
+function firstCommentFrom(comments: readonly TSESTree.Comment[], offset: number): number {
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (comments[mid]!.range[0] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The names that code refers to in `texts`: identifiers not preceded by a `.`. */
+function namesUsedIn(texts: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts) for (const match of text.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*/g)) names.add(match[0]);
+  return names;
+}
+
+/** Ranges of removed text, kept merged and sorted so a containment test is a binary search. */
+class RangeSet {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  add([start, end]: [number, number]): void {
+    const index = this.firstEndingAfter(start);
+    let mergedStart = start;
+    let mergedEnd = end;
+    let count = 0;
+    while (index + count < this.starts.length && this.starts[index + count]! <= end) {
+      mergedStart = Math.min(mergedStart, this.starts[index + count]!);
+      mergedEnd = Math.max(mergedEnd, this.ends[index + count]!);
+      count++;
+    }
+    this.starts.splice(index, count, mergedStart);
+    this.ends.splice(index, count, mergedEnd);
+  }
+
+  covers([start, end]: [number, number]): boolean {
+    const index = this.firstEndingAfter(start);
+    return index < this.starts.length && this.starts[index]! <= start && end <= this.ends[index]!;
+  }
+
+  /** The first range whose end is at or after `offset`. */
+  private firstEndingAfter(offset: number): number {
+    let low = 0;
+    let high = this.ends.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.ends[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }
