@@ -374,14 +374,24 @@ describe('mightConcern', () => {
     expect(conventions.mightConcern("export const x = 1;\nconsole.log('hello');")).toBe(false);
     expect(conventions.mightConcern("import { useVideoState } from '~/stores/videoState';")).toBe(true);
     expect(conventions.mightConcern('await client.generation.updateScene.mutate({})')).toBe(true);
-    expect(conventions.mightConcern('const utils = api.useUtils();')).toBe(true);
     expect(conventions.mightConcern('useSSE({ onSceneCreated })')).toBe(true);
   });
 
+  it('needs a word every site needs, not words most React files hold', () => {
+    const conventions = defaults();
+    for (const text of ['const utils = api.useUtils();', 'const m = useMutation({ mutationFn }); m.mutate();', 'api.generation.getProjects.useQuery()', 'utils.project.invalidate()']) {
+      expect(conventions.mightConcern(text), text).toBe(false);
+    }
+    for (const text of ['utils.generation.getProjectScenes.refetch()', 'utils.generation.invalidate()', 'utils.invalidate(); api.useUtils()', 'queryClient.refetchQueries(trpc.pathFilter())']) {
+      expect(conventions.mightConcern(text), text).toBe(true);
+    }
+  });
+
   it('looks for the custom names', () => {
-    const conventions = createConventions(resolveSettings({ store: { hooks: ['useEditorStore'] }, queries: ['docs.list'] }));
+    const conventions = createConventions(resolveSettings({ store: { hooks: ['useEditorStore'] }, queries: ['docs.list'], mutations: ['docs.{rename,remove}*'] }));
     expect(conventions.mightConcern('useEditorStore.setState({})')).toBe(true);
     expect(conventions.mightConcern('queryClient.invalidateQueries(trpc.docs.list.queryKey())')).toBe(true);
+    expect(conventions.mightConcern('const m = api.docs.removeDoc.useMutation()')).toBe(true);
     expect(conventions.mightConcern('useVideoState.setState({})')).toBe(false);
   });
 });

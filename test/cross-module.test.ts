@@ -83,6 +83,20 @@ export function useUpdateScene(options?: Options) {
     ]);
   });
 
+  it('finds the callers of a hook whose text names neither the procedure nor the store (custom conventions)', async () => {
+    const panel = `import { useRenameDoc } from '~/hooks/useRenameDoc';
+export function Panel() {
+  const rename = useRenameDoc();
+  return <button onClick={() => rename.mutate({})} />;
+}
+`;
+    const settings = { store: { hooks: ['useEditorStore'], actions: { upsertDoc: 'updated' } }, queries: ['docs.list'], mutations: ['docs.*'] };
+    const reports = await lint({ 'src/hooks/useRenameDoc.ts': `${API}export const useRenameDoc = () => api.docs.rename.useMutation();\n`, [PANEL]: panel }, settings);
+    expect(reports).toEqual([
+      report('require-sync-after-mutation', panel, 'useRenameDoc()', 'The docs.rename mutation changes scenes but its success path never syncs the client: call sceneSyncHelpers.syncSceneUpdated(...) after it succeeds.'),
+    ]);
+  });
+
   it('understands the TanStack form useMutation(trpc.x.y.mutationOptions({...options}))', async () => {
     const panel = `${STORE}import { useAddScene } from '~/hooks/useAddScene';
 export function Panel({ projectId }: { projectId: string }) {

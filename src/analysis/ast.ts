@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions } from '../conventions';
 
@@ -142,6 +143,44 @@ const NOT_CODE_NODES: ReadonlySet<string> = new Set([
  */
 export function walkCode(root: Node, visitorKeys: VisitorKeys, visit: (node: Node) => void): void {
   walk(root, visitorKeys, visit, NOT_CODE_NODES);
+}
+
+/** The nodes the analyses start from, in source order, collected in one walk per file. */
+export interface CodeNodes {
+  calls: TSESTree.CallExpression[];
+  /** Calls, assignments, updates, `delete` and object properties, in walk order. */
+  all: Node[];
+}
+
+const codeNodesCache = new WeakMap<TSESTree.Program, CodeNodes>();
+
+/** One walk over the code of a file, shared by every analysis (sync sites, event buses, revision guards). */
+export function codeNodes(ast: TSESTree.Program, visitorKeys: VisitorKeys): CodeNodes {
+  let nodes = codeNodesCache.get(ast);
+  if (!nodes) {
+    const collected: CodeNodes = { calls: [], all: [] };
+    walkCode(ast, visitorKeys, (node) => {
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression:
+          collected.calls.push(node);
+          collected.all.push(node);
+          break;
+        case AST_NODE_TYPES.AssignmentExpression:
+        case AST_NODE_TYPES.UpdateExpression:
+        case AST_NODE_TYPES.Property:
+          collected.all.push(node);
+          break;
+        case AST_NODE_TYPES.UnaryExpression:
+          if (node.operator === 'delete') collected.all.push(node);
+          break;
+        default:
+          break;
+      }
+    });
+    codeNodesCache.set(ast, collected);
+    nodes = collected;
+  }
+  return nodes;
 }
 
 function pushChild(stack: Node[], child: unknown, parent: Node, skip: ReadonlySet<string> | undefined): void {

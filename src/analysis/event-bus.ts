@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { kindFromName, type SyncKind } from '../conventions';
 import type { AnalysisInput } from '.';
-import { codeExcerpt, isFunction, objectKeyName, propertyName, staticKey, unwrap, walkCode, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
+import { codeExcerpt, isFunction, objectKeyName, propertyName, staticKey, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -74,11 +75,10 @@ class EventChannelFinder {
 
   run(): SceneEventSite[] {
     const sites: SceneEventSite[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const site = this.visitCall(node);
+    for (const call of codeNodes(this.input.ast, this.input.visitorKeys).calls) {
+      const site = this.visitCall(call);
       if (site) sites.push(site);
-    });
+    }
     return sites;
   }
 

@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { codeExcerpt, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys, walkCode } from './ast';
+import { codeExcerpt, codeNodes, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
 import { moduleScope, readExports } from './modules/exports';
 import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from './modules/types';
@@ -129,11 +130,13 @@ const MUTATION_RESULT_MEMBERS = new Set([
   'status', 'reset', 'variables', 'failureCount', 'failureReason', 'submittedAt', 'context',
 ]);
 export const SUCCESS_CALLBACKS: readonly string[] = ['onSuccess', 'onSettled'];
+const MUTATE_CALL = /\bmutate(?:Async)?\b/;
 
 /** Analyses a file once per conventions; every rule and the codemod read the same result. */
 export const analyzeFile = perFile((input: AnalysisInput): FileAnalysis => {
   // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
-  const concerns = input.whole === true || input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
+  // A hook from another module may hold the mutation: its callers need not name the procedure.
+  const concerns = input.whole === true || input.conventions.mightConcern(input.text) || (input.imports !== undefined && MUTATE_CALL.test(input.text)) || (input.types !== undefined && mentionsStoreAction(input));
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
   return !concerns || input.allowed ? EMPTY : new FileAnalyzer(input).run();
 });
@@ -169,7 +172,7 @@ class FileAnalyzer {
 
   run(): FileAnalysis {
     const events: Node[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
+    for (const node of codeNodes(this.input.ast, this.input.visitorKeys).all) {
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
           this.visitCall(node);
@@ -189,7 +192,7 @@ class FileAnalyzer {
         default:
           break;
       }
-    });
+    }
     for (const property of events) this.visitServerEvent(property as TSESTree.Property);
     const invocations = groupBy(this.invocations, (invocation) => invocation.mutation);
     for (const mutation of this.mutations) this.collectRegions(mutation, invocations.get(mutation) ?? []);

@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput } from '.';
-import { objectKeyName, propertyName, unwrap, walkCode, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
+import { objectKeyName, propertyName, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -61,11 +62,10 @@ class RevisionChecker {
 
   run(): SceneTableUpdate[] {
     const updates: SceneTableUpdate[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const update = this.visitCall(node);
+    for (const call of codeNodes(this.input.ast, this.input.visitorKeys).calls) {
+      const update = this.visitCall(call);
       if (update) updates.push(update);
-    });
+    }
     return updates;
   }
 

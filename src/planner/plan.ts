@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../analysis/node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { exportedFunction, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
 import { findOptimisticUpdates } from '../analysis/optimistic';
