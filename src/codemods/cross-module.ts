@@ -29,8 +29,9 @@ interface Entry {
 const key = (file: string, name: string) => `${file}\u0000${name}`;
 
 /**
- * Reads every file once and decides, for each exported function that syncs by hand, whether all of
- * its calls in the repository sit in success paths (directly or through other such functions).
+ * Decides, for each exported function that syncs by hand, whether all of its calls in the repository
+ * sit in success paths (directly or through other such functions). Reads the files that may hold a
+ * sync first, then only the files that name a function found so far, until no new one turns up.
  */
 export function planRepository(files: readonly string[], conventions: Conventions, cwd: string): CrossModulePlan {
   const entries = new Map<string, Entry>();
@@ -40,11 +41,29 @@ export function planRepository(files: readonly string[], conventions: Convention
     if (!found) entries.set(id, (found = { file, name, ownSync: false, uses: [] }));
     return found;
   };
+  const texts = new Map<string, string>();
   for (const file of files) {
-    const real = realPath(file);
-    const module = real && analyzeModule(real, conventions, cwd);
-    if (!real || !module) continue;
-    collectUses(real, module, entry, cwd);
+    try {
+      texts.set(file, fs.readFileSync(file, 'utf8'));
+    } catch {
+      // Unreadable: the transform reports it; it holds no call this pass can see.
+    }
+  }
+  const read = new Set<string>();
+  const known = new Set<string>();
+  let batch = [...texts.keys()].filter((file) => conventions.mightConcern(texts.get(file)!));
+  while (batch.length > 0) {
+    for (const file of batch) {
+      read.add(file);
+      const real = realPath(file);
+      const module = real && analyzeModule(real, conventions, cwd);
+      if (real && module) collectUses(real, module, entry, cwd);
+    }
+    const names = [...new Set([...entries.values()].map(({ name }) => name))].filter((name) => !known.has(name));
+    names.forEach((name) => known.add(name));
+    // A default export is imported under any name: then every file may call it.
+    const mentions = names.includes('default') ? () => true : (text: string) => names.some((name) => text.includes(name));
+    batch = names.length === 0 ? [] : [...texts.keys()].filter((file) => !read.has(file) && mentions(texts.get(file)!));
   }
   return decide(entries);
 }
