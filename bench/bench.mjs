@@ -13,14 +13,19 @@
 // Cross-module: the same lint with `crossModule` on and off (this plugin's rules only, one process,
 // so the count of modules parsed for summaries is this process's).
 //
-// Options: --runs N (default 3), --quick (1 run, no 10,000-file lint), --no-write,
-// --cross-module-only (just the cross-module table, printed, nothing written).
+// One file: lint time of a single file with 500, 1,000, 2,000 and 4,000 hand-synced sites, per site
+// against the smallest size (bench/lib/one-file.mjs): a flat ratio means linear growth.
+//
+// Options: --runs N (default 3), --quick (1 run, no 10,000-file lint), --no-write, --one-file (only
+// the one-file case, printed, results.md left alone), --cross-module-only (just the cross-module
+// table, printed, nothing written).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchDir, cliPath, distDir, fmtMs, fmtPct, fmtX, listFiles, log, median, repoRoot, runNode, table, workRoot } from './lib/common.mjs';
 import { ensureCorpus } from './lib/corpus.mjs';
 import { generateApp } from './lib/generate-app.mjs';
+import { benchOneFile, oneFileTable } from './lib/one-file.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -33,6 +38,11 @@ const started = Date.now();
 if (!fs.existsSync(path.join(distDir, 'index.js'))) {
   log(`bench: ${distDir} has no build; run \`npm run build\` first (npm run bench does).`);
   process.exit(2);
+}
+
+if (args.includes('--one-file')) {
+  process.stdout.write(`${oneFileTable(benchOneFile())}\n`);
+  process.exit(0);
 }
 
 const OUR = 'scene-sync/';
@@ -212,6 +222,9 @@ for (const set of codemodSets) {
   };
 }
 
+// ---------------------------------------------------------------- one file
+const oneFile = benchOneFile();
+
 // ---------------------------------------------------------------- report
 const version = (name) => {
   try {
@@ -322,6 +335,10 @@ const report = [
   '## Codemod: `scene-sync migrate --dry` against a jscodeshift no-op, same files, same Runner',
   '',
   codemodTable,
+  '',
+  '## Lint: one file, more and more hand-synced sites (strict, this plugin only)',
+  '',
+  oneFileTable(oneFile),
   '',
   '## Cross-module summaries: the same lint with `crossModule` off and on',
   '',

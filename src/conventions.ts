@@ -134,9 +134,16 @@ function describeValue(value: unknown): string {
   }
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** A name code can declare and call: not a reserved word (`class`, `delete`), which would not parse. */
+const IDENTIFIER =
+  /^(?!(?:arguments|await|break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|eval|export|extends|false|finally|for|function|if|implements|import|in|instanceof|interface|let|new|null|package|private|protected|public|return|static|super|switch|this|throw|true|try|typeof|var|void|while|with|yield)$)[A-Za-z_$][\w$]*$/;
+/** A property name (store actions): reserved words are fine after a dot, but not keys that reach Object.prototype. */
+const PROPERTY_NAME = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z_$][\w$]*$/;
 const PROCEDURE_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$/;
-const NAME_PATTERN = /^[\w$.*{},]+$/;
+const MODULE_SPECIFIER = /^[\w@~#$./:+-]+$/;
+/** Globs over dotted names: no empty segment, no regular-expression syntax. */
+const NAME_PATTERN = /^[\w$*{},]+(?:\.[\w$*{},]+)*$/;
+const GLOB_HINT = 'globs, not regular expressions: "*Scene*", not ".*Scene.*"';
 
 type Json = Record<string, unknown>;
 
@@ -197,14 +204,17 @@ function readIdentifiers(value: unknown, key: string, fallback: string[]): strin
 function readIdentifier(value: unknown, key: string, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !IDENTIFIER.test(value)) {
-    throw new SceneSyncConfigError(key, value, 'a JavaScript identifier');
+    throw new SceneSyncConfigError(key, value, 'a JavaScript identifier (not a reserved word)');
   }
   return value;
 }
 
 function readModule(value: unknown, key: string, fallback: string): string {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || value.trim() === '') throw new SceneSyncConfigError(key, value, 'a non-empty module specifier');
+  // Generated code imports it: nothing that could close the string literal or start another statement.
+  if (typeof value !== 'string' || !MODULE_SPECIFIER.test(value)) {
+    throw new SceneSyncConfigError(key, value, 'a module specifier such as "~/stores/videoState" or "@acme/store" (letters, digits and @ ~ # $ . / : + - _)');
+  }
   return value;
 }
 
@@ -269,7 +279,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     }
     actions = {};
     for (const [name, kind] of Object.entries(rawActions)) {
-      if (!IDENTIFIER.test(name)) throw new SceneSyncConfigError(`store.actions.${name}`, name, 'an identifier as action name');
+      if (!PROPERTY_NAME.test(name)) throw new SceneSyncConfigError(`store.actions.${name}`, name, 'an identifier as action name (not __proto__, constructor or prototype)');
       if (!isSyncKind(kind)) throw new SceneSyncConfigError(`store.actions.${name}`, kind, `one of ${KIND_LIST}`);
       actions[name] = kind;
     }
@@ -312,9 +322,9 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     store: { hooks, actions, refresh, module: storeModule },
     queries: readStrings(root.queries, 'queries', PROCEDURE_PATH, 'tRPC procedure paths such as "router.procedure"', DEFAULT_SETTINGS.queries),
     projectKey: readIdentifier(root.projectKey, 'projectKey', DEFAULT_SETTINGS.projectKey),
-    mutations: readStrings(root.mutations, 'mutations', NAME_PATTERN, 'patterns over "router.procedure" (*, ** and {a,b} allowed)', DEFAULT_SETTINGS.mutations),
-    restoreMutations: readStrings(root.restoreMutations, 'restoreMutations', NAME_PATTERN, 'patterns over "router.procedure" (*, ** and {a,b} allowed)', DEFAULT_SETTINGS.restoreMutations),
-    serverEvents: readStrings(root.serverEvents, 'serverEvents', NAME_PATTERN, 'callback name patterns (* and {a,b} allowed)', DEFAULT_SETTINGS.serverEvents),
+    mutations: readStrings(root.mutations, 'mutations', NAME_PATTERN, `patterns over "router.procedure" (*, ** and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.mutations),
+    restoreMutations: readStrings(root.restoreMutations, 'restoreMutations', NAME_PATTERN, `patterns over "router.procedure" (*, ** and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.restoreMutations),
+    serverEvents: readStrings(root.serverEvents, 'serverEvents', NAME_PATTERN, `callback name patterns (* and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.serverEvents),
     helper: { module: helperModule, object: helperObject, functions, style },
     allow: readGlobs(root.allow, 'allow', DEFAULT_SETTINGS.allow),
     eventBus: {

@@ -1,5 +1,5 @@
 import type { CacheScope } from '../analysis';
-import { createRule, modeSchema, type Mode } from '../utils/create-rule';
+import { createRule, modeSchema, type Mode, afterTraversal } from '../utils/create-rule';
 import { reportSites, USE_HELPER_MESSAGE } from './report-sites';
 import { reportSyncingCallees, SYNCING_CALLEE_MESSAGE } from './report-callees';
 
@@ -31,11 +31,9 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
     defaultOptions: [{ mode: 'after-mutation' }],
   },
   create(context, [{ mode }]) {
-    return {
-      Program() {
-        reportSites(context, mode, 'cache', (site) => ({ messageId: site.effect === 'refresh' ? REFRESH_MESSAGES[site.scope] : 'manualCacheCall', kind: 'changed' }));
-        reportSyncingCallees(context, mode, 'cache', 'syncingCallee');
-      },
-    };
+    return afterTraversal(context, () => {
+      reportSites(context, mode, 'cache', (site) => ({ messageId: site.effect === 'refresh' ? REFRESH_MESSAGES[site.scope] : 'manualCacheCall', kind: 'changed' }));
+      reportSyncingCallees(context, mode, 'cache', 'syncingCallee');
+    });
   },
 });
