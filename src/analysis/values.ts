@@ -4,6 +4,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
 import { cacheMethod, type CacheMethod } from '../tables/cache-methods';
 import { keyBuilder, type KeyBuilder } from '../tables/key-builders';
+import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary } from './modules/types';
 import { DepthLimit, findProperty, isFunction, objectKeyName, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
@@ -19,6 +20,10 @@ export interface MutationInfo {
   /** Option objects whose `onSuccess`/`onSettled` run after success. */
   options: TSESTree.ObjectExpression[];
   vanilla: boolean;
+  /** Which callbacks of `options` run after success; all of them unless a hook in another module forwards only some. */
+  callbacks?: readonly string[];
+  /** The hook in another module that creates the mutation (`useRenameScene()`). */
+  hook?: MutationHookSummary;
 }
 
 /** What an expression is known to evaluate to, as far as the conventions care. */
@@ -42,11 +47,16 @@ export type Value =
   | { type: 'helperObject' }
   | { type: 'helperFunction'; kind: SyncKind | undefined }
   | { type: 'localFunction'; fn: FunctionNode }
+  /** Imported from another module of the app: a hook returning a scene mutation, or a function. */
+  | { type: 'mutationHook'; hook: MutationHookSummary }
+  /** Anything else another module exports: looked up only where it matters (`ValueResolver.functionSummary`). */
+  | { type: 'importedBinding'; source: string; imported: string }
   /** A parameter of `fn` (a prop, a received callback), or a member `depth` levels into one. */
   | { type: 'external'; fn: FunctionNode | undefined; depth: number }
   | { type: 'object'; properties: Map<string, Value> };
 
 const REACT_MODULES = new Set(['react', 'preact/hooks', 'preact/compat']);
+const HOOK_NAME = /^use[A-Z0-9_]/;
 
 /**
  * Follows values through variables, destructuring, selectors and casts. One instance per file;
@@ -64,6 +74,7 @@ export class ValueResolver {
   constructor(
     private readonly scopeManager: Scope.ScopeManager,
     private readonly conventions: Conventions,
+    private readonly imports?: ImportLookup,
   ) {
     this.variableOf = referencesOf(scopeManager);
   }
@@ -215,7 +226,25 @@ export class ValueResolver {
     }
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useMutation') return { type: 'tanstackUseMutation' };
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useQueryClient') return { type: 'useQueryClient' };
-    return undefined;
+    if (!this.imports || origin.imported === '*') return undefined;
+    // Only a hook (named `use...`, as React requires) can return a mutation: other imports are looked up
+    // later, and only those called where it matters, since reading a module is the expensive part.
+    if (HOOK_NAME.test(origin.imported) || HOOK_NAME.test(variable.name)) {
+      const summary = this.imports(origin.source, origin.imported);
+      if (summary?.type === 'mutationHook') return { type: 'mutationHook', hook: summary.hook };
+    }
+    return { type: 'importedBinding', source: origin.source, imported: origin.imported };
+  }
+
+  /** What an imported function does, read from its module; undefined when unknown or not a function. */
+  functionSummary(binding: Extract<Value, { type: 'importedBinding' }>): FunctionSummary | undefined {
+    const summary = this.imports?.(binding.source, binding.imported);
+    return summary?.type === 'function' ? summary.summary : undefined;
+  }
+
+  /** The summary of an imported binding, whatever it is: for a module that exports it again. */
+  exportSummary(binding: Extract<Value, { type: 'importedBinding' }>): ExportSummary | undefined {
+    return this.imports?.(binding.source, binding.imported);
   }
 
   helperKind(functionName: string): SyncKind | undefined {
@@ -306,6 +335,11 @@ export class ValueResolver {
         const callee = unwrap(call.callee);
         return { type: 'mutation', mutation: this.mutation(call, callee, path, argument, false) };
       }
+      case 'mutationHook': {
+        const { hook } = callee;
+        const options = hook.optionsIndex === undefined ? undefined : call.arguments[hook.optionsIndex];
+        return { type: 'mutation', mutation: this.mutation(call, unwrap(call.callee), hook.path, options, false, hook) };
+      }
       default:
         return undefined;
     }
@@ -372,7 +406,7 @@ export class ValueResolver {
     return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
   }
 
-  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean): MutationInfo {
+  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean, hook?: MutationHookSummary): MutationInfo {
     const existing = this.mutationsByCall.get(call);
     if (existing) return existing;
     const options: TSESTree.ObjectExpression[] = [];
@@ -390,7 +424,7 @@ export class ValueResolver {
         if (value?.type === 'mutationOptions' && value.options) options.push(value.options);
       }
     }
-    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla };
+    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla, ...(hook ? { hook, callbacks: hook.forwards } : {}) };
     this.mutationsByCall.set(call, mutation);
     return mutation;
   }
