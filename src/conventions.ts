@@ -510,9 +510,10 @@ export function createConventions(settings: ResolvedSettings): Conventions {
  * mutation pattern. Words most React files hold (`useMutation`, `mutate`) are not enough alone.
  */
 function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boolean {
-  const alternation = (words: Iterable<string>) => {
+  // `includes` per word, not one alternation: V8 scans a literal far faster than a regex union.
+  const anyOf = (words: Iterable<string>) => {
     const unique = [...new Set(words)].filter((word) => word !== '');
-    return unique.length === 0 ? /$^/ : new RegExp(unique.map(escapeRegExp).join('|'));
+    return (text: string) => unique.some((word) => text.includes(word));
   };
   const lastSegments = new Set<string>();
   const routerSegments = new Set<string>();
@@ -521,10 +522,10 @@ function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boo
     lastSegments.add(segments[segments.length - 1]!);
     for (const segment of segments.slice(0, -1)) routerSegments.add(segment);
   }
-  const siteWords = alternation([...settings.store.hooks, ...lastSegments, ...settings.mutations.flatMap(mutationKeywords)]);
-  const routerWords = alternation([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
-  const prefixMethods = alternation(prefixMethodNames());
-  return (text) => siteWords.test(text) || (prefixMethods.test(text) && routerWords.test(text));
+  const siteWords = anyOf([...settings.store.hooks, ...lastSegments, ...settings.mutations.flatMap(mutationKeywords)]);
+  const routerWords = anyOf([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
+  const prefixMethods = anyOf(prefixMethodNames());
+  return (text) => siteWords(text) || (prefixMethods(text) && routerWords(text));
 }
 
 /**

@@ -602,7 +602,7 @@ export function mightHoldSites(input: AnalysisInput): boolean {
   // A hook from another module may hold the mutation: its callers need not name the procedure.
   return (
     input.conventions.mightConcern(input.text) ||
-    (input.imports !== undefined && MUTATE_CALL.test(input.text)) ||
+    (input.imports !== undefined && input.text.includes('mutate') && MUTATE_CALL.test(input.text)) ||
     (input.types !== undefined && mentionsStoreAction(input))
   );
 }

@@ -1,4 +1,4 @@
-import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
+import { ESLintUtils, type JSONSchema, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleContext, RuleListener } from '@typescript-eslint/utils/ts-eslint';
 import { analyzeFile, mightHoldSites, type AnalysisInput, type FileAnalysis } from '../analysis';
 import { claimCodeNodes, CODE_NODE_TYPES, collectCodeNode } from '../analysis/ast';
@@ -38,9 +38,23 @@ export function fileAnalysis(context: Readonly<RuleContext<string, readonly unkn
   return { analysis: analyzeFile(input), conventions: input.conventions, input };
 }
 
-/** What every per-file analysis reads: the parsed file, its scopes and the conventions in force. */
+const inputs = new WeakMap<TSESTree.Program, Map<Conventions, AnalysisInput>>();
+
+/**
+ * What every per-file analysis reads: the parsed file, its scopes and the conventions in force.
+ * Made once per file and conventions: every rule asks, and most files are answered by it alone.
+ */
 export function analysisInput(context: Readonly<RuleContext<string, readonly unknown[]>>): AnalysisInput {
   const conventions = getConventions((context.settings as Record<string, unknown>).sceneSync);
+  const { ast } = context.sourceCode;
+  let byConventions = inputs.get(ast);
+  if (!byConventions) inputs.set(ast, (byConventions = new Map()));
+  let input = byConventions.get(conventions);
+  if (!input) byConventions.set(conventions, (input = createInput(context, conventions)));
+  return input;
+}
+
+function createInput(context: Readonly<RuleContext<string, readonly unknown[]>>, conventions: Conventions): AnalysisInput {
   const { sourceCode } = context;
   return {
     ast: sourceCode.ast,
@@ -58,15 +72,20 @@ export function analysisInput(context: Readonly<RuleContext<string, readonly unk
   };
 }
 
+const fileMayHold = new WeakMap<AnalysisInput, boolean>();
+
 /**
  * The listeners of a rule that reports once the file is traversed. The first of this plugin's rules
  * to be created for a file that may hold something also collects, on ESLint's own traversal, the
  * nodes every analysis starts from: no analysis walks the tree again.
  */
 export function afterTraversal(context: Readonly<RuleContext<string, readonly unknown[]>>, report: () => void): RuleListener {
-  const listeners: RuleListener = { 'Program:exit': report };
   const input = analysisInput(context);
-  if (!mightHoldSites(input) && !mightHoldChannel(input) && !mightUpdateSceneTable(input)) return listeners;
+  // Every analysis starts with one of these text tests: a file that fails all of them has no report.
+  let mayHold = fileMayHold.get(input);
+  if (mayHold === undefined) fileMayHold.set(input, (mayHold = mightHoldSites(input) || mightHoldChannel(input) || mightUpdateSceneTable(input)));
+  if (!mayHold) return {};
+  const listeners: RuleListener = { 'Program:exit': report };
   const nodes = claimCodeNodes(input.ast);
   if (!nodes) return listeners;
   const collect = (node: Parameters<typeof collectCodeNode>[1]) => collectCodeNode(nodes, node);
