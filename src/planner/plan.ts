@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput, FileAnalysis, SyncSite } from '../analysis';
-import { findOptimisticUpdates } from '../analysis/optimistic';
+import { findOptimisticUpdates, optimisticNodes, PLACE_WORDS } from '../analysis/optimistic';
 import { isFunction, referencesOf, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 import { EFFECT_WORDS } from '../tables/cache-methods';
@@ -123,7 +123,9 @@ class Planner {
   }
 
   plan(): FilePlan {
-    const targets = this.analysis.sites.filter((site) => this.analysis.regionsOf(site.node).length > 0);
+    // An optimistic write or its rollback can sit in a success path (a catch after an awaited run); it is listed below, never rewritten.
+    const optimistic = optimisticNodes(this.input);
+    const targets = this.analysis.sites.filter((site) => this.analysis.regionsOf(site.node).length > 0 && !optimistic.has(site.node));
     const steps = targets.map((site) => this.step(site));
     const runs = this.groupRuns(steps);
     const edits: TextEdit[] = [];
@@ -164,12 +166,12 @@ class Planner {
     // Optimistic updates are taken out by hand: removing one changes what the user sees while saving.
     for (const { mutation, writes, rollbacks } of findOptimisticUpdates(this.input)) {
       const name = mutation.path.join('.');
-      for (const { node, found } of writes) {
-        const reason = `${found}(...) in onMutate of ${name} is an optimistic update; remove it and show a loading state, the helper syncs after success`;
+      for (const { node, found, place } of writes) {
+        const reason = `${found}(...) ${PLACE_WORDS[place]} ${name} is an optimistic update; remove it and show a loading state, the helper syncs after success`;
         reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
       }
-      for (const { node, found } of rollbacks) {
-        const reason = `${found}(...) in onError of ${name} rolls back an optimistic update; remove it with the update`;
+      for (const { node, found, place } of rollbacks) {
+        const reason = `${found}(...) ${PLACE_WORDS[place]} ${name} rolls back an optimistic update; remove it with the update`;
         reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
       }
     }
