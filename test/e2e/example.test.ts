@@ -28,6 +28,7 @@ const CHAT = 'src/components/ChatPanel.tsx';
 const CODE = 'src/components/CodePanel.tsx';
 const PREVIEW = 'src/components/PreviewPanel.tsx';
 const ACTIONS = 'src/components/SceneActions.tsx';
+const GALLERY = 'src/components/SceneGallery.tsx';
 const TIMELINE = 'src/components/TimelinePanel.tsx';
 const REORDER = 'src/hooks/useSceneReorder.ts';
 const TITLE = 'src/components/SceneTitleEditor.tsx';
@@ -67,6 +68,10 @@ const BEFORE = [
   report(ACTIONS, 20, CACHE), // #12 mutationOptions onSuccess: invalidateQueries(queryFilter)
   report(ACTIONS, 32, STORE), // #16 addScene from the aliased hook useEditor
   report(ACTIONS, 33, CACHE), // #12 invalidateQueries({ queryKey })
+  report(GALLERY, 26, STORE), // #20 fetch mutation (mutationFn calls fetch): onSuccess updateScene
+  report(GALLERY, 27, CACHE), // #20 invalidateQueries(infiniteQueryFilter)
+  report(GALLERY, 38, CACHE), // #21 ref-held mutation: after await deleteRef.current.mutateAsync, the infinite query's renamed refetch
+  report(GALLERY, 44, MISSING), // #22 listed in a useCallback dependency array, never syncs
   report(TITLE, 21, OPTIMISTIC), // #17 onMutate: cancel, snapshot, then getProjectScenes.setData
   report(TITLE, 27, OPTIMISTIC), // #17 onError: setData(..., context?.previous), the rollback
   report(TITLE, 30, CACHE), // #17 onSettled: invalidate (a hand sync like #15)
@@ -249,11 +254,12 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 25 files scanned, 6 changed, 19 unchanged, 0 failed',
-        'Helper calls written: 13 (created 3, restored 1, updated 3, changed 5, deleted 1)',
-        'Left for review: 7',
+        'scene-sync migrate: 26 files scanned, 7 changed, 19 unchanged, 0 failed',
+        'Helper calls written: 15 (created 3, restored 1, updated 4, changed 6, deleted 1)',
+        'Left for review: 8',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
+        `  ${GALLERY}:41: ${REVIEW.neverSyncs}`,
         `  ${TITLE}:22: ${REVIEW.optimistic}`,
         `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:38: ${REVIEW.setState}`,
@@ -263,8 +269,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       ].join('\n'),
     );
     const json = readReport('positional.json');
-    expect(json.files).toEqual({ scanned: 25, changed: 6, unchanged: 19, failed: 0 });
-    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, TITLE, TIMELINE]);
+    expect(json.files).toEqual({ scanned: 26, changed: 7, unchanged: 19, failed: 0 });
+    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, GALLERY, TITLE, TIMELINE]);
     // Lines are those of the written file, where each helper call now stands.
     expect(json.rewrites.map(({ file, line, helper }) => `${file}:${line} ${helper}`)).toEqual([
       `${CHAT}:33 sceneSyncHelpers.syncSceneCreated`,
@@ -277,6 +283,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `${PREVIEW}:31 sceneSyncHelpers.syncSceneUpdated`,
       `${ACTIONS}:19 sceneSyncHelpers.syncAllScenes`,
       `${ACTIONS}:31 sceneSyncHelpers.syncSceneCreated`,
+      `${GALLERY}:24 sceneSyncHelpers.syncSceneUpdated`,
+      `${GALLERY}:35 sceneSyncHelpers.syncAllScenes`,
       // #17 and its twin: the hand syncs after success are rewritten; the optimistic onMutate and
       // the rollback are not the codemod's business and stay as they are (see (d)).
       `${TITLE}:31 sceneSyncHelpers.syncAllScenes`,
@@ -317,6 +325,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       // #13: nothing to rewrite, so the codemod neither fixes nor lists it (see the final report).
       report(CHAT, 23, MISSING),
       report(PREVIEW, 23, STORE), // review: direct write
+      report(GALLERY, 41, MISSING), // #22: the mutation in a dependency array that never synced
       // #17: the codemod leaves optimistic updates alone (one line lower: the helper import).
       report(TITLE, 22, OPTIMISTIC),
       report(TITLE, 28, OPTIMISTIC),
@@ -332,11 +341,12 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout).toBe(
       [
-        'scene-sync migrate: 25 files scanned, 0 changed, 25 unchanged, 0 failed',
+        'scene-sync migrate: 26 files scanned, 0 changed, 26 unchanged, 0 failed',
         'Helper calls written: 0',
-        'Left for review: 7',
+        'Left for review: 8',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
+        `  ${GALLERY}:41: ${REVIEW.neverSyncs}`,
         `  ${TITLE}:22: ${REVIEW.optimistic}`,
         `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:38: ${REVIEW.setState}`,
@@ -378,9 +388,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 25 files scanned, 3 changed, 22 unchanged, 0 failed',
+        'scene-sync migrate: 26 files scanned, 3 changed, 23 unchanged, 0 failed',
         'Helper calls written: 9 (created 2, restored 1, updated 2, changed 4)',
-        'Left for review: 13',
+        'Left for review: 17',
         `  ${CHAT}:24: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
         `  ${PREVIEW}:31: ${REVIEW.noUtils}`,
@@ -388,6 +398,10 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
         `  ${ACTIONS}:20: ${REVIEW.noUtils}`,
         `  ${ACTIONS}:32: ${REVIEW.noUtils}`,
         `  ${ACTIONS}:33: ${REVIEW.noUtils}`,
+        `  ${GALLERY}:26: ${REVIEW.noUtils}`,
+        `  ${GALLERY}:27: ${REVIEW.noUtils}`,
+        `  ${GALLERY}:38: ${REVIEW.noUtils}`,
+        `  ${GALLERY}:44: ${REVIEW.neverSyncs}`,
         `  ${TITLE}:22: ${REVIEW.optimistic}`,
         `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:37: ${REVIEW.setState}`,
@@ -429,6 +443,10 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
         report(ACTIONS, 20, CACHE),
         report(ACTIONS, 32, STORE),
         report(ACTIONS, 33, CACHE),
+        report(GALLERY, 26, STORE),
+        report(GALLERY, 27, CACHE),
+        report(GALLERY, 38, CACHE),
+        report(GALLERY, 44, MISSING),
         report(TITLE, 22, OPTIMISTIC), // #17, left alone as in positional style
         report(TITLE, 28, OPTIMISTIC),
         report(TIMELINE, 37, STORE),
@@ -442,9 +460,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     const again = scene(dir, ['migrate', 'src']);
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout.split('\n').slice(0, 3)).toEqual([
-      'scene-sync migrate: 25 files scanned, 0 changed, 25 unchanged, 0 failed',
+      'scene-sync migrate: 26 files scanned, 0 changed, 26 unchanged, 0 failed',
       'Helper calls written: 0',
-      'Left for review: 13',
+      'Left for review: 17',
     ]);
   });
 });

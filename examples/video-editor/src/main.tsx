@@ -7,6 +7,7 @@ import { CodePanel } from '~/components/CodePanel';
 import { PreviewPanel } from '~/components/PreviewPanel';
 import { ProjectHeader } from '~/components/ProjectHeader';
 import { SceneActions } from '~/components/SceneActions';
+import { SceneGallery } from '~/components/SceneGallery';
 import { SceneTitleEditor } from '~/components/SceneTitleEditor';
 import { TimelinePanel } from '~/components/TimelinePanel';
 import { useVideoState } from '~/stores/videoState';
@@ -28,6 +29,7 @@ function Editor({ projectId }: { projectId: string }) {
       <ChatPanel projectId={projectId} />
       <PreviewPanel projectId={projectId} onSaved={() => setLastSavedAt(new Date())} />
       <TimelinePanel projectId={projectId} />
+      <SceneGallery projectId={projectId} />
       {selected && (
         <>
           <SceneActions projectId={projectId} scene={selected} />
