@@ -1,5 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { prefixMethodNames } from './tables/cache-methods';
+import { keyBuilderNames } from './tables/key-builders';
 
 /** What a sync does to the client's copy of the scenes; each kind has one helper function. */
 export type SyncKind = 'created' | 'updated' | 'deleted' | 'restored' | 'changed';
@@ -124,9 +126,16 @@ function describeValue(value: unknown): string {
   }
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** A name code can declare and call: not a reserved word (`class`, `delete`), which would not parse. */
+const IDENTIFIER =
+  /^(?!(?:arguments|await|break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|eval|export|extends|false|finally|for|function|if|implements|import|in|instanceof|interface|let|new|null|package|private|protected|public|return|static|super|switch|this|throw|true|try|typeof|var|void|while|with|yield)$)[A-Za-z_$][\w$]*$/;
+/** A property name (store actions): reserved words are fine after a dot, but not keys that reach Object.prototype. */
+const PROPERTY_NAME = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z_$][\w$]*$/;
 const PROCEDURE_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$/;
-const NAME_PATTERN = /^[\w$.*{},]+$/;
+const MODULE_SPECIFIER = /^[\w@~#$./:+-]+$/;
+/** Globs over dotted names: no empty segment, no regular-expression syntax. */
+const NAME_PATTERN = /^[\w$*{},]+(?:\.[\w$*{},]+)*$/;
+const GLOB_HINT = 'globs, not regular expressions: "*Scene*", not ".*Scene.*"';
 
 type Json = Record<string, unknown>;
 
@@ -187,14 +196,17 @@ function readIdentifiers(value: unknown, key: string, fallback: string[]): strin
 function readIdentifier(value: unknown, key: string, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !IDENTIFIER.test(value)) {
-    throw new SceneSyncConfigError(key, value, 'a JavaScript identifier');
+    throw new SceneSyncConfigError(key, value, 'a JavaScript identifier (not a reserved word)');
   }
   return value;
 }
 
 function readModule(value: unknown, key: string, fallback: string): string {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || value.trim() === '') throw new SceneSyncConfigError(key, value, 'a non-empty module specifier');
+  // Generated code imports it: nothing that could close the string literal or start another statement.
+  if (typeof value !== 'string' || !MODULE_SPECIFIER.test(value)) {
+    throw new SceneSyncConfigError(key, value, 'a module specifier such as "~/stores/videoState" or "@acme/store" (letters, digits and @ ~ # $ . / : + - _)');
+  }
   return value;
 }
 
@@ -253,7 +265,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     }
     actions = {};
     for (const [name, kind] of Object.entries(rawActions)) {
-      if (!IDENTIFIER.test(name)) throw new SceneSyncConfigError(`store.actions.${name}`, name, 'an identifier as action name');
+      if (!PROPERTY_NAME.test(name)) throw new SceneSyncConfigError(`store.actions.${name}`, name, 'an identifier as action name (not __proto__, constructor or prototype)');
       if (!isSyncKind(kind)) throw new SceneSyncConfigError(`store.actions.${name}`, kind, `one of ${KIND_LIST}`);
       actions[name] = kind;
     }
@@ -296,9 +308,9 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     store: { hooks, actions, refresh, module: storeModule },
     queries: readStrings(root.queries, 'queries', PROCEDURE_PATH, 'tRPC procedure paths such as "router.procedure"', DEFAULT_SETTINGS.queries),
     projectKey: readIdentifier(root.projectKey, 'projectKey', DEFAULT_SETTINGS.projectKey),
-    mutations: readStrings(root.mutations, 'mutations', NAME_PATTERN, 'patterns over "router.procedure" (*, ** and {a,b} allowed)', DEFAULT_SETTINGS.mutations),
-    restoreMutations: readStrings(root.restoreMutations, 'restoreMutations', NAME_PATTERN, 'patterns over "router.procedure" (*, ** and {a,b} allowed)', DEFAULT_SETTINGS.restoreMutations),
-    serverEvents: readStrings(root.serverEvents, 'serverEvents', NAME_PATTERN, 'callback name patterns (* and {a,b} allowed)', DEFAULT_SETTINGS.serverEvents),
+    mutations: readStrings(root.mutations, 'mutations', NAME_PATTERN, `patterns over "router.procedure" (*, ** and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.mutations),
+    restoreMutations: readStrings(root.restoreMutations, 'restoreMutations', NAME_PATTERN, `patterns over "router.procedure" (*, ** and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.restoreMutations),
+    serverEvents: readStrings(root.serverEvents, 'serverEvents', NAME_PATTERN, `callback name patterns (* and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.serverEvents),
     helper: { module: helperModule, object: helperObject, functions, style },
     allow: readGlobs(root.allow, 'allow', DEFAULT_SETTINGS.allow),
     eventBus: {
@@ -423,19 +435,9 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     `**/${helperTail}/index.${CODE_EXTENSIONS}`,
   ];
   const isAllowedPath = picomatch(allowGlobs, { dot: true });
-  const keywords = new Set<string>([
-    ...settings.store.hooks,
-    ...settings.queries.map((query) => query.split('.')[0]!),
-    'useUtils',
-    'useContext',
-    'useMutation',
-    'mutate',
-  ]);
-  for (const pattern of settings.serverEvents) {
-    const literal = /^[\w$]+/.exec(pattern);
-    if (literal) keywords.add(literal[0]);
-  }
-  const keywordPattern = new RegExp([...keywords].map(escapeRegExp).join('|'));
+  const mightConcern = necessaryKeywordTest(settings);
+  // Every import of every file asks: the same few specifiers, answered once.
+  const helperModuleAnswers = new Map<string, boolean>();
   let lastAllowed: { filename: string; cwd: string; allowed: boolean } | undefined;
   const sceneEvent = new RegExp(settings.eventBus.eventNames, settings.eventBus.caseSensitive ? 'u' : 'iu');
 
@@ -458,7 +460,15 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       settings.helper.object === null
         ? settings.helper.functions[kind]
         : `${settings.helper.object}.${settings.helper.functions[kind]}`,
-    isHelperModule: (source) => source === settings.helper.module || moduleTail(source) === helperTail || moduleTail(source).endsWith(`/${helperTail}`),
+    isHelperModule(source) {
+      let answer = helperModuleAnswers.get(source);
+      if (answer === undefined) {
+        const tail = moduleTail(source);
+        answer = source === settings.helper.module || tail === helperTail || tail.endsWith(`/${helperTail}`);
+        helperModuleAnswers.set(source, answer);
+      }
+      return answer;
+    },
     isAllowedFile(filename, cwd) {
       // Every rule asks about the same file in turn: answer the repeated question from the last one.
       if (lastAllowed && lastAllowed.filename === filename && lastAllowed.cwd === cwd) return lastAllowed.allowed;
@@ -472,9 +482,65 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       lastAllowed = { filename, cwd, allowed };
       return allowed;
     },
-    // One pass over the text for all keywords (as `includes` on each, without a scan per keyword).
-    mightConcern: (text) => keywordPattern.test(text),
+    mightConcern,
   };
+}
+
+/**
+ * The text test that lets a file be skipped unparsed: true only when the file holds words that
+ * every possible site needs. A store site names a store hook; a cache site names a query's last
+ * segment, or a router segment (or, for everything, `useUtils`/`useContext` or a path builder)
+ * together with a method that takes a key prefix; a forgotten sync names a literal part of a
+ * mutation pattern. Words most React files hold (`useMutation`, `mutate`) are not enough alone.
+ */
+function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boolean {
+  const alternation = (words: Iterable<string>) => {
+    const unique = [...new Set(words)].filter((word) => word !== '');
+    return unique.length === 0 ? /$^/ : new RegExp(unique.map(escapeRegExp).join('|'));
+  };
+  const lastSegments = new Set<string>();
+  const routerSegments = new Set<string>();
+  for (const query of settings.queries) {
+    const segments = query.split('.');
+    lastSegments.add(segments[segments.length - 1]!);
+    for (const segment of segments.slice(0, -1)) routerSegments.add(segment);
+  }
+  const siteWords = alternation([...settings.store.hooks, ...lastSegments, ...settings.mutations.flatMap(mutationKeywords)]);
+  const routerWords = alternation([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
+  const prefixMethods = alternation(prefixMethodNames());
+  return (text) => siteWords.test(text) || (prefixMethods.test(text) && routerWords.test(text));
+}
+
+/**
+ * Words a procedure matched by `pattern` must show in the code: the most selective literal part
+ * of the pattern (a segment or the alternatives of a `{a,b}` group), or the generic mutation calls
+ * when the pattern has no literal part.
+ */
+function mutationKeywords(pattern: string): string[] {
+  const parts: string[][] = [];
+  let literal = '';
+  const flush = () => {
+    for (const piece of literal.split('.')) if (piece !== '') parts.push([piece]);
+    literal = '';
+  };
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]!;
+    if (char === '*') {
+      flush();
+    } else if (char === '{') {
+      flush();
+      const end = pattern.indexOf('}', index);
+      const alternatives = pattern.slice(index + 1, end === -1 ? undefined : end).split(',');
+      if (alternatives.every((alternative) => /^[\w$]+$/.test(alternative))) parts.push(alternatives);
+      index = end === -1 ? pattern.length : end;
+    } else {
+      literal += char;
+    }
+  }
+  flush();
+  if (parts.length === 0) return ['useMutation', 'mutationOptions', 'mutate'];
+  const selectivity = (alternatives: string[]) => Math.min(...alternatives.map((alternative) => alternative.length));
+  return parts.reduce((best, part) => (selectivity(part) > selectivity(best) ? part : best));
 }
 
 const conventionsCache = new WeakMap<object, Conventions>();

@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { codeExcerpt, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, unwrap, type VisitorKeys, walkCode } from './ast';
+import { codeExcerpt, codeNodes, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
 import type { TypeOracle } from './types';
 import { cacheMethod, isCacheSync, type CacheEffect, type CacheMethod } from '../tables/cache-methods';
@@ -49,13 +50,27 @@ export interface HelperCall {
 
 /** Code that runs after a scene changed on the server: a success callback, or what follows an awaited mutation. */
 export type SuccessRegion =
-  | { type: 'callback'; fn: FunctionNode; mutation: MutationInfo | undefined; restore: boolean }
+  | {
+      type: 'callback';
+      fn: FunctionNode;
+      mutation: MutationInfo | undefined;
+      restore: boolean;
+      /** The server-event option (`onSceneCreated: ...`) whose callback this is, or whose callback calls it. */
+      serverEvent?: TSESTree.Property | undefined;
+    }
   | { type: 'after'; event: Node; scope: Node; mutation: MutationInfo; restore: boolean };
 
 export interface MutationFinding {
   mutation: MutationInfo;
   /** Kind of helper the success path should call, guessed from the procedure name. */
   suggestedKind: SyncKind;
+}
+
+/** Why a mutation's sync is left to code this file does not show. */
+export interface HandOff {
+  /** `option`: a received callback is its success callback; `call`: its success path calls one; `escape`: the mutation leaves the file. */
+  reason: 'option' | 'call' | 'escape';
+  node: Node;
 }
 
 export interface FileAnalysis {
@@ -65,6 +80,12 @@ export interface FileAnalysis {
   mutations: MutationInfo[];
   /** Success regions whose code runs `node`; empty when `node` is not after a scene change. */
   regionsOf(node: Node): SuccessRegion[];
+  /** Every success region: of each mutation, and of server events (no mutation). */
+  regions: readonly SuccessRegion[];
+  /** The calls that run a mutation: its `mutate`/`mutateAsync` calls, or the vanilla call itself. */
+  invocationsOf(mutation: MutationInfo): TSESTree.CallExpression[];
+  /** How the mutation's sync is left to a received callback or to the code it escapes to; undefined when it is not. */
+  handOffOf(mutation: MutationInfo): HandOff | undefined;
   /** Scene mutations whose success path never syncs. */
   unsynced: MutationFinding[];
   /** Each `await` of a mutation's run (`await m.mutateAsync(...)`, an awaited vanilla `mutate`), in file order. */
@@ -90,6 +111,9 @@ const EMPTY: FileAnalysis = Object.freeze({
   helperCalls: [],
   mutations: [],
   regionsOf: () => [],
+  regions: [],
+  invocationsOf: () => [],
+  handOffOf: () => undefined,
   unsynced: [],
   awaited: [],
   values: undefined,
@@ -103,8 +127,7 @@ const SUCCESS_CALLBACKS = ['onSuccess', 'onSettled'];
 
 /** Analyses a file once per conventions; every rule and the codemod read the same result. */
 export const analyzeFile = perFile((input: AnalysisInput): FileAnalysis => {
-  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
-  const concerns = input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
+  const concerns = mightHoldSites(input);
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
   return !concerns || input.allowed ? EMPTY : new FileAnalyzer(input).run();
 });
@@ -126,7 +149,8 @@ class FileAnalyzer {
   /** Calls of a received callback (`onSaved()`, `props.onSaved()`), with the function that received it. */
   private readonly handOffs: { call: TSESTree.CallExpression; fn: FunctionNode | undefined }[] = [];
   private readonly regions = new RegionIndex();
-  private readonly handedOff = new Set<MutationInfo>();
+  /** Mutations whose success callback is a received one, with that option's value. */
+  private readonly handedOff = new Map<MutationInfo, Node>();
   private readonly awaited: FileAnalysis['awaited'] = [];
 
   constructor(private readonly input: AnalysisInput) {
@@ -136,7 +160,7 @@ class FileAnalyzer {
 
   run(): FileAnalysis {
     const events: Node[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
+    for (const node of codeNodes(this.input.ast, this.input.visitorKeys).all) {
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
           this.visitCall(node);
@@ -156,21 +180,47 @@ class FileAnalyzer {
         default:
           break;
       }
-    });
+    }
     for (const property of events) this.visitServerEvent(property as TSESTree.Property);
     const invocations = groupBy(this.invocations, (invocation) => invocation.mutation);
     for (const mutation of this.mutations) this.collectRegions(mutation, invocations.get(mutation) ?? []);
     this.followLocalCalls();
 
     const sites = this.sites.filter((site) => site.category !== 'store' || !this.resolver.localStoreHooks.has(site.hook));
+    const invocationsOf = (mutation: MutationInfo) => (mutation.vanilla ? [mutation.node] : (invocations.get(mutation) ?? []).map((invocation) => invocation.call));
+    const handOffOf = this.handOffFinder();
     return {
       sites,
       helperCalls: this.helperCalls,
       mutations: [...this.mutations],
       regionsOf: (node) => this.regions.of(node),
-      unsynced: this.findUnsynced(sites, invocations),
+      regions: this.regions.all(),
+      invocationsOf,
+      handOffOf,
+      unsynced: this.findUnsynced(sites, invocations, handOffOf),
       awaited: this.awaited.sort((a, b) => a.node.range[0] - b.node.range[0]),
       values: this.resolver,
+    };
+  }
+
+  /** Answers `handOffOf`, memoised; the received callbacks called in success paths are bucketed once. */
+  private handOffFinder(): (mutation: MutationInfo) => HandOff | undefined {
+    const calls = new Map<MutationInfo | undefined, TSESTree.CallExpression>();
+    // A success callback's own parameters (the mutation's result) are data, not a hand-off.
+    for (const { call, fn } of this.handOffs) {
+      for (const region of this.regions.of(call)) if (!(region.type === 'callback' && region.fn === fn) && !calls.has(region.mutation)) calls.set(region.mutation, call);
+    }
+    const memo = new Map<MutationInfo, HandOff | undefined>();
+    const find = (mutation: MutationInfo): HandOff | undefined => {
+      const option = this.handedOff.get(mutation);
+      if (option) return { reason: 'option', node: option };
+      if (this.escapes(mutation)) return { reason: 'escape', node: mutation.node };
+      const call = calls.get(mutation);
+      return call && { reason: 'call', node: call };
+    };
+    return (mutation) => {
+      if (!memo.has(mutation)) memo.set(mutation, find(mutation));
+      return memo.get(mutation);
     };
   }
 
@@ -281,7 +331,7 @@ class FileAnalyzer {
     const key = property.computed ? undefined : propertyName({ property: property.key, computed: false } as TSESTree.MemberExpression);
     if (key === undefined || !this.conventions.isServerEvent(key)) return;
     const fn = this.callbackFunction(property.value);
-    if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore: this.conventions.isRestoreName(key) });
+    if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore: this.conventions.isRestoreName(key), serverEvent: property });
   }
 
   private callbackFunction(node: Node): FunctionNode | undefined {
@@ -299,7 +349,7 @@ class FileAnalyzer {
         if (!property) continue;
         const fn = this.callbackFunction(property.value);
         if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
-        else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.add(mutation);
+        else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.set(mutation, property.value);
       }
     };
     mutation.options.forEach(addCallbacks);
@@ -341,27 +391,28 @@ class FileAnalyzer {
       for (const { call, fn } of callsUnder.get(regionRoot(region)) ?? []) {
         if (reached.has(fn) || contains(fn, call) || !inRegion(region, call)) continue;
         reached.add(fn);
-        const follower: SuccessRegion = { type: 'callback', fn, mutation: region.mutation, restore: region.restore };
+        const serverEvent = region.type === 'callback' ? region.serverEvent : undefined;
+        const follower: SuccessRegion = { type: 'callback', fn, mutation: region.mutation, restore: region.restore, serverEvent };
         this.regions.add(follower);
         queue.push(follower);
       }
     }
   }
 
-  private findUnsynced(sites: SyncSite[], invocations: ReadonlyMap<MutationInfo, Invocation[]>): MutationFinding[] {
+  private findUnsynced(
+    sites: SyncSite[],
+    invocations: ReadonlyMap<MutationInfo, Invocation[]>,
+    handOffOf: (mutation: MutationInfo) => HandOff | undefined,
+  ): MutationFinding[] {
     // One pass over the syncs: each marks the mutations whose success path it is in.
     const synced = new Set<MutationInfo | undefined>();
     for (const node of [...sites.map((site) => site.node), ...this.helperCalls.map((call) => call.node)]) {
       for (const region of this.regions.of(node)) if (!inFailureHandler(region, node)) synced.add(region.mutation);
     }
-    // A success callback's own parameters (the mutation's result) are data, not a hand-off.
-    for (const { call, fn } of this.handOffs) {
-      for (const region of this.regions.of(call)) if (!(region.type === 'callback' && region.fn === fn)) synced.add(region.mutation);
-    }
     const findings: MutationFinding[] = [];
     for (const mutation of this.mutations) {
       // A mutation of no matched procedure (`fetch` in a mutationFn) has no sync to require.
-      if (!mutation.procedure || synced.has(mutation) || this.handedOff.has(mutation) || this.escapes(mutation)) continue;
+      if (!mutation.procedure || synced.has(mutation) || handOffOf(mutation)) continue;
       const invoked = mutation.vanilla || invocations.has(mutation);
       if (!invoked && !this.regions.hasMutation(mutation)) continue;
       findings.push({ mutation, suggestedKind: this.conventions.mutationKind(mutation.path) });
@@ -413,6 +464,12 @@ class FileAnalyzer {
   private text(node: Node): string {
     return codeExcerpt(this.input.text, node);
   }
+}
+
+/** The text test before any parse or walk: false when the file cannot hold a sync site or mutation. */
+export function mightHoldSites(input: AnalysisInput): boolean {
+  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
+  return input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
 }
 
 function mentionsStoreAction(input: AnalysisInput): boolean {

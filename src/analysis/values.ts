@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
 import { cacheMethod, type CacheMethod } from '../tables/cache-methods';
 import { keyBuilder, keyOfOptions, type KeyBuilder } from '../tables/key-builders';
-import { findProperty, isFunction, objectKeyName, outerExpression, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
+import { DepthLimit, findProperty, isFunction, objectKeyName, outerExpression, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -76,6 +77,7 @@ export class ValueResolver {
   private readonly importSources = new Map<Variable, { source: string; imported: string }>();
   private readonly mutationsByCall = new Map<TSESTree.CallExpression, MutationInfo>();
   private readonly refContents = new Map<TSESTree.CallExpression, Value | undefined>();
+  private readonly limit = new DepthLimit();
   /** Store hooks this file declares itself: the store module, where writes are the implementation. */
   readonly localStoreHooks = new Set<string>();
 
@@ -103,6 +105,10 @@ export class ValueResolver {
   }
 
   evaluate(node: Node, env?: Map<Variable, Value>): Value | undefined {
+    return this.limit.within(() => this.evaluateNode(node, env));
+  }
+
+  private evaluateNode(node: Node, env?: Map<Variable, Value>): Value | undefined {
     const target = unwrap(node);
     switch (target.type) {
       case AST_NODE_TYPES.Identifier:
@@ -136,11 +142,33 @@ export class ValueResolver {
 
   valueOfVariable(variable: Variable): Value | undefined {
     if (this.variableValues.has(variable)) return this.variableValues.get(variable);
+    // The variables this one's initializer stands on go first, deepest first: each then finds the next
+    // one computed, so a chain of thousands of aliases costs no stack.
+    const chain = new Set<Variable>();
+    for (let current: Variable | undefined = variable; current && !chain.has(current) && !this.variableValues.has(current); current = this.aliasedVariable(current)) {
+      chain.add(current);
+    }
+    const dependencies = [...chain].slice(1).reverse();
+    for (const dependency of dependencies) this.computeAndStore(dependency);
+    return this.computeAndStore(variable);
+  }
+
+  private computeAndStore(variable: Variable): Value | undefined {
+    if (this.variableValues.has(variable)) return this.variableValues.get(variable);
     // Guard against cycles (`const a = b; const b = a`): unknown while being computed.
     this.variableValues.set(variable, undefined);
     const value = this.computeVariable(variable);
     this.variableValues.set(variable, value);
     return value;
+  }
+
+  /** The variable at the root of `variable`'s initializer (`b` in `const a = b.c`), if any. */
+  private aliasedVariable(variable: Variable): Variable | undefined {
+    const def = variable.defs.length === 1 ? variable.defs[0]! : undefined;
+    if (def?.type !== 'Variable' || !def.node.init) return undefined;
+    let root = unwrap(def.node.init);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    return root.type === AST_NODE_TYPES.Identifier ? (this.variableOf.get(root) ?? undefined) : undefined;
   }
 
   private computeVariable(variable: Variable): Value | undefined {
@@ -228,14 +256,22 @@ export class ValueResolver {
     return properties.size > 0 ? { type: 'object', properties } : undefined;
   }
 
+  /** Iterative over the chain, which can be thousands of links long. */
   private evaluateMember(member: TSESTree.MemberExpression, env?: Map<Variable, Value>): Value | undefined {
-    const object = this.evaluate(member.object, env);
-    if (object?.type === 'ref') return propertyName(member) === 'current' ? this.refContent(object.call) : undefined;
-    const index = unwrap(member.property);
-    const name = member.computed && index.type === AST_NODE_TYPES.Literal && typeof index.value === 'number' ? String(index.value) : propertyName(member);
-    if (object) return memberOf(object, name, this.conventions);
-    // An untracked root followed by a procedure path: `api.generation.getProjectScenes`.
-    return undefined;
+    const names: (string | undefined)[] = [];
+    let root: Node = member;
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      const index = unwrap(root.property);
+      // `results[0]`: a position in a tuple (the results of `useQueries`).
+      names.push(root.computed && index.type === AST_NODE_TYPES.Literal && typeof index.value === 'number' ? String(index.value) : propertyName(root));
+      root = unwrap(root.object);
+    }
+    // An untracked root followed by a procedure path (`api.generation.getProjectScenes`) stays unknown.
+    let value = this.evaluate(root, env);
+    for (let index = names.length - 1; index >= 0 && value; index--) {
+      value = value.type === 'ref' ? (names[index] === 'current' ? this.refContent(value.call) : undefined) : memberOf(value, names[index], this.conventions);
+    }
+    return value;
   }
 
   private evaluateCall(call: TSESTree.CallExpression, env?: Map<Variable, Value>): Value | undefined {

@@ -1,5 +1,5 @@
 import type { StoreSite } from '../analysis';
-import { createRule, modeSchema, type Mode } from '../utils/create-rule';
+import { createRule, modeSchema, type Mode, afterTraversal } from '../utils/create-rule';
 import { reportSites, USE_HELPER_MESSAGE } from './report-sites';
 
 export type MessageIds = 'directAction' | 'directSetState' | 'directWrite' | 'useHelper';
@@ -28,13 +28,11 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
     defaultOptions: [{ mode: 'after-mutation' }],
   },
   create(context, [{ mode }]) {
-    return {
-      Program() {
-        reportSites(context, mode, 'store', (site) => ({
-          messageId: FORM_MESSAGES[site.form],
-          kind: site.kind,
-        }));
-      },
-    };
+    return afterTraversal(context, () => {
+      reportSites(context, mode, 'store', (site) => ({
+        messageId: FORM_MESSAGES[site.form],
+        kind: site.kind,
+      }));
+    });
   },
 });

@@ -1,5 +1,5 @@
 import type { CacheScope } from '../analysis';
-import { createRule, modeSchema, type Mode } from '../utils/create-rule';
+import { createRule, modeSchema, type Mode, afterTraversal } from '../utils/create-rule';
 import { reportSites, USE_HELPER_MESSAGE } from './report-sites';
 
 export type MessageIds = 'manualCacheCall' | 'routerInvalidate' | 'rootInvalidate' | 'useHelper';
@@ -29,10 +29,8 @@ export default createRule<[{ mode?: Mode }], MessageIds>({
     defaultOptions: [{ mode: 'after-mutation' }],
   },
   create(context, [{ mode }]) {
-    return {
-      Program() {
-        reportSites(context, mode, 'cache', (site) => ({ messageId: site.effect === 'refresh' ? REFRESH_MESSAGES[site.scope] : 'manualCacheCall', kind: 'changed' }));
-      },
-    };
+    return afterTraversal(context, () => {
+      reportSites(context, mode, 'cache', (site) => ({ messageId: site.effect === 'refresh' ? REFRESH_MESSAGES[site.scope] : 'manualCacheCall', kind: 'changed' }));
+    });
   },
 });

@@ -48,3 +48,8 @@ export function keyBuilder(name: string | undefined): KeyBuilder | undefined {
 export function keyOfOptions(options: KeyBuilder): KeyBuilder {
   return BY_NAME.get(options.infinite ? 'infiniteQueryKey' : 'queryKey')!;
 }
+
+/** The builders that address what `addresses` says: a procedure, or every query under a path. */
+export function keyBuilderNames(addresses: KeyBuilder['addresses']): string[] {
+  return TABLE.filter((builder) => builder.addresses === addresses).map((builder) => builder.name);
+}

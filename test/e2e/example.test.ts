@@ -160,6 +160,24 @@ function typecheck(dir: string) {
   return runNode(tscBin, ['--noEmit', '-p', '.'], dir);
 }
 
+interface AuditReport {
+  version: number;
+  summary: Record<string, number>;
+  mutations: { verdict: string; file: string; line: number; procedure: string }[];
+  events: { event: string; file: string; line: number; store: { name: string; line: number }[]; cache: { name: string; line: number }[] }[];
+  repeatedRuns: { steps: string[]; places: { file: string; line: number }[] }[];
+}
+
+/** `scene-sync audit src --format json` on a copy, and the closing line of the text report. */
+function audit(dir: string): { json: AuditReport; rows: string[]; summary: string } {
+  const run = scene(dir, ['audit', 'src', '--format', 'json']);
+  expect(run).toMatchObject({ status: 0, stderr: '' });
+  const json = JSON.parse(run.stdout) as AuditReport;
+  const text = scene(dir, ['audit', 'src']);
+  expect(text).toMatchObject({ status: 0, stderr: '' });
+  return { json, rows: json.mutations.map((row) => `${row.verdict} ${row.file}:${row.line} ${row.procedure}`), summary: text.stdout.trimEnd().split('\n').at(-1)! };
+}
+
 interface MigrateReport {
   files: { scanned: number; changed: number; unchanged: number; failed: number };
   rewrites: { file: string; line: number; kind: string; helper: string }[];
@@ -234,6 +252,59 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(silent(REPOSITORY, [24, 25, 26, 27, 28])).toEqual([]);
     // The optimistic update is reported as in recommended, once per write.
     expect(strict.filter((entry) => ruleOf(entry) === OPTIMISTIC)).toEqual(BEFORE.filter((entry) => ruleOf(entry) === OPTIMISTIC));
+  });
+
+  it('(a3) audit lists every scene mutation by risk, agreeing with lint, and writes nothing', () => {
+    const { json, rows, summary } = audit(dir);
+    expect(rows).toEqual([
+      `never ${CHAT}:26 generation.updateScene`, // #13: onSuccess only sets a status
+      `partly ${CHAT}:25 generation.restoreScene`, // #4: the store only
+      `partly ${CODE}:26 generation.updateScene`, // #15: the cache only
+      `partly ${PREVIEW}:21 generation.updateScene`, // #9: a direct write, no cache
+      `partly ${ACTIONS}:18 generation.deleteScene`, // #12: invalidateQueries only
+      `partly ${TITLE}:34 generation.updateScene`, // twin of #17: invalidate only
+      `partly ${TIMELINE}:33 generation.deleteScene`, // #2: deleteScene only
+      `partly ${TIMELINE}:34 generation.updateScene`, // #11: setState only
+      `optimistic ${TITLE}:17 generation.updateScene`, // #17
+      `by-hand ${CHAT}:24 generation.createScene`, // #3
+      `by-hand ${CODE}:19 generation.updateScene`, // #1
+      `by-hand ${CODE}:25 generation.updateScene`, // #6
+      `by-hand ${PREVIEW}:20 generation.updateScene`, // #14 + #7
+      `by-hand ${ACTIONS}:23 generation.createScene`, // #16 + #12
+      `by-hand ${REORDER}:8 generation.reorderScenes`, // #10 + #8
+      `handed-off ${PREVIEW}:27 generation.updateScene`, // props.onSaved()
+    ]);
+    expect(summary).toBe('16 scene mutations: 1 never synced, 7 partly, 1 optimistic, 6 by hand, 1 handed off');
+    // The same analysis as the rules: "never" is what require-sync-after-mutation reports, and the
+    // hand-written syncs are the store and cache reports.
+    expect(json.mutations.filter((row) => row.verdict === 'never').map((row) => report(row.file, row.line, MISSING))).toEqual(BEFORE.filter((entry) => ruleOf(entry) === MISSING));
+    expect(json.summary.handWrittenSyncs).toBe(BEFORE.filter((entry) => [STORE, CACHE].includes(ruleOf(entry))).length);
+    // #10 + #8: a router-wide invalidation says so.
+    expect(json.mutations.find((row) => row.file === REORDER)).toMatchObject({ store: [{ name: 'replace', line: 11 }], cache: [{ name: 'router-wide generation.invalidate', line: 18 }] });
+    // #5, the one server event: no mutation row, its syncs listed apart.
+    expect(json.events).toMatchObject([
+      { event: 'onSceneCreated', file: CHAT, line: 35, store: [{ name: 'addScene', line: 36 }], cache: [{ name: 'generation.getProjectScenes.invalidate', line: 37 }] },
+    ]);
+    // The copies of the sync logic the design review found by hand, whichever cache API each uses.
+    expect(json.repeatedRuns).toEqual([
+      {
+        steps: ['addScene', 'refresh generation.getProjectScenes'],
+        places: [
+          { file: CHAT, line: 36 },
+          { file: CHAT, line: 51 },
+          { file: ACTIONS, line: 32 },
+        ],
+      },
+      {
+        steps: ['updateScene', 'refresh generation.getProjectScenes'],
+        places: [
+          { file: CODE, line: 21 },
+          { file: CODE, line: 31 },
+          { file: PREVIEW, line: 31 },
+        ],
+      },
+    ]);
+    expectUntouchedExcept(dir, []);
   });
 
   it('(b) init writes the helper module; migrate rewrites every safe run and lists the rest', () => {
@@ -360,6 +431,29 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     // The mutation that never syncs and the optimistic update (#17) are listed too: every remaining report is a listed place.
     const linted = afterMigration.map((entry) => entry.split(' ')[0]);
     expect(linted).toEqual(reviewed);
+  });
+
+  it('(e1) audit after the migration: the helper everywhere the codemod could, the review sites as they were', () => {
+    const { rows, summary } = audit(dir);
+    expect(rows).toEqual([
+      `never ${CHAT}:23 generation.updateScene`,
+      `partly ${PREVIEW}:21 generation.updateScene`, // review: direct write
+      `partly ${TIMELINE}:35 generation.updateScene`, // review: setState
+      `optimistic ${TITLE}:18 generation.updateScene`, // left alone; its onSettled now calls the helper
+      `by-hand ${REORDER}:8 generation.reorderScenes`, // review: replace + router-wide invalidate
+      `handed-off ${PREVIEW}:27 generation.updateScene`,
+      `helper ${CHAT}:21 generation.createScene`,
+      `helper ${CHAT}:22 generation.restoreScene`,
+      `helper ${CODE}:17 generation.updateScene`,
+      `helper ${CODE}:22 generation.updateScene`,
+      `helper ${CODE}:23 generation.updateScene`,
+      `helper ${PREVIEW}:20 generation.updateScene`,
+      `helper ${ACTIONS}:17 generation.deleteScene`,
+      `helper ${ACTIONS}:22 generation.createScene`,
+      `helper ${TITLE}:35 generation.updateScene`,
+      `helper ${TIMELINE}:34 generation.deleteScene`,
+    ]);
+    expect(summary).toBe('16 scene mutations: 1 never synced, 2 partly, 1 optimistic, 1 by hand, 1 handed off, 10 through the helper');
   });
 
   it('(e2) configs.strict on the migrated copy: the codemod left the event bus and the revision guard alone', async () => {
