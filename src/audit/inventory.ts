@@ -153,7 +153,8 @@ class FileAudit {
     const helpersOf = bucket(this.analysis.helperCalls, (call) => this.analysis.regionsOf(call.node), (call: HelperCall) => call);
     const regionsOf = bucket(this.analysis.regions, (region) => [region], (region) => region);
     const optimisticOf = new Map(optimistic.map((finding) => [finding.mutation, finding.writes]));
-    return this.analysis.mutations.map((mutation) => {
+    // Scene mutations only: a TanStack mutation that runs no matched procedure (`fetch`) has no sync to audit.
+    return this.analysis.mutations.filter((mutation) => mutation.procedure).map((mutation) => {
       const regions = regionsOf.get(mutation) ?? [];
       const syncs = sitesOf.get(mutation) ?? [];
       const store = syncs.filter((site) => site.category === 'store').map((site) => this.step(site));

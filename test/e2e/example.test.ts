@@ -258,10 +258,12 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     const { json, rows, summary } = audit(dir);
     expect(rows).toEqual([
       `never ${CHAT}:26 generation.updateScene`, // #13: onSuccess only sets a status
+      `never ${GALLERY}:44 generation.updateScene`, // #22: in a dependency array, never syncs
       `partly ${CHAT}:25 generation.restoreScene`, // #4: the store only
       `partly ${CODE}:26 generation.updateScene`, // #15: the cache only
       `partly ${PREVIEW}:21 generation.updateScene`, // #9: a direct write, no cache
       `partly ${ACTIONS}:18 generation.deleteScene`, // #12: invalidateQueries only
+      `partly ${GALLERY}:32 generation.deleteScene`, // #21: the ref-held mutation refetches the infinite query only
       `partly ${TITLE}:34 generation.updateScene`, // twin of #17: invalidate only
       `partly ${TIMELINE}:33 generation.deleteScene`, // #2: deleteScene only
       `partly ${TIMELINE}:34 generation.updateScene`, // #11: setState only
@@ -274,7 +276,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `by-hand ${REORDER}:8 generation.reorderScenes`, // #10 + #8
       `handed-off ${PREVIEW}:27 generation.updateScene`, // props.onSaved()
     ]);
-    expect(summary).toBe('16 scene mutations: 1 never synced, 7 partly, 1 optimistic, 6 by hand, 1 handed off');
+    // The fetch mutation (#20) runs no procedure: no scene mutation to audit, its syncs are linted.
+    expect(summary).toBe('18 scene mutations: 2 never synced, 8 partly, 1 optimistic, 6 by hand, 1 handed off');
     // The same analysis as the rules: "never" is what require-sync-after-mutation reports, and the
     // hand-written syncs are the store and cache reports.
     expect(json.mutations.filter((row) => row.verdict === 'never').map((row) => report(row.file, row.line, MISSING))).toEqual(BEFORE.filter((entry) => ruleOf(entry) === MISSING));
@@ -286,21 +289,23 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       { event: 'onSceneCreated', file: CHAT, line: 35, store: [{ name: 'addScene', line: 36 }], cache: [{ name: 'generation.getProjectScenes.invalidate', line: 37 }] },
     ]);
     // The copies of the sync logic the design review found by hand, whichever cache API each uses.
+    // The fetch mutation's onSuccess (#20) is a fourth copy of the update run.
     expect(json.repeatedRuns).toEqual([
-      {
-        steps: ['addScene', 'refresh generation.getProjectScenes'],
-        places: [
-          { file: CHAT, line: 36 },
-          { file: CHAT, line: 51 },
-          { file: ACTIONS, line: 32 },
-        ],
-      },
       {
         steps: ['updateScene', 'refresh generation.getProjectScenes'],
         places: [
           { file: CODE, line: 21 },
           { file: CODE, line: 31 },
           { file: PREVIEW, line: 31 },
+          { file: GALLERY, line: 26 },
+        ],
+      },
+      {
+        steps: ['addScene', 'refresh generation.getProjectScenes'],
+        places: [
+          { file: CHAT, line: 36 },
+          { file: CHAT, line: 51 },
+          { file: ACTIONS, line: 32 },
         ],
       },
     ]);
@@ -437,6 +442,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     const { rows, summary } = audit(dir);
     expect(rows).toEqual([
       `never ${CHAT}:23 generation.updateScene`,
+      `never ${GALLERY}:41 generation.updateScene`,
       `partly ${PREVIEW}:21 generation.updateScene`, // review: direct write
       `partly ${TIMELINE}:35 generation.updateScene`, // review: setState
       `optimistic ${TITLE}:18 generation.updateScene`, // left alone; its onSettled now calls the helper
@@ -450,10 +456,11 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `helper ${PREVIEW}:20 generation.updateScene`,
       `helper ${ACTIONS}:17 generation.deleteScene`,
       `helper ${ACTIONS}:22 generation.createScene`,
+      `helper ${GALLERY}:29 generation.deleteScene`,
       `helper ${TITLE}:35 generation.updateScene`,
       `helper ${TIMELINE}:34 generation.deleteScene`,
     ]);
-    expect(summary).toBe('16 scene mutations: 1 never synced, 2 partly, 1 optimistic, 1 by hand, 1 handed off, 10 through the helper');
+    expect(summary).toBe('18 scene mutations: 2 never synced, 2 partly, 1 optimistic, 1 by hand, 1 handed off, 11 through the helper');
   });
 
   it('(e2) configs.strict on the migrated copy: the codemod left the event bus and the revision guard alone', async () => {
