@@ -10,11 +10,15 @@
 // through jscodeshift's Runner, on the same files, alternating. Each measurement is repeated and the
 // median is reported. Prints Markdown tables and writes them to bench/results.md.
 //
+// Cross-module: the same lint with `crossModule` on and off (this plugin's rules only, one process,
+// so the count of modules parsed for summaries is this process's).
+//
 // One file: lint time of a single file with 500, 1,000, 2,000 and 4,000 hand-synced sites, per site
 // against the smallest size (bench/lib/one-file.mjs): a flat ratio means linear growth.
 //
 // Options: --runs N (default 3), --quick (1 run, no 10,000-file lint), --no-write, --one-file (only
-// the one-file case, printed, results.md left alone).
+// the one-file case, printed, results.md left alone), --cross-module-only (just the cross-module
+// table, printed, nothing written).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +31,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 1 : 3;
+const crossModuleOnly = args.includes('--cross-module-only');
 const LINT_CONCURRENCY = 2;
 const started = Date.now();
 
@@ -52,14 +57,66 @@ const app10k = path.join(apps, 'app-10k');
 const sites1k = path.join(apps, 'sites-1k');
 log('bench: generating the example app copies');
 generateApp(app1k, 1_000);
-if (!quick) generateApp(app10k, 10_000);
-generateApp(sites1k, 1_000, { sitesOnly: true });
+if (!quick && !crossModuleOnly) generateApp(app10k, 10_000);
+if (!crossModuleOnly) generateApp(sites1k, 1_000, { sitesOnly: true });
 
 const datasets = [
   { key: 'corpus', label: `real-world corpus (${corpus.packages.length} packages)`, dir: corpus.root, files: corpus.files.length },
   { key: 'app-1k', label: 'example app x1,000 files', dir: app1k, files: 1_000 },
   ...(quick ? [] : [{ key: 'app-10k', label: 'example app x10,000 files', dir: app10k, files: 10_000, runs: 1 }]),
 ];
+
+// ---------------------------------------------------------------- cross-module summaries
+const crossModuleOff = path.join(workRoot, 'settings-cross-module-off.json');
+fs.writeFileSync(crossModuleOff, `${JSON.stringify({ crossModule: false })}\n`);
+
+function lintOursOnce(dir, settingsFile) {
+  const result = runNode([path.join(benchDir, 'lib', 'lint-worker.mjs'), dir, 'off'], {
+    env: { SCENE_SYNC_BENCH_MODE: 'strict', SCENE_SYNC_BENCH_OTHERS: '0', SCENE_SYNC_DIST: distDir, ...(settingsFile ? { SCENE_SYNC_BENCH_SETTINGS: settingsFile } : {}) },
+  });
+  if (result.status !== 0) throw new Error(`lint run failed on ${dir}:\n${result.stderr}`);
+  const run = JSON.parse(result.stdout.trim().split('\n').pop());
+  return { ...run, ours: sum(run.rules, (rule) => rule.startsWith(OUR)) };
+}
+
+const crossModule = {};
+for (const dataset of [datasets[0], datasets[1]]) {
+  const on = [];
+  const off = [];
+  for (let run = 0; run < RUNS; run++) {
+    log(`bench: cross-module ${dataset.key} run ${run + 1}/${RUNS}`);
+    off.push(lintOursOnce(dataset.dir, crossModuleOff));
+    on.push(lintOursOnce(dataset.dir, undefined));
+  }
+  crossModule[dataset.key] = {
+    label: dataset.label,
+    files: on[0].files,
+    off: median(off.map((run) => run.ours)),
+    on: median(on.map((run) => run.ours)),
+    total: median(on.map((run) => run.filesMs)),
+    modules: on[0].modules,
+    reports: { off: off[0].messages, on: on[0].messages },
+  };
+}
+const crossModuleTable = table(
+  ['data', 'files', 'our rules, crossModule off', 'on', 'on / off', 'extra / ESLint total (on)', 'modules parsed', 'distinct files', 'imports looked up', 'reports off / on'],
+  Object.values(crossModule).map((row) => [
+    row.label,
+    row.files,
+    fmtMs(row.off),
+    fmtMs(row.on),
+    fmtX(row.on / row.off),
+    fmtPct((row.on - row.off) / row.total),
+    row.modules?.parsed ?? '?',
+    row.modules?.files ?? '?',
+    row.modules?.lookups ?? '?',
+    `${row.reports.off} / ${row.reports.on}`,
+  ]),
+);
+if (crossModuleOnly) {
+  process.stdout.write(`${crossModuleTable}\n`);
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------- lint
 function lintOnce(dir) {
@@ -282,6 +339,12 @@ const report = [
   '## Lint: one file, more and more hand-synced sites (strict, this plugin only)',
   '',
   oneFileTable(oneFile),
+  '',
+  '## Cross-module summaries: the same lint with `crossModule` off and on',
+  '',
+  'This plugin\'s rules only, one process (no worker threads), medians of the same runs; "modules parsed" counts the parses the summaries made in that process, "distinct files" the files among them: each module is parsed at most once, however many files import it.',
+  '',
+  crossModuleTable,
   '',
   '## Targets',
   '',

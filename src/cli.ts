@@ -6,7 +6,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import picomatch from 'picomatch';
-import { resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
+import { getConventions, resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
+import { planRepository, type CrossModulePlan } from './codemods/cross-module';
 import { loadConfigFile } from './codemods/config-file';
 import { defaultHelperPath, renderHelperModule } from './codemods/init';
 import type { FileRecord } from './codemods/scene-sync';
@@ -221,7 +222,9 @@ async function migrate(args: string[], io: Output, cwd: string): Promise<number>
   const reportDir = makeTemporaryFolder();
   const interruption = new Interruption(reportDir, io);
   try {
-    const records = await runTransform(files, settings, reportDir, { dry: values.dry, cpus }, io);
+    // Functions that sync by hand are rewritten in their own module only if every call runs after a mutation.
+    const crossModule = settings.crossModule ? planRepository(files, getConventions(settings), cwd) : undefined;
+    const records = await runTransform(files, settings, reportDir, { dry: values.dry, cpus, crossModule }, io);
     const originals = values.dry ? undefined : await writeOutputs(records, roots, interruption, values.print);
     const summary = summarize(records, base);
     if (values.print) printDiffs(records, base, originals, io);
@@ -448,6 +451,7 @@ function canWrite(file: string): boolean {
 interface RunOptions {
   dry: boolean;
   cpus: number | undefined;
+  crossModule: CrossModulePlan | undefined;
 }
 
 async function runTransform(files: string[], settings: ResolvedSettings, reportDir: string, options: RunOptions, io: Output): Promise<Map<string, FileRecord>> {
@@ -476,6 +480,7 @@ async function runTransform(files: string[], settings: ResolvedSettings, reportD
       reportDir,
       outputDir,
       preview: options.dry,
+      crossModule: options.crossModule,
     });
   } finally {
     progress?.stop();

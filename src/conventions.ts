@@ -45,6 +45,8 @@ export interface SceneSyncSettings {
     sceneTable?: string;
     revisionColumn?: string;
   };
+  crossModule?: boolean;
+  tsconfig?: string | null;
 }
 
 /** Every key filled in: the same shape as the settings, defaults applied. */
@@ -65,6 +67,10 @@ export interface ResolvedSettings {
   allow: string[];
   eventBus: { objects: string[]; eventNames: string; caseSensitive: boolean };
   database: { sceneTable: string; revisionColumn: string };
+  /** Follow imports into the app's other modules (mutation hooks, sync functions, awaiting helpers). */
+  crossModule: boolean;
+  /** The tsconfig that resolves imports; null: the nearest `tsconfig.json` above each file. */
+  tsconfig: string | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<ResolvedSettings>({
@@ -102,6 +108,8 @@ export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<Resolv
   allow: [],
   eventBus: { objects: ['eventBus'], eventNames: 'scene', caseSensitive: false },
   database: { sceneTable: 'scenes', revisionColumn: 'revision' },
+  crossModule: true,
+  tsconfig: null,
 });
 
 /** Thrown for a setting that cannot be used; the message names the key, the value and what was expected. */
@@ -216,6 +224,12 @@ function readBoolean(value: unknown, key: string, fallback: boolean): boolean {
   return value;
 }
 
+function readTsconfig(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.trim() === '') throw new SceneSyncConfigError('tsconfig', value, 'a path to a tsconfig file, or null');
+  return value;
+}
+
 function readRegExpSource(value: unknown, key: string, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || value === '') throw new SceneSyncConfigError(key, value, 'a non-empty regular expression source such as "scene" or "^scene[.:]"');
@@ -252,7 +266,7 @@ const KIND_LIST = SYNC_KINDS.map((kind) => `"${kind}"`).join(', ');
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const root = raw === undefined || raw === null ? {} : readObject(raw, 'sceneSync');
   if (root === undefined) return structuredClone(DEFAULT_SETTINGS) as ResolvedSettings;
-  checkKeys(root, '', ['$schema', 'entity', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database']);
+  checkKeys(root, '', ['$schema', 'entity', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database', 'crossModule', 'tsconfig']);
 
   const store = readObject(root.store, 'store') ?? {};
   checkKeys(store, 'store', ['hooks', 'actions', 'refresh', 'module']);
@@ -322,6 +336,8 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
       sceneTable: readIdentifier(database.sceneTable, 'database.sceneTable', DEFAULT_SETTINGS.database.sceneTable),
       revisionColumn: readIdentifier(database.revisionColumn, 'database.revisionColumn', DEFAULT_SETTINGS.database.revisionColumn),
     },
+    crossModule: readBoolean(root.crossModule, 'crossModule', DEFAULT_SETTINGS.crossModule),
+    tsconfig: readTsconfig(root.tsconfig),
   };
 }
 

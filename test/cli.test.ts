@@ -171,6 +171,57 @@ describe('scene-sync migrate in a git repository', () => {
   });
 });
 
+describe('scene-sync migrate over modules that call each other', () => {
+  const INPUT = path.join(FIXTURES, 'cross-module', 'input');
+  const OUTPUT = path.join(FIXTURES, 'cross-module', 'output');
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'cross-module', 'plan.json'), 'utf8')) as { rewrites: unknown[]; reviews: unknown[] };
+  const listFiles = (dir: string, prefix = ''): string[] =>
+    fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+      const relative = path.join(prefix, entry.name);
+      return entry.isDirectory() ? listFiles(dir, relative) : [relative];
+    });
+
+  it('rewrites a sync function in its own module when every call is in a success path, reviews one also called elsewhere, and is idempotent', () => {
+    const dir = tempDir('cross-module');
+    fs.cpSync(INPUT, dir, { recursive: true });
+    const first = cli(dir, 'migrate', '--report', 'report.json', 'src');
+    expect(first.status).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as { rewrites: unknown[]; reviews: unknown[]; changedFiles: string[] };
+    expect({ rewrites: report.rewrites, reviews: report.reviews }).toEqual(expected);
+    expect(report.changedFiles).toEqual(['src/lib/scene-sync-after.ts']);
+    for (const file of listFiles(INPUT)) {
+      const want = fs.existsSync(path.join(OUTPUT, file)) ? path.join(OUTPUT, file) : path.join(INPUT, file);
+      expect(read(dir, file).toString(), file).toBe(fs.readFileSync(want, 'utf8'));
+    }
+    const second = cli(dir, 'migrate', '--report', 'second.json', 'src');
+    const again = JSON.parse(fs.readFileSync(path.join(dir, 'second.json'), 'utf8')) as { rewrites: unknown[]; reviews: unknown[]; changedFiles: string[] };
+    expect(second.status).toBe(0);
+    expect(again.changedFiles).toEqual([]);
+    expect(again.reviews).toEqual(expected.reviews);
+  });
+
+  it('with crossModule: false rewrites nothing and sees the imported syncs no more: the mutations look unsynced', () => {
+    const dir = tempDir('cross-module-off');
+    fs.cpSync(INPUT, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'scene-sync.config.json'), JSON.stringify({ crossModule: false }));
+    const run = cli(dir, 'migrate', '--report', 'report.json', 'src');
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as { changedFiles: string[]; reviews: unknown[] };
+    expect(run.status).toBe(0);
+    expect(report.changedFiles).toEqual([]);
+    const never = (file: string, line: number, mutation: string, helper: string) => ({
+      file,
+      line,
+      reason: `the ${mutation} mutation never syncs; call sceneSyncHelpers.${helper}(...) in its success path`,
+    });
+    expect(report.reviews).toEqual([
+      never('src/components/RenameButton.tsx', 6, 'generation.renameScene', 'syncSceneUpdated'),
+      never('src/components/RenameButton.tsx', 9, 'generation.updateScene', 'syncSceneUpdated'),
+      never('src/components/TrashButton.tsx', 5, 'generation.deleteScene', 'syncSceneDeleted'),
+      never('src/components/TrashButton.tsx', 8, 'generation.updateScene', 'syncSceneUpdated'),
+    ]);
+  });
+});
+
 describe('scene-sync migrate outside git', () => {
   it('runs (with a warning), reads scene-sync.config.json, fails only the file that does not parse', () => {
     const dir = tempDir('plain');

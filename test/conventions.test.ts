@@ -465,3 +465,20 @@ describe('eventBus and database settings', () => {
     );
   });
 });
+
+describe('crossModule and tsconfig settings', () => {
+  it('default to following imports, with the nearest tsconfig.json', () => {
+    const settings = resolveSettings(undefined);
+    expect(settings.crossModule).toBe(true);
+    expect(settings.tsconfig).toBeNull();
+    expect(resolveSettings({ crossModule: false, tsconfig: 'apps/web/tsconfig.json' })).toMatchObject({ crossModule: false, tsconfig: 'apps/web/tsconfig.json' });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['crossModule not a boolean', { crossModule: 'off' }, 'scene-sync: invalid setting "crossModule": expected true or false, got "off".'],
+    ['tsconfig empty', { tsconfig: ' ' }, 'scene-sync: invalid setting "tsconfig": expected a path to a tsconfig file, or null, got " ".'],
+    ['tsconfig not a string', { tsconfig: ['tsconfig.json'] }, 'scene-sync: invalid setting "tsconfig": expected a path to a tsconfig file, or null, got ["tsconfig.json"].'],
+  ])('reject %s', (_name, raw, message) => {
+    expect(configError(raw).message).toBe(message);
+  });
+});

@@ -45,4 +45,6 @@ for (const result of results) {
 }
 // One digest of every report, sorted: two runs agree on the reports exactly when their digests match.
 const digest = crypto.createHash('sha256').update(reports.sort().join('\n')).digest('hex').slice(0, 16);
-process.stdout.write(`${JSON.stringify({ files: results.length, wallMs, parseMs, filesMs, rules, fatal, messages, digest })}\n`);
+// Without worker threads the module summaries live in this process: how many files were parsed for them.
+const modules = concurrency === 'off' ? require(path.join(process.env.SCENE_SYNC_DIST ?? '', 'analysis', 'modules', 'summary.js')).moduleStats() : undefined;
+process.stdout.write(`${JSON.stringify({ files: results.length, wallMs, parseMs, filesMs, rules, fatal, messages, digest, modules })}\n`);

@@ -4,6 +4,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
 import { cacheMethod, type CacheMethod } from '../tables/cache-methods';
 import { keyBuilder, keyOfOptions, type KeyBuilder } from '../tables/key-builders';
+import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary } from './modules/types';
 import { DepthLimit, findProperty, isFunction, objectKeyName, outerExpression, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
@@ -24,6 +25,10 @@ export interface MutationInfo {
    * whose function calls something else (`fetch`, a REST client): its success path is still one.
    */
   procedure: boolean;
+  /** Which callbacks of `options` run after success; all of them unless a hook in another module forwards only some. */
+  callbacks?: readonly string[];
+  /** The hook in another module that creates the mutation (`useRenameScene()`). */
+  hook?: MutationHookSummary;
 }
 
 /** What an expression is known to evaluate to, as far as the conventions care. */
@@ -53,6 +58,10 @@ export type Value =
   | { type: 'helperObject' }
   | { type: 'helperFunction'; kind: SyncKind | undefined }
   | { type: 'localFunction'; fn: FunctionNode }
+  /** Imported from another module of the app: a hook returning a scene mutation, or a function. */
+  | { type: 'mutationHook'; hook: MutationHookSummary }
+  /** Anything else another module exports: looked up only where it matters (`ValueResolver.functionSummary`). */
+  | { type: 'importedBinding'; source: string; imported: string }
   /** A parameter of `fn` (a prop, a received callback), or a member `depth` levels into one. */
   | { type: 'external'; fn: FunctionNode | undefined; depth: number }
   | { type: 'object'; properties: Map<string, Value> };
@@ -66,6 +75,7 @@ const TANSTACK_QUERY_HOOKS = new Map([
   ['useQueries', true],
   ['useSuspenseQueries', true],
 ]);
+const HOOK_NAME = /^use[A-Z0-9_]/;
 
 /**
  * Follows values through variables, destructuring, selectors and casts. One instance per file;
@@ -84,6 +94,7 @@ export class ValueResolver {
   constructor(
     private readonly scopeManager: Scope.ScopeManager,
     private readonly conventions: Conventions,
+    private readonly imports?: ImportLookup,
   ) {
     this.variableOf = referencesOf(scopeManager);
   }
@@ -237,7 +248,25 @@ export class ValueResolver {
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useQueryClient') return { type: 'useQueryClient' };
     const many = origin.source === TANSTACK_QUERY ? TANSTACK_QUERY_HOOKS.get(origin.imported) : undefined;
     if (many !== undefined) return { type: 'tanstackQueryHook', many };
-    return undefined;
+    if (!this.imports || origin.imported === '*') return undefined;
+    // Only a hook (named `use...`, as React requires) can return a mutation: other imports are looked up
+    // later, and only those called where it matters, since reading a module is the expensive part.
+    if (HOOK_NAME.test(origin.imported) || HOOK_NAME.test(variable.name)) {
+      const summary = this.imports(origin.source, origin.imported);
+      if (summary?.type === 'mutationHook') return { type: 'mutationHook', hook: summary.hook };
+    }
+    return { type: 'importedBinding', source: origin.source, imported: origin.imported };
+  }
+
+  /** What an imported function does, read from its module; undefined when unknown or not a function. */
+  functionSummary(binding: Extract<Value, { type: 'importedBinding' }>): FunctionSummary | undefined {
+    const summary = this.imports?.(binding.source, binding.imported);
+    return summary?.type === 'function' ? summary.summary : undefined;
+  }
+
+  /** The summary of an imported binding, whatever it is: for a module that exports it again. */
+  exportSummary(binding: Extract<Value, { type: 'importedBinding' }>): ExportSummary | undefined {
+    return this.imports?.(binding.source, binding.imported);
   }
 
   helperKind(functionName: string): SyncKind | undefined {
@@ -277,10 +306,11 @@ export class ValueResolver {
   private evaluateCall(call: TSESTree.CallExpression, env?: Map<Variable, Value>): Value | undefined {
     const callee = unwrap(call.callee);
     const calleeValue = this.evaluate(callee, env);
+    // React's hooks are imports like any other: recognised before what an import evaluates to.
+    if (this.isReactHook(callee, 'useRef')) return { type: 'ref', call };
     // A received `trpc` (a parameter) is a procedure proxy like any other: its chains are read below.
     if (calleeValue && calleeValue.type !== 'external') return this.applyCall(calleeValue, call, env);
     if (this.isReactHook(callee, 'useCallback') && call.arguments[0]) return this.evaluate(call.arguments[0], env);
-    if (this.isReactHook(callee, 'useRef')) return { type: 'ref', call };
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = propertyName(callee);
     if (method === undefined) return undefined;
@@ -347,6 +377,11 @@ export class ValueResolver {
         const list = queries && unwrap(queries.value);
         if (list?.type !== AST_NODE_TYPES.ArrayExpression || (object && findProperty(object, 'combine'))) return undefined;
         return { type: 'tuple', items: list.elements.map((item) => (item && item.type !== AST_NODE_TYPES.SpreadElement ? this.queryOfOptions(item, env) : undefined)) };
+      }
+      case 'mutationHook': {
+        const { hook } = callee;
+        const options = hook.optionsIndex === undefined ? undefined : call.arguments[hook.optionsIndex];
+        return { type: 'mutation', mutation: this.mutation(call, unwrap(call.callee), hook.path, options, false, true, hook) };
       }
       default:
         return undefined;
@@ -478,7 +513,7 @@ export class ValueResolver {
     return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
   }
 
-  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean, procedure: boolean): MutationInfo {
+  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean, procedure: boolean, hook?: MutationHookSummary): MutationInfo {
     const existing = this.mutationsByCall.get(call);
     if (existing) return existing;
     const options: TSESTree.ObjectExpression[] = [];
@@ -496,7 +531,7 @@ export class ValueResolver {
         if (value?.type === 'mutationOptions' && value.options) options.push(value.options);
       }
     }
-    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla, procedure };
+    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla, procedure, ...(hook ? { hook, callbacks: hook.forwards } : {}) };
     this.mutationsByCall.set(call, mutation);
     return mutation;
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { analyzeFile, type AnalysisInput, type FileAnalysis, type HelperCall, type SuccessRegion, type SyncSite } from '../analysis';
+import { analyzeFile, type AnalysisInput, type CrossModuleCall, type FileAnalysis, type HelperCall, type SuccessRegion, type SyncSite } from '../analysis';
 import { codeExcerpt, enclosingFunction, isFunction, objectKeyName, type Node } from '../analysis/ast';
 import { runsAfter } from '../analysis/flow';
 import { findOptimisticUpdates, optimisticNodes } from '../analysis/optimistic';
@@ -152,14 +152,22 @@ class FileAudit {
     const sitesOf = bucket(this.syncs, (entry) => entry.regions, (entry) => entry.site);
     const helpersOf = bucket(this.analysis.helperCalls, (call) => this.analysis.regionsOf(call.node), (call: HelperCall) => call);
     const regionsOf = bucket(this.analysis.regions, (region) => [region], (region) => region);
+    // A call of another module's function that syncs counts as the sync it does (by hand or through the helper).
+    const callsOf = bucket(this.analysis.crossCalls, (call) => this.analysis.regionsOf(call.node), (call: CrossModuleCall) => call);
     const optimisticOf = new Map(optimistic.map((finding) => [finding.mutation, finding.writes]));
     // Scene mutations only: a TanStack mutation that runs no matched procedure (`fetch`) has no sync to audit.
     return this.analysis.mutations.filter((mutation) => mutation.procedure).map((mutation) => {
       const regions = regionsOf.get(mutation) ?? [];
       const syncs = sitesOf.get(mutation) ?? [];
-      const store = syncs.filter((site) => site.category === 'store').map((site) => this.step(site));
-      const cache = syncs.filter((site) => site.category === 'cache').map((site) => this.step(site));
-      const helpers = (helpersOf.get(mutation) ?? []).map((call) => ({ name: this.code(call.node.callee), line: line(call.node) }));
+      const calls = callsOf.get(mutation) ?? [];
+      const handBy = (category: 'store' | 'cache') =>
+        calls.filter(({ summary }) => summary.handSync?.category === category).map(({ node, summary }) => ({ name: `${summary.name} (${summary.handSync!.found})`, line: line(node) }));
+      const store = [...syncs.filter((site) => site.category === 'store').map((site) => this.step(site)), ...handBy('store')];
+      const cache = [...syncs.filter((site) => site.category === 'cache').map((site) => this.step(site)), ...handBy('cache')];
+      const helpers = [
+        ...(helpersOf.get(mutation) ?? []).map((call) => ({ name: this.code(call.node.callee), line: line(call.node) })),
+        ...calls.filter(({ summary }) => !summary.handSync && summary.helper).map(({ node, summary }) => ({ name: summary.name, line: line(node) })),
+      ];
       const writes = [
         ...(optimisticOf.get(mutation) ?? []).map((write) => ({ name: write.found, line: line(write.node) })),
         ...this.writesBeforeAwait(regions).map((site) => this.step(site)),
@@ -198,7 +206,8 @@ class FileAudit {
   }
 
   handWrittenSyncs(): number {
-    return this.syncs.filter((entry) => entry.regions.length > 0).length;
+    const calls = this.analysis.crossCalls.filter(({ node, summary }) => summary.handSync && this.analysis.regionsOf(node).length > 0);
+    return this.syncs.filter((entry) => entry.regions.length > 0).length + calls.length;
   }
 
   /** Each success region's hand-written syncs in source order, server events included. */

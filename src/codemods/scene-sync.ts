@@ -7,7 +7,9 @@ import * as ts from 'typescript';
 import { analyzeFile, type AnalysisInput } from '../analysis';
 import { walk, type VisitorKeys } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
+import { importLookupFor } from '../analysis/modules/summary';
 import { applyEdits, mapOffset, planFile, type FilePlan } from '../planner/plan';
+import { planFor, type CrossModulePlan } from './cross-module';
 import { loadConfigFile } from './config-file';
 import { hashText } from './text-hash';
 
@@ -41,6 +43,8 @@ export interface TransformOptions {
   preview?: boolean;
   /** jscodeshift's `--dry`: nothing is written, so lines refer to the file as it is. */
   dry?: boolean;
+  /** The CLI's pass over the whole repository: functions whose syncs are rewritten, or reviewed, where they are. */
+  crossModule?: CrossModulePlan;
 }
 
 let outputCount = 0;
@@ -74,9 +78,16 @@ function lineAt(text: string, offset: number): number {
  * A file's text parsed as ESLint would parse it, ready for the shared analysis (the codemod's and
  * the audit's); undefined when no name of the conventions occurs in it. Throws on text it cannot parse.
  */
-export function readSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd()): { input: AnalysisInput; bom: string } | undefined {
+export function readSource(
+  source: string,
+  filename: string,
+  conventions: Conventions,
+  cwd = process.cwd(),
+  crossModule?: CrossModulePlan,
+): { input: AnalysisInput; bom: string; reviewFunctions: ReadonlyMap<string, string> | undefined } | undefined {
   if (source.includes('\u0000')) throw new UnreadableFileError('not a text file (NUL byte)');
-  if (!conventions.mightConcern(source)) return undefined;
+  const repository = planFor(crossModule, filename);
+  if (!conventions.mightConcern(source) && !repository) return undefined;
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = bom ? source.slice(1) : source;
   const parsed = parse(text, filename);
@@ -89,18 +100,21 @@ export function readSource(source: string, filename: string, conventions: Conven
     text,
     conventions,
     allowed: conventions.isAllowedFile(filename, cwd),
+    imports: importLookupFor(path.resolve(cwd, filename), cwd, conventions),
+    filename: path.resolve(cwd, filename),
+    successFunctions: repository?.success,
   };
-  return { input, bom };
+  return { input, bom, reviewFunctions: repository?.review };
 }
 
 /** Parses, analyses and rewrites one file's text; throws on text it cannot parse. */
-export function transformSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd()): TransformResult | undefined {
-  const read = readSource(source, filename, conventions, cwd);
+export function transformSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd(), crossModule?: CrossModulePlan): TransformResult | undefined {
+  const read = readSource(source, filename, conventions, cwd, crossModule);
   if (!read) return undefined;
-  const { input, bom } = read;
+  const { input, bom, reviewFunctions } = read;
   const text = input.text;
   const analysis = analyzeFile(input);
-  const plan = planFile(input, analysis, { filename });
+  const plan = planFile(input, analysis, { filename, reviewFunctions });
   if (plan.edits.length === 0) return { output: source, plan, bom };
   const output = applyEdits(text, plan.edits);
   const error = syntaxError(output, filename);
@@ -182,7 +196,7 @@ function transform(file: FileInfo, _api: unknown, options: TransformOptions = {}
   const base: FileRecord = { file: file.path, status: 'unchanged', rewrites: [], reviews: [] };
   try {
     if (losesBytes(file)) throw new UnreadableFileError('not valid UTF-8');
-    const result = transformSource(file.source, file.path, conventionsFor(options));
+    const result = transformSource(file.source, file.path, conventionsFor(options), process.cwd(), options.crossModule);
     if (!result) {
       record(options, { ...base, status: 'skipped' });
       return undefined;

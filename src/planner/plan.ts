@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../analysis/node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { AnalysisInput, FileAnalysis, SyncSite } from '../analysis';
+import { exportedFunction, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
 import { findOptimisticUpdates, optimisticNodes, PLACE_WORDS } from '../analysis/optimistic';
-import { isFunction, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
+import { contains, isFunction, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 import { EFFECT_WORDS } from '../tables/cache-methods';
 import { HELPER_SIGNATURES, type HelperParameterName } from '../tables/helper-signatures';
@@ -45,6 +45,8 @@ export interface FilePlan {
 export interface PlanOptions {
   /** File name, for the `source` label of object-style calls. */
   filename: string;
+  /** Exported functions of this file whose syncs the repository pass left for review, with why. */
+  reviewFunctions?: ReadonlyMap<string, string>;
 }
 const HOOKS_WITH_DEPS = new Set(['useCallback', 'useEffect', 'useMemo', 'useLayoutEffect', 'useInsertionEffect', 'useImperativeHandle']);
 
@@ -186,6 +188,14 @@ class Planner {
       for (const { node, found, place } of rollbacks) {
         const reason = `${found}(...) ${PLACE_WORDS[place]} ${name} rolls back an optimistic update; remove it with the update`;
         reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
+      }
+    }
+    // Functions the repository pass found called outside success paths too: their syncs are the reviewer's.
+    for (const [name, reason] of this.options.reviewFunctions ?? []) {
+      const fn = this.analysis.values && exportedFunction(this.input.ast, this.input.scopeManager, this.analysis.values, name);
+      if (!fn) continue;
+      for (const site of this.analysis.sites) {
+        if (contains(fn, site.node)) reviews.push({ line: this.line(site.node.range[0]), offset: site.node.range[0], reason, site });
       }
     }
     if (rewrites.length > 0) {

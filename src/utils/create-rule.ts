@@ -4,6 +4,7 @@ import { analyzeFile, mightHoldSites, type AnalysisInput, type FileAnalysis } fr
 import { claimCodeNodes, CODE_NODE_TYPES, collectCodeNode } from '../analysis/ast';
 import { mightHoldChannel } from '../analysis/event-bus';
 import { mightUpdateSceneTable } from '../analysis/revision-guard';
+import { importLookupFor } from '../analysis/modules/summary';
 import { createTypeOracle } from '../analysis/types';
 import { getConventions, type Conventions } from '../conventions';
 
@@ -52,6 +53,8 @@ export function analysisInput(context: Readonly<RuleContext<string, readonly unk
       return conventions.isAllowedFile(context.filename, context.cwd);
     },
     types: createTypeOracle(sourceCode.parserServices, conventions),
+    imports: importLookupFor(context.filename, context.cwd, conventions, sourceCode.parserServices?.program ?? undefined),
+    filename: context.filename,
   };
 }
 

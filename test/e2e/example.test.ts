@@ -34,6 +34,9 @@ const REORDER = 'src/hooks/useSceneReorder.ts';
 const TITLE = 'src/components/SceneTitleEditor.tsx';
 const ACTIVITY = 'src/components/ActivityLog.tsx';
 const REPOSITORY = 'src/server/scenes-repository.ts';
+const DUPLICATE = 'src/components/DuplicateButton.tsx';
+const COPY_MENU = 'src/components/SceneCopyMenu.tsx';
+const SYNC_AFTER = 'src/lib/scene-sync-after.ts';
 
 const STORE = 'scene-sync/no-direct-store-update';
 const CACHE = 'scene-sync/no-manual-invalidate';
@@ -62,16 +65,18 @@ const BEFORE = [
   report(CODE, 31, STORE), // #6 try { await mutateAsync; updateScene } in useCallback
   report(CODE, 35, CACHE), // #6 finally { await invalidate }
   report(CODE, 44, CACHE), // #15 (utils as ... | undefined)?.generation...invalidate
+  report(DUPLICATE, 7, STORE), // #20 forwarded onSuccess calls syncDuplicatedScene, which syncs by hand in lib/
   report(PREVIEW, 23, STORE), // #9 direct write into getState().projects
   report(PREVIEW, 31, STORE), // #14 as-cast selector `upd`
   report(PREVIEW, 32, CACHE), // #7 renamed refetch: refetchScenes()
   report(ACTIONS, 20, CACHE), // #12 mutationOptions onSuccess: invalidateQueries(queryFilter)
   report(ACTIONS, 32, STORE), // #16 addScene from the aliased hook useEditor
   report(ACTIONS, 33, CACHE), // #12 invalidateQueries({ queryKey })
-  report(GALLERY, 26, STORE), // #20 fetch mutation (mutationFn calls fetch): onSuccess updateScene
-  report(GALLERY, 27, CACHE), // #20 invalidateQueries(infiniteQueryFilter)
-  report(GALLERY, 38, CACHE), // #21 ref-held mutation: after await deleteRef.current.mutateAsync, the infinite query's renamed refetch
-  report(GALLERY, 44, MISSING), // #22 listed in a useCallback dependency array, never syncs
+  report(COPY_MENU, 8, STORE), // #20 the hook's forwarded onSuccess: addScene
+  report(GALLERY, 26, STORE), // #21 fetch mutation (mutationFn calls fetch): onSuccess updateScene
+  report(GALLERY, 27, CACHE), // #21 invalidateQueries(infiniteQueryFilter)
+  report(GALLERY, 38, CACHE), // #22 ref-held mutation: after await deleteRef.current.mutateAsync, the infinite query's renamed refetch
+  report(GALLERY, 44, MISSING), // #23 listed in a useCallback dependency array, never syncs
   report(TITLE, 21, OPTIMISTIC), // #17 onMutate: cancel, snapshot, then getProjectScenes.setData
   report(TITLE, 27, OPTIMISTIC), // #17 onError: setData(..., context?.previous), the rollback
   report(TITLE, 30, CACHE), // #17 onSettled: invalidate (a hand sync like #15)
@@ -241,6 +246,12 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
 
   it('(a) lint reports exactly the hand-written syncs of the README, nothing it says to leave alone', () => {
     expect(lint(dir)).toEqual(BEFORE);
+    // #20: the report at the call names the function and where, in another module, it syncs by hand.
+    const run = runNode(eslintBin, [DUPLICATE, '--format', 'json'], dir);
+    const [result] = JSON.parse(run.stdout) as { messages: LintMessage[] }[];
+    expect(result!.messages.map(({ line, message }) => `${line}: ${message}`)).toEqual([
+      `7: syncDuplicatedScene(...) syncs by hand (addScene at ${SYNC_AFTER}:6): call sceneSyncHelpers.syncSceneCreated(...) instead.`,
+    ]);
   });
 
   it('(a2) lint with configs.strict: the event bus and the unguarded scene update, not their twins', async () => {
@@ -258,12 +269,14 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     const { json, rows, summary } = audit(dir);
     expect(rows).toEqual([
       `never ${CHAT}:26 generation.updateScene`, // #13: onSuccess only sets a status
-      `never ${GALLERY}:44 generation.updateScene`, // #22: in a dependency array, never syncs
+      `never ${GALLERY}:44 generation.updateScene`, // #23: in a dependency array, never syncs
       `partly ${CHAT}:25 generation.restoreScene`, // #4: the store only
       `partly ${CODE}:26 generation.updateScene`, // #15: the cache only
+      `partly ${DUPLICATE}:7 generation.createScene`, // #20: the store only, through syncDuplicatedScene in lib/
       `partly ${PREVIEW}:21 generation.updateScene`, // #9: a direct write, no cache
       `partly ${ACTIONS}:18 generation.deleteScene`, // #12: invalidateQueries only
-      `partly ${GALLERY}:32 generation.deleteScene`, // #21: the ref-held mutation refetches the infinite query only
+      `partly ${COPY_MENU}:8 generation.createScene`, // #20: addScene in the forwarded onSuccess
+      `partly ${GALLERY}:32 generation.deleteScene`, // #22: the ref-held mutation refetches the infinite query only
       `partly ${TITLE}:34 generation.updateScene`, // twin of #17: invalidate only
       `partly ${TIMELINE}:33 generation.deleteScene`, // #2: deleteScene only
       `partly ${TIMELINE}:34 generation.updateScene`, // #11: setState only
@@ -275,9 +288,10 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `by-hand ${ACTIONS}:23 generation.createScene`, // #16 + #12
       `by-hand ${REORDER}:8 generation.reorderScenes`, // #10 + #8
       `handed-off ${PREVIEW}:27 generation.updateScene`, // props.onSaved()
+      `handed-off src/hooks/useDuplicateScene.ts:10 generation.createScene`, // #20: the hook returns it
     ]);
-    // The fetch mutation (#20) runs no procedure: no scene mutation to audit, its syncs are linted.
-    expect(summary).toBe('18 scene mutations: 2 never synced, 8 partly, 1 optimistic, 6 by hand, 1 handed off');
+    // The fetch mutation (#21) runs no procedure: no scene mutation to audit, its syncs are linted.
+    expect(summary).toBe('21 scene mutations: 2 never synced, 10 partly, 1 optimistic, 6 by hand, 2 handed off');
     // The same analysis as the rules: "never" is what require-sync-after-mutation reports, and the
     // hand-written syncs are the store and cache reports.
     expect(json.mutations.filter((row) => row.verdict === 'never').map((row) => report(row.file, row.line, MISSING))).toEqual(BEFORE.filter((entry) => ruleOf(entry) === MISSING));
@@ -289,7 +303,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       { event: 'onSceneCreated', file: CHAT, line: 35, store: [{ name: 'addScene', line: 36 }], cache: [{ name: 'generation.getProjectScenes.invalidate', line: 37 }] },
     ]);
     // The copies of the sync logic the design review found by hand, whichever cache API each uses.
-    // The fetch mutation's onSuccess (#20) is a fourth copy of the update run.
+    // The fetch mutation's onSuccess (#21) is a fourth copy of the update run.
     expect(json.repeatedRuns).toEqual([
       {
         steps: ['updateScene', 'refresh generation.getProjectScenes'],
@@ -330,8 +344,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 26 files scanned, 7 changed, 19 unchanged, 0 failed',
-        'Helper calls written: 15 (created 3, restored 1, updated 4, changed 6, deleted 1)',
+        'scene-sync migrate: 30 files scanned, 9 changed, 21 unchanged, 0 failed',
+        'Helper calls written: 17 (created 5, restored 1, updated 4, changed 6, deleted 1)',
         'Left for review: 8',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
@@ -345,8 +359,9 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       ].join('\n'),
     );
     const json = readReport('positional.json');
-    expect(json.files).toEqual({ scanned: 26, changed: 7, unchanged: 19, failed: 0 });
-    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, GALLERY, TITLE, TIMELINE]);
+    expect(json.files).toEqual({ scanned: 30, changed: 9, unchanged: 21, failed: 0 });
+    // #20: the sync function is rewritten in its own module: every call of it runs after a mutation.
+    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, COPY_MENU, GALLERY, TITLE, TIMELINE, SYNC_AFTER]);
     // Lines are those of the written file, where each helper call now stands.
     expect(json.rewrites.map(({ file, line, helper }) => `${file}:${line} ${helper}`)).toEqual([
       `${CHAT}:33 sceneSyncHelpers.syncSceneCreated`,
@@ -359,6 +374,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `${PREVIEW}:31 sceneSyncHelpers.syncSceneUpdated`,
       `${ACTIONS}:19 sceneSyncHelpers.syncAllScenes`,
       `${ACTIONS}:31 sceneSyncHelpers.syncSceneCreated`,
+      `${COPY_MENU}:7 sceneSyncHelpers.syncSceneCreated`,
       `${GALLERY}:24 sceneSyncHelpers.syncSceneUpdated`,
       `${GALLERY}:35 sceneSyncHelpers.syncAllScenes`,
       // #17 and its twin: the hand syncs after success are rewritten; the optimistic onMutate and
@@ -366,6 +382,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `${TITLE}:31 sceneSyncHelpers.syncAllScenes`,
       `${TITLE}:39 sceneSyncHelpers.syncAllScenes`,
       `${TIMELINE}:55 sceneSyncHelpers.syncSceneDeleted`,
+      `${SYNC_AFTER}:6 sceneSyncHelpers.syncSceneCreated`,
     ]);
     expectUntouchedExcept(dir, [...json.changedFiles, 'src/lib/sync/scene-sync.ts']);
 
@@ -375,6 +392,9 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(chat).not.toContain('useVideoState');
     const preview = fs.readFileSync(path.join(dir, PREVIEW), 'utf8');
     expect(preview).toContain('import { sceneSyncHelpers } from "~/lib/sync/scene-sync";\n');
+    const syncAfter = fs.readFileSync(path.join(dir, SYNC_AFTER), 'utf8');
+    expect(syncAfter).toContain('  void sceneSyncHelpers.syncSceneCreated(projectId, scene);\n');
+    expect(syncAfter).not.toContain('useVideoState');
   });
 
   it('(c) the migrated app type-checks with the helper module, and the helpers accept api.useUtils()', () => {
@@ -401,7 +421,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       // #13: nothing to rewrite, so the codemod neither fixes nor lists it (see the final report).
       report(CHAT, 23, MISSING),
       report(PREVIEW, 23, STORE), // review: direct write
-      report(GALLERY, 41, MISSING), // #22: the mutation in a dependency array that never synced
+      report(GALLERY, 41, MISSING), // #23: the mutation in a dependency array that never synced
       // #17: the codemod leaves optimistic updates alone (one line lower: the helper import).
       report(TITLE, 22, OPTIMISTIC),
       report(TITLE, 28, OPTIMISTIC),
@@ -417,7 +437,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout).toBe(
       [
-        'scene-sync migrate: 26 files scanned, 0 changed, 26 unchanged, 0 failed',
+        'scene-sync migrate: 30 files scanned, 0 changed, 30 unchanged, 0 failed',
         'Helper calls written: 0',
         'Left for review: 8',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
@@ -448,19 +468,22 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `optimistic ${TITLE}:18 generation.updateScene`, // left alone; its onSettled now calls the helper
       `by-hand ${REORDER}:8 generation.reorderScenes`, // review: replace + router-wide invalidate
       `handed-off ${PREVIEW}:27 generation.updateScene`,
+      `handed-off src/hooks/useDuplicateScene.ts:10 generation.createScene`,
       `helper ${CHAT}:21 generation.createScene`,
       `helper ${CHAT}:22 generation.restoreScene`,
       `helper ${CODE}:17 generation.updateScene`,
       `helper ${CODE}:22 generation.updateScene`,
       `helper ${CODE}:23 generation.updateScene`,
+      `helper ${DUPLICATE}:7 generation.createScene`, // #20: syncDuplicatedScene now calls the helper
       `helper ${PREVIEW}:20 generation.updateScene`,
       `helper ${ACTIONS}:17 generation.deleteScene`,
       `helper ${ACTIONS}:22 generation.createScene`,
+      `helper ${COPY_MENU}:7 generation.createScene`,
       `helper ${GALLERY}:29 generation.deleteScene`,
       `helper ${TITLE}:35 generation.updateScene`,
       `helper ${TIMELINE}:34 generation.deleteScene`,
     ]);
-    expect(summary).toBe('18 scene mutations: 2 never synced, 2 partly, 1 optimistic, 1 by hand, 1 handed off, 11 through the helper');
+    expect(summary).toBe('21 scene mutations: 2 never synced, 2 partly, 1 optimistic, 1 by hand, 2 handed off, 13 through the helper');
   });
 
   it('(e2) configs.strict on the migrated copy: the codemod left the event bus and the revision guard alone', async () => {
@@ -489,9 +512,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 26 files scanned, 3 changed, 23 unchanged, 0 failed',
+        'scene-sync migrate: 30 files scanned, 3 changed, 27 unchanged, 0 failed',
         'Helper calls written: 9 (created 2, restored 1, updated 2, changed 4)',
-        'Left for review: 17',
+        'Left for review: 19',
         `  ${CHAT}:24: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
         `  ${PREVIEW}:31: ${REVIEW.noUtils}`,
@@ -499,6 +522,7 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
         `  ${ACTIONS}:20: ${REVIEW.noUtils}`,
         `  ${ACTIONS}:32: ${REVIEW.noUtils}`,
         `  ${ACTIONS}:33: ${REVIEW.noUtils}`,
+        `  ${COPY_MENU}:8: ${REVIEW.noUtils}`,
         `  ${GALLERY}:26: ${REVIEW.noUtils}`,
         `  ${GALLERY}:27: ${REVIEW.noUtils}`,
         `  ${GALLERY}:38: ${REVIEW.noUtils}`,
@@ -509,6 +533,7 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
         `  ${TIMELINE}:54: ${REVIEW.noUtils}`,
         `  ${REORDER}:11: ${REVIEW.replace}`,
         `  ${REORDER}:18: ${REVIEW.router}`,
+        `  ${SYNC_AFTER}:6: ${REVIEW.noUtils}`,
         '',
       ].join('\n'),
     );
@@ -538,12 +563,14 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     expect(lint(dir)).toEqual([
       report(CHAT, 24, MISSING), // #13, as in positional style
       ...[
+        report(DUPLICATE, 7, STORE),
         report(PREVIEW, 23, STORE),
         report(PREVIEW, 31, STORE),
         report(PREVIEW, 32, CACHE),
         report(ACTIONS, 20, CACHE),
         report(ACTIONS, 32, STORE),
         report(ACTIONS, 33, CACHE),
+        report(COPY_MENU, 8, STORE),
         report(GALLERY, 26, STORE),
         report(GALLERY, 27, CACHE),
         report(GALLERY, 38, CACHE),
@@ -561,9 +588,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     const again = scene(dir, ['migrate', 'src']);
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout.split('\n').slice(0, 3)).toEqual([
-      'scene-sync migrate: 26 files scanned, 0 changed, 26 unchanged, 0 failed',
+      'scene-sync migrate: 30 files scanned, 0 changed, 30 unchanged, 0 failed',
       'Helper calls written: 0',
-      'Left for review: 17',
+      'Left for review: 19',
     ]);
   });
 });

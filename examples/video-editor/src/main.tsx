@@ -4,10 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { ActivityLog } from '~/components/ActivityLog';
 import { ChatPanel } from '~/components/ChatPanel';
 import { CodePanel } from '~/components/CodePanel';
+import { DuplicateButton } from '~/components/DuplicateButton';
 import { PreviewPanel } from '~/components/PreviewPanel';
 import { ProjectHeader } from '~/components/ProjectHeader';
 import { SceneActions } from '~/components/SceneActions';
 import { SceneGallery } from '~/components/SceneGallery';
+import { SceneCopyMenu } from '~/components/SceneCopyMenu';
 import { SceneTitleEditor } from '~/components/SceneTitleEditor';
 import { TimelinePanel } from '~/components/TimelinePanel';
 import { useVideoState } from '~/stores/videoState';
@@ -21,6 +23,7 @@ function Editor({ projectId }: { projectId: string }) {
   const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
   const selectedSceneId = useVideoState((state) => state.selectedSceneId);
   const selected = useVideoState((state) => state.projects[projectId]?.scenes.find((s) => s.id === selectedSceneId));
+  const scenes = useVideoState((state) => state.projects[projectId]?.scenes ?? []);
 
   return (
     <main>
@@ -30,9 +33,11 @@ function Editor({ projectId }: { projectId: string }) {
       <PreviewPanel projectId={projectId} onSaved={() => setLastSavedAt(new Date())} />
       <TimelinePanel projectId={projectId} />
       <SceneGallery projectId={projectId} />
+      <SceneCopyMenu projectId={projectId} scenes={scenes} />
       {selected && (
         <>
           <SceneActions projectId={projectId} scene={selected} />
+          <DuplicateButton projectId={projectId} scene={selected} />
           <CodePanel key={selected.id} projectId={projectId} scene={selected} />
           <SceneTitleEditor key={`title-${selected.id}`} projectId={projectId} scene={selected} />
         </>
