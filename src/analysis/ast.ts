@@ -38,6 +38,21 @@ export function unwrap(node: Node): Node {
   }
 }
 
+/** The outermost node that still has the value of `node`: through casts, `!` and optional chains. */
+export function outerExpression(node: Node): Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
 /** The property name of a member access or object key when it is known without running the code. */
 export function staticKey(
   property: Node,

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { codeExcerpt, codeNodes, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
+import { codeExcerpt, codeNodes, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
 import { moduleScope, readExports } from './modules/exports';
 import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from './modules/types';
@@ -96,6 +96,8 @@ export interface FileAnalysis {
   handOffOf(mutation: MutationInfo): HandOff | undefined;
   /** Scene mutations whose success path never syncs. */
   unsynced: MutationFinding[];
+  /** Each `await` of a mutation's run (`await m.mutateAsync(...)`, an awaited vanilla `mutate`), in file order. */
+  awaited: { node: TSESTree.AwaitExpression; mutation: MutationInfo }[];
   /** The value tracker, for callers that need to ask about other expressions (the codemod's planner). */
   values: ValueResolver | undefined;
   /** Calls of functions from other modules (empty when cross-module analysis is off). */
@@ -142,6 +144,7 @@ const EMPTY: FileAnalysis = Object.freeze({
   invocationsOf: () => [],
   handOffOf: () => undefined,
   unsynced: [],
+  awaited: [],
   values: undefined,
   crossCalls: [],
   syncsIn: () => ({ hand: undefined, helper: false }),
@@ -181,6 +184,7 @@ class FileAnalyzer {
   private readonly regions = new RegionIndex();
   /** Mutations whose success callback is a received one, with that option's value. */
   private readonly handedOff = new Map<MutationInfo, Node>();
+  private readonly awaited: FileAnalysis['awaited'] = [];
   private readonly crossCalls: CrossModuleCall[] = [];
   /** Calls of other modules' bindings not looked up yet: only those that can matter are (see `lookUpCalls`). */
   private importedCalls: { call: TSESTree.CallExpression; binding: Extract<Value, { type: 'importedBinding' }> }[] = [];
@@ -242,6 +246,7 @@ class FileAnalyzer {
       invocationsOf,
       handOffOf,
       unsynced: this.findUnsynced(sites, invocations, handOffOf),
+      awaited: this.awaited.sort((a, b) => a.node.range[0] - b.node.range[0]),
       values: this.resolver,
       crossCalls: this.crossCalls,
       syncsIn: (fn) => this.syncsIn(fn),
@@ -276,14 +281,12 @@ class FileAnalyzer {
     const callee = unwrap(call.callee);
     const value = this.resolver.evaluate(callee);
     if ((!value || value.type === 'external') && this.input.types && this.visitTypedCall(call, callee)) return;
-    if (value) {
-      this.classifyCall(call, callee, value);
-      return;
-    }
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    // A QueryClient from `useQueryClient()`, an import or a parameter: its calls are known by the method and key.
+    if ((!value || value.type === 'external') && callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = cacheMethod('queryClient', propertyName(callee));
-      if (method) this.visitQueryClientCall(call, callee, method);
+      if (method && this.visitQueryClientCall(call, callee, method)) return;
     }
+    if (value) this.classifyCall(call, callee, value);
   }
 
   private classifyCall(call: TSESTree.CallExpression, callee: Node, value: Value): void {
@@ -349,9 +352,10 @@ class FileAnalyzer {
     return path.length === 0 ? 'all' : 'router';
   }
 
-  private visitQueryClientCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: CacheMethod): void {
+  /** Records the call as a site when its key addresses a scene query; true when it did. */
+  private visitQueryClientCall(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: CacheMethod): boolean {
     const argument = call.arguments[0];
-    if (!argument) return;
+    if (!argument) return false;
     let key = this.resolver.evaluate(argument);
     const object = unwrap(argument);
     // An object literal evaluates to an 'object' value, not to undefined: look into its `queryKey`.
@@ -359,12 +363,13 @@ class FileAnalyzer {
       const queryKey = findProperty(object, 'queryKey');
       if (queryKey) key = this.resolver.evaluate(queryKey.value);
     }
-    if (key?.type !== 'queryKey') return;
+    if (key?.type !== 'queryKey') return false;
     // A path key on a procedure addresses all of that procedure's queries: the same query scope.
     const scope = this.cacheScope(key.path, method, true);
-    if (!scope) return;
+    if (!scope) return false;
     const input = key.builder.takesInput ? key.call.arguments[0] : undefined;
     this.sites.push({ category: 'cache', form: 'queryClient', scope, effect: method.effect, node: call, path: key.path, method: method.name, input, found: this.text(callee) });
+    return true;
   }
 
   private visitWrite(node: Node, target: Node): void {
@@ -411,6 +416,7 @@ class FileAnalyzer {
       if (awaited.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         const scope = enclosingFunction(awaited.parent) ?? this.input.ast;
         this.regions.add({ type: 'after', event: awaited.parent, scope, mutation, restore });
+        this.awaited.push({ node: awaited.parent, mutation });
       }
       const then = awaited.parent;
       if (then?.type === AST_NODE_TYPES.MemberExpression && then.object === awaited && propertyName(then) === 'then' && then.parent.type === AST_NODE_TYPES.CallExpression) {
@@ -535,15 +541,16 @@ class FileAnalyzer {
     // One pass over the syncs: each marks the mutations whose success path it is in.
     const synced = new Set<MutationInfo | undefined>();
     for (const node of [...sites.map((site) => site.node), ...this.helperCalls.map((call) => call.node)]) {
-      for (const region of this.regions.of(node)) synced.add(region.mutation);
+      for (const region of this.regions.of(node)) if (!inFailureHandler(region, node)) synced.add(region.mutation);
     }
     for (const { node, summary } of this.crossCalls) {
       if (syncs(summary)) for (const region of this.regions.of(node)) synced.add(region.mutation);
     }
     const findings: MutationFinding[] = [];
     for (const mutation of this.mutations) {
-      // A hook from another module whose own success path syncs: every caller is synced.
-      if (synced.has(mutation) || mutation.hook?.syncs || handOffOf(mutation)) continue;
+      // A mutation of no matched procedure (`fetch` in a mutationFn) has no sync to require; a hook from
+      // another module whose own success path syncs: every caller is synced.
+      if (!mutation.procedure || synced.has(mutation) || mutation.hook?.syncs || handOffOf(mutation)) continue;
       const invoked = mutation.vanilla || invocations.has(mutation);
       if (!invoked && !this.regions.hasMutation(mutation)) continue;
       findings.push({ mutation, suggestedKind: this.conventions.mutationKind(mutation.path) });
@@ -566,7 +573,7 @@ class FileAnalyzer {
     const holder = outerExpression(mutation.node);
     const parent = holder.parent;
     if (!parent) return true;
-    if (parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
+    if (parent.type === AST_NODE_TYPES.ExpressionStatement || this.resolver.isHeldByRef(holder)) return false;
     if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== holder) return true;
     const declared = this.input.scopeManager.getDeclaredVariables(parent);
     if (parent.id.type === AST_NODE_TYPES.ObjectPattern) {
@@ -576,16 +583,17 @@ class FileAnalyzer {
         if (property.type !== AST_NODE_TYPES.Property || !isFunctionMember(objectKeyName(property))) return false;
         const local = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
         const variable = declared.find((candidate) => candidate.identifiers.includes(local as TSESTree.Identifier));
-        return !!variable && variable.references.some((reference) => !reference.init && !isDirectCall(reference.identifier));
+        return !!variable && variable.references.some((reference) => !reference.init && !isTypeQuery(reference.identifier) && !isDirectCall(reference.identifier) && !this.resolver.isHookDependency(reference.identifier));
       });
     }
     return declared.some((variable) =>
       variable.references.some((reference) => {
-        if (reference.init) return false;
+        // Listed in a hook's dependencies or put in a ref, it is still this file's mutation.
+        if (reference.init || isTypeQuery(reference.identifier) || this.resolver.isHookDependency(reference.identifier) || this.resolver.isHeldByRef(reference.identifier)) return false;
         const use = outerExpression(reference.identifier).parent;
         if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== outerExpression(reference.identifier)) return true;
         const member = propertyName(use);
-        if (member === 'mutate' || member === 'mutateAsync') return !isDirectCall(use);
+        if (member === 'mutate' || member === 'mutateAsync') return !isDirectCall(use) && !this.resolver.isHookDependency(use);
         return member === undefined || !MUTATION_RESULT_MEMBERS.has(member);
       }),
     );
@@ -611,21 +619,6 @@ function mentionsStoreAction(input: AnalysisInput): boolean {
   return Object.keys(input.conventions.settings.store.actions).some((action) => input.text.includes(action));
 }
 
-/** The outermost node that still has the value of `node`: through casts, `!` and optional chains. */
-function outerExpression(node: Node): Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
-
 /** The expression whose settling means the call settled: the call, or `Promise.all([...])` around it. */
 function settledExpression(call: Node): Node {
   const outer = outerExpression(call);
@@ -647,6 +640,13 @@ function isReturned(awaitNode: Node): boolean {
   const outer = outerExpression(awaitNode);
   const parent = outer.parent;
   return parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer);
+}
+
+/** `typeof m` in a type: names the mutation's type, uses nothing at run time. */
+function isTypeQuery(identifier: Node): boolean {
+  let current = identifier.parent;
+  while (current?.type === AST_NODE_TYPES.TSQualifiedName) current = current.parent;
+  return current?.type === AST_NODE_TYPES.TSTypeQuery;
 }
 
 function isDirectCall(node: Node): boolean {
@@ -714,6 +714,18 @@ function groupBy<Item, Key>(items: readonly Item[], keyOf: (item: Item) => Key):
     else groups.set(keyOf(item), [item]);
   }
   return groups;
+}
+
+/**
+ * True when `node` sits in the `catch` of a `try` that awaits the region's mutation: it runs when
+ * something in the `try` failed, so it does not sync the success (an optimistic update's rollback).
+ */
+function inFailureHandler(region: SuccessRegion, node: Node): boolean {
+  if (region.type !== 'after') return false;
+  for (let current = node.parent; current && current !== region.scope; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause && contains(current.parent.block, region.event)) return true;
+  }
+  return false;
 }
 
 function inRegion(region: SuccessRegion, node: Node): boolean {

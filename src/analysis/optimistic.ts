@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { SyncKind } from '../conventions';
-import { codeExcerpt, contains, findProperty, isFunction, perFile, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';
+import { codeExcerpt, contains, enclosingFunction, findProperty, isFunction, perFile, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';
 import { analyzeFile, type AnalysisInput, type SyncSite } from './index';
 import { cacheMethodNames } from '../tables/cache-methods';
 import type { MutationInfo } from './values';
@@ -10,18 +10,35 @@ import type { MutationInfo } from './values';
 /** Methods that write a cached query's data, in either client API: what an optimistic update and its rollback call. */
 const CACHE_WRITE_METHODS: ReadonlySet<string> = new Set(cacheMethodNames('write'));
 
+/**
+ * Where an optimistic write sits: in `onMutate`, or before an awaited run inside a `try` (the
+ * imperative form). Its rollback: in `onError` from the mutation context, or (imperative) in that
+ * `try`'s `catch` or in `onError` without a context.
+ */
+export type OptimisticPlace = 'onMutate' | 'beforeAwait' | 'onError' | 'catch' | 'onErrorAfterWrite';
+
+/** How messages and review reasons say where, followed by the mutation's name. */
+export const PLACE_WORDS: Record<OptimisticPlace, string> = {
+  onMutate: 'in onMutate of',
+  beforeAwait: 'before awaiting',
+  onError: 'in onError of',
+  catch: 'in the catch after awaiting',
+  onErrorAfterWrite: 'in onError of',
+};
+
 /** A write of scene state: a store update, or a cache write on a scene query (or, after a cancel, on any query). */
 export interface OptimisticWrite {
   node: Node;
   found: string;
+  place: OptimisticPlace;
 }
 
 /** A scene mutation that updates scene state before the server answered, and the rollbacks that go with it. */
 export interface OptimisticFinding {
   mutation: MutationInfo;
-  /** Scene writes in `onMutate` (and the local functions it calls). */
+  /** Scene writes in `onMutate` (and the local functions it calls), or before an awaited run in a `try`. */
   writes: OptimisticWrite[];
-  /** Scene writes in `onError` that restore what `onMutate` returned (the mutation context). */
+  /** Scene writes in `onError` that restore what `onMutate` returned (the mutation context), or in the `catch` of that `try`. */
   rollbacks: OptimisticWrite[];
   /** The helper kind the success path should call, guessed from the procedure name. */
   suggestedKind: SyncKind;
@@ -75,8 +92,50 @@ const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFin
   const inAny = (functions: FunctionNode[], node: Node) => functions.some((fn) => contains(fn.body, node));
   const isSceneWrite = (site: SyncSite) => site.category === 'store' || site.effect === 'write';
 
+  /** Sites by the function whose own code holds them, so each `try` looks only at its function's writes. */
+  const sitesByFunction = new Map<FunctionNode | undefined, SyncSite[]>();
+  for (const site of analysis.sites) {
+    if (!isSceneWrite(site)) continue;
+    const fn = enclosingFunction(site.node);
+    const list = sitesByFunction.get(fn);
+    if (list) list.push(site);
+    else sitesByFunction.set(fn, [site]);
+  }
+  const awaitsOf = new Map<MutationInfo, TSESTree.AwaitExpression[]>();
+  for (const { node, mutation } of analysis.awaited) awaitsOf.set(mutation, [...(awaitsOf.get(mutation) ?? []), node]);
+
+  /**
+   * The imperative optimistic update: scene state written before an awaited run inside a `try`
+   * (in the same function, not after an earlier success), restored in its `catch` or in `onError`.
+   */
+  const imperativeUpdate = (mutation: MutationInfo, onError: FunctionNode[]): { writes: OptimisticWrite[]; rollbacks: OptimisticWrite[] } => {
+    const writes = new Map<Node, OptimisticWrite>();
+    const rollbacks = new Map<Node, OptimisticWrite>();
+    const onErrorWrites = analysis.sites.filter((site) => isSceneWrite(site) && inAny(onError, site.node));
+    for (const awaitNode of awaitsOf.get(mutation) ?? []) {
+      const handler = enclosingCatch(awaitNode);
+      const restores = [
+        ...(handler ? analysis.sites.filter((site) => isSceneWrite(site) && contains(handler.body, site.node)).map((site) => ({ site, place: 'catch' as const })) : []),
+        ...(handler ? onErrorWrites.map((site) => ({ site, place: 'onErrorAfterWrite' as const })) : []),
+      ];
+      if (restores.length === 0) continue;
+      const before = (sitesByFunction.get(enclosingFunction(awaitNode)) ?? []).filter(
+        (site) => site.node.range[1] <= awaitNode.range[0] && !analysis.regionsOf(site.node).some((region) => region.mutation === mutation),
+      );
+      if (before.length === 0) continue;
+      for (const site of before) writes.set(site.node, { node: site.node, found: site.found, place: 'beforeAwait' });
+      for (const { site, place } of restores) rollbacks.set(site.node, { node: site.node, found: site.found, place });
+    }
+    return { writes: [...writes.values()], rollbacks: [...rollbacks.values()] };
+  };
+
   for (const mutation of analysis.mutations) {
-    if (mutation.vanilla) continue;
+    if (!mutation.procedure) continue;
+    if (mutation.vanilla) {
+      const imperative = imperativeUpdate(mutation, []);
+      if (imperative.writes.length > 0) findings.push({ mutation, ...imperative, suggestedKind: input.conventions.mutationKind(mutation.path) });
+      continue;
+    }
     const onMutate = reachable(optionFunctions(mutation, 'onMutate'));
     const writes: OptimisticWrite[] = [];
     if (onMutate.length > 0) {
@@ -85,7 +144,7 @@ const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFin
       for (const site of analysis.sites) {
         if (!inAny(onMutate, site.node)) continue;
         siteNodes.add(site.node);
-        if (isSceneWrite(site)) writes.push({ node: site.node, found: site.found });
+        if (isSceneWrite(site)) writes.push({ node: site.node, found: site.found, place: 'onMutate' });
         else if (site.category === 'cache' && site.effect === 'cancel') {
           firstCancel = Math.min(firstCancel ?? Infinity, site.node.range[0]);
           owned.add(site.node);
@@ -94,7 +153,7 @@ const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFin
       // After a scene query was cancelled, a cache write on a key the analysis cannot name is the optimistic write.
       if (firstCancel !== undefined) {
         for (const call of cacheWriteCalls(onMutate, input.visitorKeys)) {
-          if (call.range[0] > firstCancel && !siteNodes.has(call)) writes.push({ node: call, found: calleeText(call, input.text) });
+          if (call.range[0] > firstCancel && !siteNodes.has(call)) writes.push({ node: call, found: calleeText(call, input.text), place: 'onMutate' });
         }
       }
     }
@@ -108,15 +167,20 @@ const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFin
       for (const site of analysis.sites) {
         if (!contains(onError.body, site.node) || !isSceneWrite(site)) continue;
         siteNodes.add(site.node);
-        if (usesContext(site.node)) rollbacks.push({ node: site.node, found: site.found });
+        if (usesContext(site.node)) rollbacks.push({ node: site.node, found: site.found, place: 'onError' });
       }
       // A write the analysis cannot tie to a scene query is a rollback when it restores the context of an optimistic update.
       if (writes.length > 0) {
         for (const call of cacheWriteCalls([onError], input.visitorKeys)) {
-          if (!siteNodes.has(call) && usesContext(call)) rollbacks.push({ node: call, found: calleeText(call, input.text) });
+          if (!siteNodes.has(call) && usesContext(call)) rollbacks.push({ node: call, found: calleeText(call, input.text), place: 'onError' });
         }
       }
     }
+
+    const imperative = imperativeUpdate(mutation, optionFunctions(mutation, 'onError'));
+    const known = new Set([...writes, ...rollbacks].map((write) => write.node));
+    writes.push(...imperative.writes.filter((write) => !known.has(write.node)));
+    rollbacks.push(...imperative.rollbacks.filter((rollback) => !known.has(rollback.node)));
 
     if (writes.length > 0 || rollbacks.length > 0) {
       const byPosition = (a: OptimisticWrite, b: OptimisticWrite) => a.node.range[0] - b.node.range[0];
@@ -178,3 +242,13 @@ function calleeText(call: TSESTree.CallExpression, text: string): string {
   return codeExcerpt(text, call.callee);
 }
 
+
+/** The `catch` clause that handles a throw at `node`: of the nearest `try` block around it in the same function. */
+function enclosingCatch(node: Node): TSESTree.CatchClause | undefined {
+  let child = node;
+  for (let current = node.parent; current && !isFunction(current); current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return current.handler;
+    child = current;
+  }
+  return undefined;
+}

@@ -3,9 +3,9 @@ import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
 import { cacheMethod, type CacheMethod } from '../tables/cache-methods';
-import { keyBuilder, type KeyBuilder } from '../tables/key-builders';
+import { keyBuilder, keyOfOptions, type KeyBuilder } from '../tables/key-builders';
 import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary } from './modules/types';
-import { DepthLimit, findProperty, isFunction, objectKeyName, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
+import { DepthLimit, findProperty, isFunction, objectKeyName, outerExpression, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -20,6 +20,11 @@ export interface MutationInfo {
   /** Option objects whose `onSuccess`/`onSettled` run after success. */
   options: TSESTree.ObjectExpression[];
   vanilla: boolean;
+  /**
+   * Whether it runs a procedure matched by `mutations`. False for a TanStack `useMutation({ mutationFn })`
+   * whose function calls something else (`fetch`, a REST client): its success path is still one.
+   */
+  procedure: boolean;
   /** Which callbacks of `options` run after success; all of them unless a hook in another module forwards only some. */
   callbacks?: readonly string[];
   /** The hook in another module that creates the mutation (`useRenameScene()`). */
@@ -42,6 +47,12 @@ export type Value =
   | { type: 'mutateFunction'; mutation: MutationInfo; method: string }
   | { type: 'mutationOptions'; path: string[]; options: TSESTree.ObjectExpression | undefined }
   | { type: 'tanstackUseMutation' }
+  /** TanStack's `useQuery` and its kin (one query), or `useQueries` and `useSuspenseQueries` (a list). */
+  | { type: 'tanstackQueryHook'; many: boolean }
+  /** What `useRef(...)` returns; its `current` is what was put in it. */
+  | { type: 'ref'; call: TSESTree.CallExpression }
+  /** An array whose items are known by position: the results of `useQueries`. */
+  | { type: 'tuple'; items: (Value | undefined)[] }
   | { type: 'useQueryClient' }
   | { type: 'queryClient' }
   | { type: 'helperObject' }
@@ -56,6 +67,14 @@ export type Value =
   | { type: 'object'; properties: Map<string, Value> };
 
 const REACT_MODULES = new Set(['react', 'preact/hooks', 'preact/compat']);
+const TANSTACK_QUERY_HOOKS = new Map([
+  ['useQuery', false],
+  ['useSuspenseQuery', false],
+  ['useInfiniteQuery', false],
+  ['useSuspenseInfiniteQuery', false],
+  ['useQueries', true],
+  ['useSuspenseQueries', true],
+]);
 const HOOK_NAME = /^use[A-Z0-9_]/;
 
 /**
@@ -67,6 +86,7 @@ export class ValueResolver {
   private readonly variableValues = new Map<Variable, Value | undefined>();
   private readonly importSources = new Map<Variable, { source: string; imported: string }>();
   private readonly mutationsByCall = new Map<TSESTree.CallExpression, MutationInfo>();
+  private readonly refContents = new Map<TSESTree.CallExpression, Value | undefined>();
   private readonly limit = new DepthLimit();
   /** Store hooks this file declares itself: the store module, where writes are the implementation. */
   readonly localStoreHooks = new Set<string>();
@@ -226,6 +246,8 @@ export class ValueResolver {
     }
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useMutation') return { type: 'tanstackUseMutation' };
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useQueryClient') return { type: 'useQueryClient' };
+    const many = origin.source === TANSTACK_QUERY ? TANSTACK_QUERY_HOOKS.get(origin.imported) : undefined;
+    if (many !== undefined) return { type: 'tanstackQueryHook', many };
     if (!this.imports || origin.imported === '*') return undefined;
     // Only a hook (named `use...`, as React requires) can return a mutation: other imports are looked up
     // later, and only those called where it matters, since reading a module is the expensive part.
@@ -268,19 +290,26 @@ export class ValueResolver {
     const names: (string | undefined)[] = [];
     let root: Node = member;
     while (root.type === AST_NODE_TYPES.MemberExpression) {
-      names.push(propertyName(root));
+      const index = unwrap(root.property);
+      // `results[0]`: a position in a tuple (the results of `useQueries`).
+      names.push(root.computed && index.type === AST_NODE_TYPES.Literal && typeof index.value === 'number' ? String(index.value) : propertyName(root));
       root = unwrap(root.object);
     }
     // An untracked root followed by a procedure path (`api.generation.getProjectScenes`) stays unknown.
     let value = this.evaluate(root, env);
-    for (let index = names.length - 1; index >= 0 && value; index--) value = memberOf(value, names[index], this.conventions);
+    for (let index = names.length - 1; index >= 0 && value; index--) {
+      value = value.type === 'ref' ? (names[index] === 'current' ? this.refContent(value.call) : undefined) : memberOf(value, names[index], this.conventions);
+    }
     return value;
   }
 
   private evaluateCall(call: TSESTree.CallExpression, env?: Map<Variable, Value>): Value | undefined {
     const callee = unwrap(call.callee);
     const calleeValue = this.evaluate(callee, env);
-    if (calleeValue) return this.applyCall(calleeValue, call, env);
+    // React's hooks are imports like any other: recognised before what an import evaluates to.
+    if (this.isReactHook(callee, 'useRef')) return { type: 'ref', call };
+    // A received `trpc` (a parameter) is a procedure proxy like any other: its chains are read below.
+    if (calleeValue && calleeValue.type !== 'external') return this.applyCall(calleeValue, call, env);
     if (this.isReactHook(callee, 'useCallback') && call.arguments[0]) return this.evaluate(call.arguments[0], env);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = propertyName(callee);
@@ -297,6 +326,8 @@ export class ValueResolver {
         return undefined;
       case 'useQuery':
       case 'useSuspenseQuery':
+      case 'useInfiniteQuery':
+      case 'useSuspenseInfiniteQuery':
         return path.length >= 2 ? { type: 'queryResult', path, call } : undefined;
       case 'mutationOptions': {
         const options = call.arguments[0] && unwrap(call.arguments[0]);
@@ -306,10 +337,10 @@ export class ValueResolver {
       }
       case 'useMutation':
         if (path.length < 2 || !this.conventions.isSceneMutation(path)) return undefined;
-        return { type: 'mutation', mutation: this.mutation(call, callee.property, path, call.arguments[0], false) };
+        return { type: 'mutation', mutation: this.mutation(call, callee.property, path, call.arguments[0], false, true) };
       case 'mutate':
         if (path.length < 2 || !this.conventions.isSceneMutation(path)) return undefined;
-        this.mutation(call, callee.property, path, undefined, true);
+        this.mutation(call, callee.property, path, undefined, true, true);
         return undefined;
       default:
         return undefined;
@@ -330,15 +361,27 @@ export class ValueResolver {
       case 'tanstackUseMutation': {
         const argument = call.arguments[0];
         if (!argument) return undefined;
-        const path = this.tanstackMutationPath(argument);
-        if (!path || !this.conventions.isSceneMutation(path)) return undefined;
+        const runs = this.tanstackMutationRuns(argument);
+        if (!runs) return undefined;
+        const procedure = runs.length > 0;
+        if (procedure && !this.conventions.isSceneMutation(runs)) return undefined;
         const callee = unwrap(call.callee);
-        return { type: 'mutation', mutation: this.mutation(call, callee, path, argument, false) };
+        return { type: 'mutation', mutation: this.mutation(call, callee, runs, argument, false, procedure) };
+      }
+      case 'tanstackQueryHook': {
+        const argument = call.arguments[0];
+        if (!argument) return undefined;
+        if (!callee.many) return this.queryOfOptions(argument, env);
+        const object = this.objectLiteralOf(argument);
+        const queries = object && findProperty(object, 'queries');
+        const list = queries && unwrap(queries.value);
+        if (list?.type !== AST_NODE_TYPES.ArrayExpression || (object && findProperty(object, 'combine'))) return undefined;
+        return { type: 'tuple', items: list.elements.map((item) => (item && item.type !== AST_NODE_TYPES.SpreadElement ? this.queryOfOptions(item, env) : undefined)) };
       }
       case 'mutationHook': {
         const { hook } = callee;
         const options = hook.optionsIndex === undefined ? undefined : call.arguments[hook.optionsIndex];
-        return { type: 'mutation', mutation: this.mutation(call, unwrap(call.callee), hook.path, options, false, hook) };
+        return { type: 'mutation', mutation: this.mutation(call, unwrap(call.callee), hook.path, options, false, true, hook) };
       }
       default:
         return undefined;
@@ -374,15 +417,79 @@ export class ValueResolver {
     return this.evaluate(body, scopeEnv);
   }
 
+  /** The query that options passed to a TanStack query hook address: `trpc.x.y.queryOptions(...)`, held or spread in. */
+  private queryOfOptions(argument: Node, env?: Map<Variable, Value>): Value | undefined {
+    const options = (node: Node): Value | undefined => {
+      const value = this.evaluate(node, env);
+      return value?.type === 'queryKey' && value.builder.shape === 'options' ? { type: 'queryResult', path: value.path, call: value.call } : undefined;
+    };
+    const direct = options(argument);
+    if (direct) return direct;
+    const object = this.objectLiteralOf(argument);
+    for (const property of object?.properties ?? []) {
+      const spread = property.type === AST_NODE_TYPES.SpreadElement ? options(property.argument) : undefined;
+      if (spread) return spread;
+    }
+    return undefined;
+  }
+
+  /**
+   * What a `useRef` holds: its initial value, or what the code assigns to its `current`
+   * (`ref.current = mutation`). Each ref is read once.
+   */
+  private refContent(call: TSESTree.CallExpression): Value | undefined {
+    if (this.refContents.has(call)) return this.refContents.get(call);
+    this.refContents.set(call, undefined);
+    let content = call.arguments[0] && this.evaluate(call.arguments[0]);
+    const declarator = outerExpression(call).parent;
+    if (!content && declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
+      for (const variable of this.scopeManager.getDeclaredVariables(declarator)) {
+        for (const reference of variable.references) {
+          const assigned = refAssignment(reference.identifier);
+          content = assigned && this.evaluate(assigned);
+          if (content) break;
+        }
+      }
+    }
+    this.refContents.set(call, content);
+    return content;
+  }
+
+  /** Whether `node` is put into a ref: `useRef(node)` or `ref.current = node`. */
+  isHeldByRef(node: Node): boolean {
+    const outer = outerExpression(node);
+    const parent = outer.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer) return this.isReactHook(unwrap(parent.callee), 'useRef');
+    if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== outer) return false;
+    const target = unwrap(parent.left);
+    return target.type === AST_NODE_TYPES.MemberExpression && propertyName(target) === 'current' && this.evaluate(target.object)?.type === 'ref';
+  }
+
+  /** Whether `node` is listed in the dependency array of a React hook: it is compared there, not handed on. */
+  isHookDependency(node: Node): boolean {
+    const outer = outerExpression(node);
+    const array = outer.parent;
+    if (array?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+    const call = array.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length < 2 || call.arguments[call.arguments.length - 1] !== array) return false;
+    const callee = unwrap(call.callee);
+    return DEPENDENCY_HOOKS.some((hook) => this.isReactHook(callee, hook));
+  }
+
   private parameterVariable(fn: FunctionNode, identifier: TSESTree.Identifier): Variable | undefined {
     return this.scopeManager.acquire(fn)?.set.get(identifier.name);
   }
 
-  private tanstackMutationPath(argument: Node): string[] | undefined {
+  /**
+   * The procedure a TanStack `useMutation` argument runs (from `mutationOptions` or its `mutationFn`),
+   * `[]` for a `mutationFn` that runs no tRPC procedure (`fetch`, a REST client), undefined for no mutation
+   * this file can read.
+   */
+  private tanstackMutationRuns(argument: Node): string[] | undefined {
     const value = this.evaluate(argument);
     if (value?.type === 'mutationOptions') return value.path;
-    const object = unwrap(argument);
-    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const object = this.objectLiteralOf(argument);
+    if (!object) return undefined;
     for (const property of object.properties) {
       if (property.type === AST_NODE_TYPES.SpreadElement) {
         const spread = this.evaluate(property.argument);
@@ -390,9 +497,9 @@ export class ValueResolver {
       }
     }
     const mutationFn = findProperty(object, 'mutationFn');
-    const fn = mutationFn && unwrap(mutationFn.value);
-    if (!fn || !isFunction(fn)) return undefined;
-    return findVanillaMutationPath(fn, this.conventions);
+    if (!mutationFn) return undefined;
+    const fn = this.evaluate(mutationFn.value);
+    return (fn?.type === 'localFunction' && findVanillaMutationPath(fn.fn)) || [];
   }
 
   /** The object literal an expression is, directly or through a `const` that holds one. */
@@ -406,7 +513,7 @@ export class ValueResolver {
     return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
   }
 
-  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean, hook?: MutationHookSummary): MutationInfo {
+  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean, procedure: boolean, hook?: MutationHookSummary): MutationInfo {
     const existing = this.mutationsByCall.get(call);
     if (existing) return existing;
     const options: TSESTree.ObjectExpression[] = [];
@@ -424,7 +531,7 @@ export class ValueResolver {
         if (value?.type === 'mutationOptions' && value.options) options.push(value.options);
       }
     }
-    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla, ...(hook ? { hook, callbacks: hook.forwards } : {}) };
+    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla, procedure, ...(hook ? { hook, callbacks: hook.forwards } : {}) };
     this.mutationsByCall.set(call, mutation);
     return mutation;
   }
@@ -462,7 +569,8 @@ export function procedureChain(node: Node): { root: Node; path: string[] } | und
   return { root: current, path };
 }
 
-function findVanillaMutationPath(fn: FunctionNode, conventions: Conventions): string[] | undefined {
+/** The first tRPC procedure a function body calls with `x.y.mutate(...)`, whether or not it is a scene mutation. */
+function findVanillaMutationPath(fn: FunctionNode): string[] | undefined {
   const stack: unknown[] = [fn.body];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -476,7 +584,7 @@ function findVanillaMutationPath(fn: FunctionNode, conventions: Conventions): st
       const callee = unwrap(candidate.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'mutate') {
         const chain = procedureChain(callee.object);
-        if (chain && chain.path.length >= 2 && conventions.isSceneMutation(chain.path)) return chain.path;
+        if (chain && chain.path.length >= 2) return chain.path;
       }
     }
     // Nested functions run later, if at all: not this mutation's body.
@@ -513,6 +621,10 @@ function memberOf(object: Value, name: string | undefined, conventions: Conventi
       return name === undefined ? undefined : { type: 'helperFunction', kind: kindOfHelper(name, conventions) };
     case 'object':
       return name === undefined ? undefined : object.properties.get(name);
+    case 'queryKey':
+      return name === 'queryKey' && object.builder.shape === 'options' ? { ...object, builder: keyOfOptions(object.builder) } : undefined;
+    case 'tuple':
+      return name === undefined ? undefined : object.items[Number(name)];
     case 'external':
       return { ...object, depth: object.depth + 1 };
     default:
@@ -535,6 +647,8 @@ function destructure(source: Value, pattern: Node, target: TSESTree.Identifier, 
     if (parent.type === AST_NODE_TYPES.Property && parent.value === node) {
       steps.unshift(objectKeyName(parent));
     } else if (parent.type === AST_NODE_TYPES.ArrayPattern) {
+      steps.unshift(String(parent.elements.indexOf(node as TSESTree.DestructuringPattern)));
+    } else if (node.type === AST_NODE_TYPES.RestElement) {
       return undefined;
     }
     node = parent;
@@ -545,4 +659,14 @@ function destructure(source: Value, pattern: Node, target: TSESTree.Identifier, 
     value = memberOf(value, step, conventions);
   }
   return value;
+}
+
+const DEPENDENCY_HOOKS = ['useCallback', 'useMemo', 'useEffect', 'useLayoutEffect', 'useInsertionEffect', 'useImperativeHandle'];
+
+/** The value assigned when `identifier` is the ref in `identifier.current = value`. */
+function refAssignment(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): Node | undefined {
+  const member = identifier.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier || propertyName(member) !== 'current') return undefined;
+  const assignment = outerExpression(member).parent;
+  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' && unwrap(assignment.left) === member ? assignment.right : undefined;
 }

@@ -155,7 +155,8 @@ class FileAudit {
     // A call of another module's function that syncs counts as the sync it does (by hand or through the helper).
     const callsOf = bucket(this.analysis.crossCalls, (call) => this.analysis.regionsOf(call.node), (call: CrossModuleCall) => call);
     const optimisticOf = new Map(optimistic.map((finding) => [finding.mutation, finding.writes]));
-    return this.analysis.mutations.map((mutation) => {
+    // Scene mutations only: a TanStack mutation that runs no matched procedure (`fetch`) has no sync to audit.
+    return this.analysis.mutations.filter((mutation) => mutation.procedure).map((mutation) => {
       const regions = regionsOf.get(mutation) ?? [];
       const syncs = sitesOf.get(mutation) ?? [];
       const calls = callsOf.get(mutation) ?? [];

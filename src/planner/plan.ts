@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../analysis/node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { exportedFunction, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
-import { findOptimisticUpdates } from '../analysis/optimistic';
+import { findOptimisticUpdates, optimisticNodes, PLACE_WORDS } from '../analysis/optimistic';
 import { contains, isFunction, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 import { EFFECT_WORDS } from '../tables/cache-methods';
@@ -138,7 +138,9 @@ class Planner {
   }
 
   plan(): FilePlan {
-    const targets = this.analysis.sites.filter((site) => this.analysis.regionsOf(site.node).length > 0);
+    // An optimistic write or its rollback can sit in a success path (a catch after an awaited run); it is listed below, never rewritten.
+    const optimistic = optimisticNodes(this.input);
+    const targets = this.analysis.sites.filter((site) => this.analysis.regionsOf(site.node).length > 0 && !optimistic.has(site.node));
     const steps = targets.map((site) => this.step(site));
     const runs = this.groupRuns(steps);
     const edits: TextEdit[] = [];
@@ -179,12 +181,12 @@ class Planner {
     // Optimistic updates are taken out by hand: removing one changes what the user sees while saving.
     for (const { mutation, writes, rollbacks } of findOptimisticUpdates(this.input)) {
       const name = mutation.path.join('.');
-      for (const { node, found } of writes) {
-        const reason = `${found}(...) in onMutate of ${name} is an optimistic update; remove it and show a loading state, the helper syncs after success`;
+      for (const { node, found, place } of writes) {
+        const reason = `${found}(...) ${PLACE_WORDS[place]} ${name} is an optimistic update; remove it and show a loading state, the helper syncs after success`;
         reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
       }
-      for (const { node, found } of rollbacks) {
-        const reason = `${found}(...) in onError of ${name} rolls back an optimistic update; remove it with the update`;
+      for (const { node, found, place } of rollbacks) {
+        const reason = `${found}(...) ${PLACE_WORDS[place]} ${name} rolls back an optimistic update; remove it with the update`;
         reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
       }
     }

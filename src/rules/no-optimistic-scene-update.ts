@@ -1,14 +1,16 @@
-import { findOptimisticUpdates } from '../analysis/optimistic';
+import { findOptimisticUpdates, type OptimisticPlace } from '../analysis/optimistic';
 import { analysisInput, createRule, afterTraversal } from '../utils/create-rule';
 
-export type MessageIds = 'optimisticWrite' | 'rollback';
+export type MessageIds = 'optimisticWrite' | 'rollback' | 'writeBeforeAwait' | 'restoreAfterFailure';
+
+const MESSAGE_OF: Record<OptimisticPlace, MessageIds> = { onMutate: 'optimisticWrite', beforeAwait: 'writeBeforeAwait', onError: 'rollback', catch: 'restoreAfterFailure', onErrorAfterWrite: 'restoreAfterFailure' };
 
 export default createRule<[], MessageIds>({
   name: 'no-optimistic-scene-update',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow optimistic scene updates in onMutate and their rollbacks in onError',
+      description: 'Disallow optimistic scene updates (in onMutate, or before an awaited mutation in a try) and their rollbacks',
       recommended: true,
       strict: true,
     },
@@ -17,6 +19,10 @@ export default createRule<[], MessageIds>({
         'The {{mutation}} mutation writes {{entity}} state in onMutate ({{found}}), before the server answered: optimistic updates were removed because they caused races and duplicates. Sync with {{helper}}(...) after success and show a loading state meanwhile.',
       rollback:
         'This onError of {{mutation}} restores a snapshot from the mutation context ({{found}}): the rollback of an optimistic update. Remove both; the app writes {{entity}} state only after the server answered.',
+      writeBeforeAwait:
+        'This writes {{entity}} state ({{found}}) before awaiting the {{mutation}} mutation and restores it when that fails: an optimistic update, which caused races and duplicates. Sync with {{helper}}(...) after success and show a loading state meanwhile.',
+      restoreAfterFailure:
+        'This restores {{entity}} state ({{found}}) after the {{mutation}} mutation failed: the rollback of an optimistic update written before it. Remove both; the app writes {{entity}} state only after the server answered.',
     },
     schema: [],
   },
@@ -29,10 +35,10 @@ export default createRule<[], MessageIds>({
         const name = mutation.path.join('.');
         const helper = conventions.helperCallee(suggestedKind);
         for (const write of writes) {
-          context.report({ node: write.node, messageId: 'optimisticWrite', data: { mutation: name, helper, found: write.found, entity: conventions.entity } });
+          context.report({ node: write.node, messageId: MESSAGE_OF[write.place], data: { mutation: name, helper, found: write.found, entity: conventions.entity } });
         }
         for (const rollback of rollbacks) {
-          context.report({ node: rollback.node, messageId: 'rollback', data: { mutation: name, found: rollback.found, entity: conventions.entity } });
+          context.report({ node: rollback.node, messageId: MESSAGE_OF[rollback.place], data: { mutation: name, found: rollback.found, entity: conventions.entity } });
         }
       }
     });

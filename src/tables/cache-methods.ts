@@ -60,6 +60,11 @@ const BY_API: Record<CacheApi, ReadonlyMap<string, CacheMethod>> = {
   queryClient: new Map(TABLE.filter((method) => method.api === 'queryClient').map((method) => [method.name, method])),
 };
 
+/** Every method of one client API, in table order. */
+export function cacheMethodsOf(api: CacheApi): readonly CacheMethod[] {
+  return [...BY_API[api].values()];
+}
+
 /** The method `name` of `api`, or undefined when it is not a cache method. */
 export function cacheMethod(api: CacheApi, name: string | undefined): CacheMethod | undefined {
   return name === undefined ? undefined : BY_API[api].get(name);

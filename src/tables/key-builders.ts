@@ -1,12 +1,15 @@
 /**
- * tRPC v11's TanStack-native key and filter builders (`trpc.router.procedure.queryFilter(...)`),
- * and what each addresses. The analysis reads a QueryClient call's key through this table.
+ * tRPC v11's TanStack-native key, filter and query-option builders (`trpc.router.procedure.queryFilter(...)`),
+ * and what each addresses. The analysis reads a QueryClient call's key, and a query hook's query, through this table.
  */
 
 export interface KeyBuilder {
   name: string;
-  /** A key is passed as `queryKey` or as a key argument; a filter is passed whole as the filters argument. */
-  shape: 'key' | 'filter';
+  /**
+   * A key is passed as `queryKey` or as a key argument; a filter is passed whole as the filters argument;
+   * query options (which hold the key as `queryKey`) go to the query hooks and to `fetchQuery` and its kin.
+   */
+  shape: 'key' | 'filter' | 'options';
   /** A path builder addresses every query at or under its path, whatever the input; the others one procedure. */
   addresses: 'procedure' | 'path';
   /** Whether the builder's first argument is the procedure input. */
@@ -29,12 +32,21 @@ const TABLE: readonly KeyBuilder[] = [
   row('queryFilter', 'filter', 'procedure', true, false),
   row('infiniteQueryFilter', 'filter', 'procedure', true, true),
   row('pathFilter', 'filter', 'path', false, false),
+  row('queryOptions', 'options', 'procedure', true, false),
+  row('infiniteQueryOptions', 'options', 'procedure', true, true),
 ];
 
 const BY_NAME: ReadonlyMap<string, KeyBuilder> = new Map(TABLE.map((builder) => [builder.name, builder]));
 
+export const KEY_BUILDERS: readonly KeyBuilder[] = TABLE;
+
 export function keyBuilder(name: string | undefined): KeyBuilder | undefined {
   return name === undefined ? undefined : BY_NAME.get(name);
+}
+
+/** The key query options hold as `queryKey`: the key builder of the same query. */
+export function keyOfOptions(options: KeyBuilder): KeyBuilder {
+  return BY_NAME.get(options.infinite ? 'infiniteQueryKey' : 'queryKey')!;
 }
 
 /** The builders that address what `addresses` says: a procedure, or every query under a path. */

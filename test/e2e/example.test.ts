@@ -28,6 +28,7 @@ const CHAT = 'src/components/ChatPanel.tsx';
 const CODE = 'src/components/CodePanel.tsx';
 const PREVIEW = 'src/components/PreviewPanel.tsx';
 const ACTIONS = 'src/components/SceneActions.tsx';
+const GALLERY = 'src/components/SceneGallery.tsx';
 const TIMELINE = 'src/components/TimelinePanel.tsx';
 const REORDER = 'src/hooks/useSceneReorder.ts';
 const TITLE = 'src/components/SceneTitleEditor.tsx';
@@ -72,6 +73,10 @@ const BEFORE = [
   report(ACTIONS, 32, STORE), // #16 addScene from the aliased hook useEditor
   report(ACTIONS, 33, CACHE), // #12 invalidateQueries({ queryKey })
   report(COPY_MENU, 8, STORE), // #20 the hook's forwarded onSuccess: addScene
+  report(GALLERY, 26, STORE), // #21 fetch mutation (mutationFn calls fetch): onSuccess updateScene
+  report(GALLERY, 27, CACHE), // #21 invalidateQueries(infiniteQueryFilter)
+  report(GALLERY, 38, CACHE), // #22 ref-held mutation: after await deleteRef.current.mutateAsync, the infinite query's renamed refetch
+  report(GALLERY, 44, MISSING), // #23 listed in a useCallback dependency array, never syncs
   report(TITLE, 21, OPTIMISTIC), // #17 onMutate: cancel, snapshot, then getProjectScenes.setData
   report(TITLE, 27, OPTIMISTIC), // #17 onError: setData(..., context?.previous), the rollback
   report(TITLE, 30, CACHE), // #17 onSettled: invalidate (a hand sync like #15)
@@ -264,12 +269,14 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     const { json, rows, summary } = audit(dir);
     expect(rows).toEqual([
       `never ${CHAT}:26 generation.updateScene`, // #13: onSuccess only sets a status
+      `never ${GALLERY}:44 generation.updateScene`, // #23: in a dependency array, never syncs
       `partly ${CHAT}:25 generation.restoreScene`, // #4: the store only
       `partly ${CODE}:26 generation.updateScene`, // #15: the cache only
       `partly ${DUPLICATE}:7 generation.createScene`, // #20: the store only, through syncDuplicatedScene in lib/
       `partly ${PREVIEW}:21 generation.updateScene`, // #9: a direct write, no cache
       `partly ${ACTIONS}:18 generation.deleteScene`, // #12: invalidateQueries only
       `partly ${COPY_MENU}:8 generation.createScene`, // #20: addScene in the forwarded onSuccess
+      `partly ${GALLERY}:32 generation.deleteScene`, // #22: the ref-held mutation refetches the infinite query only
       `partly ${TITLE}:34 generation.updateScene`, // twin of #17: invalidate only
       `partly ${TIMELINE}:33 generation.deleteScene`, // #2: deleteScene only
       `partly ${TIMELINE}:34 generation.updateScene`, // #11: setState only
@@ -283,7 +290,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `handed-off ${PREVIEW}:27 generation.updateScene`, // props.onSaved()
       `handed-off src/hooks/useDuplicateScene.ts:10 generation.createScene`, // #20: the hook returns it
     ]);
-    expect(summary).toBe('19 scene mutations: 1 never synced, 9 partly, 1 optimistic, 6 by hand, 2 handed off');
+    // The fetch mutation (#21) runs no procedure: no scene mutation to audit, its syncs are linted.
+    expect(summary).toBe('21 scene mutations: 2 never synced, 10 partly, 1 optimistic, 6 by hand, 2 handed off');
     // The same analysis as the rules: "never" is what require-sync-after-mutation reports, and the
     // hand-written syncs are the store and cache reports.
     expect(json.mutations.filter((row) => row.verdict === 'never').map((row) => report(row.file, row.line, MISSING))).toEqual(BEFORE.filter((entry) => ruleOf(entry) === MISSING));
@@ -295,21 +303,23 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       { event: 'onSceneCreated', file: CHAT, line: 35, store: [{ name: 'addScene', line: 36 }], cache: [{ name: 'generation.getProjectScenes.invalidate', line: 37 }] },
     ]);
     // The copies of the sync logic the design review found by hand, whichever cache API each uses.
+    // The fetch mutation's onSuccess (#21) is a fourth copy of the update run.
     expect(json.repeatedRuns).toEqual([
-      {
-        steps: ['addScene', 'refresh generation.getProjectScenes'],
-        places: [
-          { file: CHAT, line: 36 },
-          { file: CHAT, line: 51 },
-          { file: ACTIONS, line: 32 },
-        ],
-      },
       {
         steps: ['updateScene', 'refresh generation.getProjectScenes'],
         places: [
           { file: CODE, line: 21 },
           { file: CODE, line: 31 },
           { file: PREVIEW, line: 31 },
+          { file: GALLERY, line: 26 },
+        ],
+      },
+      {
+        steps: ['addScene', 'refresh generation.getProjectScenes'],
+        places: [
+          { file: CHAT, line: 36 },
+          { file: CHAT, line: 51 },
+          { file: ACTIONS, line: 32 },
         ],
       },
     ]);
@@ -334,11 +344,12 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 29 files scanned, 8 changed, 21 unchanged, 0 failed',
-        'Helper calls written: 15 (created 5, restored 1, updated 3, changed 5, deleted 1)',
-        'Left for review: 7',
+        'scene-sync migrate: 30 files scanned, 9 changed, 21 unchanged, 0 failed',
+        'Helper calls written: 17 (created 5, restored 1, updated 4, changed 6, deleted 1)',
+        'Left for review: 8',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
+        `  ${GALLERY}:41: ${REVIEW.neverSyncs}`,
         `  ${TITLE}:22: ${REVIEW.optimistic}`,
         `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:38: ${REVIEW.setState}`,
@@ -348,9 +359,9 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       ].join('\n'),
     );
     const json = readReport('positional.json');
-    expect(json.files).toEqual({ scanned: 29, changed: 8, unchanged: 21, failed: 0 });
+    expect(json.files).toEqual({ scanned: 30, changed: 9, unchanged: 21, failed: 0 });
     // #20: the sync function is rewritten in its own module: every call of it runs after a mutation.
-    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, COPY_MENU, TITLE, TIMELINE, SYNC_AFTER]);
+    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, COPY_MENU, GALLERY, TITLE, TIMELINE, SYNC_AFTER]);
     // Lines are those of the written file, where each helper call now stands.
     expect(json.rewrites.map(({ file, line, helper }) => `${file}:${line} ${helper}`)).toEqual([
       `${CHAT}:33 sceneSyncHelpers.syncSceneCreated`,
@@ -364,6 +375,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `${ACTIONS}:19 sceneSyncHelpers.syncAllScenes`,
       `${ACTIONS}:31 sceneSyncHelpers.syncSceneCreated`,
       `${COPY_MENU}:7 sceneSyncHelpers.syncSceneCreated`,
+      `${GALLERY}:24 sceneSyncHelpers.syncSceneUpdated`,
+      `${GALLERY}:35 sceneSyncHelpers.syncAllScenes`,
       // #17 and its twin: the hand syncs after success are rewritten; the optimistic onMutate and
       // the rollback are not the codemod's business and stay as they are (see (d)).
       `${TITLE}:31 sceneSyncHelpers.syncAllScenes`,
@@ -408,6 +421,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       // #13: nothing to rewrite, so the codemod neither fixes nor lists it (see the final report).
       report(CHAT, 23, MISSING),
       report(PREVIEW, 23, STORE), // review: direct write
+      report(GALLERY, 41, MISSING), // #23: the mutation in a dependency array that never synced
       // #17: the codemod leaves optimistic updates alone (one line lower: the helper import).
       report(TITLE, 22, OPTIMISTIC),
       report(TITLE, 28, OPTIMISTIC),
@@ -423,11 +437,12 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout).toBe(
       [
-        'scene-sync migrate: 29 files scanned, 0 changed, 29 unchanged, 0 failed',
+        'scene-sync migrate: 30 files scanned, 0 changed, 30 unchanged, 0 failed',
         'Helper calls written: 0',
-        'Left for review: 7',
+        'Left for review: 8',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
+        `  ${GALLERY}:41: ${REVIEW.neverSyncs}`,
         `  ${TITLE}:22: ${REVIEW.optimistic}`,
         `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:38: ${REVIEW.setState}`,
@@ -447,6 +462,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     const { rows, summary } = audit(dir);
     expect(rows).toEqual([
       `never ${CHAT}:23 generation.updateScene`,
+      `never ${GALLERY}:41 generation.updateScene`,
       `partly ${PREVIEW}:21 generation.updateScene`, // review: direct write
       `partly ${TIMELINE}:35 generation.updateScene`, // review: setState
       `optimistic ${TITLE}:18 generation.updateScene`, // left alone; its onSettled now calls the helper
@@ -463,10 +479,11 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `helper ${ACTIONS}:17 generation.deleteScene`,
       `helper ${ACTIONS}:22 generation.createScene`,
       `helper ${COPY_MENU}:7 generation.createScene`,
+      `helper ${GALLERY}:29 generation.deleteScene`,
       `helper ${TITLE}:35 generation.updateScene`,
       `helper ${TIMELINE}:34 generation.deleteScene`,
     ]);
-    expect(summary).toBe('19 scene mutations: 1 never synced, 2 partly, 1 optimistic, 1 by hand, 2 handed off, 12 through the helper');
+    expect(summary).toBe('21 scene mutations: 2 never synced, 2 partly, 1 optimistic, 1 by hand, 2 handed off, 13 through the helper');
   });
 
   it('(e2) configs.strict on the migrated copy: the codemod left the event bus and the revision guard alone', async () => {
@@ -495,9 +512,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 29 files scanned, 3 changed, 26 unchanged, 0 failed',
+        'scene-sync migrate: 30 files scanned, 3 changed, 27 unchanged, 0 failed',
         'Helper calls written: 9 (created 2, restored 1, updated 2, changed 4)',
-        'Left for review: 15',
+        'Left for review: 19',
         `  ${CHAT}:24: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
         `  ${PREVIEW}:31: ${REVIEW.noUtils}`,
@@ -506,6 +523,10 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
         `  ${ACTIONS}:32: ${REVIEW.noUtils}`,
         `  ${ACTIONS}:33: ${REVIEW.noUtils}`,
         `  ${COPY_MENU}:8: ${REVIEW.noUtils}`,
+        `  ${GALLERY}:26: ${REVIEW.noUtils}`,
+        `  ${GALLERY}:27: ${REVIEW.noUtils}`,
+        `  ${GALLERY}:38: ${REVIEW.noUtils}`,
+        `  ${GALLERY}:44: ${REVIEW.neverSyncs}`,
         `  ${TITLE}:22: ${REVIEW.optimistic}`,
         `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:37: ${REVIEW.setState}`,
@@ -550,6 +571,10 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
         report(ACTIONS, 32, STORE),
         report(ACTIONS, 33, CACHE),
         report(COPY_MENU, 8, STORE),
+        report(GALLERY, 26, STORE),
+        report(GALLERY, 27, CACHE),
+        report(GALLERY, 38, CACHE),
+        report(GALLERY, 44, MISSING),
         report(TITLE, 22, OPTIMISTIC), // #17, left alone as in positional style
         report(TITLE, 28, OPTIMISTIC),
         report(TIMELINE, 37, STORE),
@@ -563,9 +588,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     const again = scene(dir, ['migrate', 'src']);
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout.split('\n').slice(0, 3)).toEqual([
-      'scene-sync migrate: 29 files scanned, 0 changed, 29 unchanged, 0 failed',
+      'scene-sync migrate: 30 files scanned, 0 changed, 30 unchanged, 0 failed',
       'Helper calls written: 0',
-      'Left for review: 15',
+      'Left for review: 19',
     ]);
   });
 });

@@ -19,6 +19,8 @@ import {
   span,
   useHelper,
 } from '../helpers/cases';
+import { cacheMethodsOf, isCacheSync } from '../../src/tables/cache-methods';
+import { KEY_BUILDERS } from '../../src/tables/key-builders';
 
 type Options = [{ mode?: 'after-mutation' | 'everywhere' }];
 type Valid = ValidTestCase<Options>;
@@ -55,6 +57,13 @@ const DROPS_UTILS: Rewrite = { setup: null };
 const NO_PROJECT: Rewrite = { review: 'cannot tell which project it refreshes' };
 const BROADER: Rewrite = { review: 'refreshes more than the scene queries; the helper would narrow it' };
 const CACHE_WRITE: Rewrite = { review: 'writes into the query cache; the helper refetches instead' };
+
+/** queryClient (useQueryClient() from TanStack) goes with its import; trpc comes from an app hook: it stays. */
+const KEEPS_TRPC: Rewrite = { setup: 'const trpc = useTRPC();', imports: "import { useMutation } from '@tanstack/react-query';\nimport { useTRPC } from '~/trpc/react';\n" };
+const KEEPS_TRPC_AND_KEY: Rewrite = { ...KEEPS_TRPC, setup: 'const trpc = useTRPC();\n  const key = trpc.generation.getProjectScenes.queryKey({ projectId });' };
+const KEEPS_TRPC_AND_OPTIONS: Rewrite = { ...KEEPS_TRPC, setup: 'const trpc = useTRPC();\n  const options = trpc.generation.getProjectScenes.queryOptions({ projectId });' };
+const TANSTACK_QUERY_IMPORTS =
+  "import { useInfiniteQuery, useQueries, useQuery, useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';\nimport { useTRPC } from '~/trpc/react';\n";
 
 const UTILS = 'const utils = api.useUtils();';
 const TANSTACK = 'const trpc = useTRPC();\n  const queryClient = useQueryClient();';
@@ -216,6 +225,151 @@ const FORMS: Form[] = [
     found: 'queryClient.invalidateQueries',
     rewrite: BROADER,
   },
+  {
+    name: 'TanStack: queryClient.invalidateQueries(trpc.generation.getProjectScenes.infiniteQueryFilter(...))',
+    imports: TANSTACK_IMPORTS,
+    setup: TANSTACK,
+    site: 'queryClient.invalidateQueries(trpc.generation.getProjectScenes.infiniteQueryFilter({ projectId }))',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.invalidateQueries',
+    rewrite: KEEPS_TRPC,
+  },
+  {
+    name: 'TanStack: queryClient.refetchQueries({ queryKey: trpc.generation.getProjectScenes.infiniteQueryKey(...) })',
+    imports: TANSTACK_IMPORTS,
+    setup: TANSTACK,
+    site: 'queryClient.refetchQueries({ queryKey: trpc.generation.getProjectScenes.infiniteQueryKey({ projectId }) })',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.refetchQueries',
+    rewrite: KEEPS_TRPC,
+  },
+  {
+    name: 'TanStack: queryClient.invalidateQueries({ queryKey: trpc.generation.getProjectScenes.pathKey() })',
+    imports: TANSTACK_IMPORTS,
+    setup: TANSTACK,
+    site: 'queryClient.invalidateQueries({ queryKey: trpc.generation.getProjectScenes.pathKey() })',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.invalidateQueries',
+    rewrite: NO_PROJECT,
+  },
+  {
+    name: 'TanStack: invalidating the router by key: queryClient.invalidateQueries({ queryKey: trpc.generation.pathKey() })',
+    imports: TANSTACK_IMPORTS,
+    setup: TANSTACK,
+    site: 'queryClient.invalidateQueries({ queryKey: trpc.generation.pathKey() })',
+    messageId: 'routerInvalidate',
+    found: 'queryClient.invalidateQueries',
+    rewrite: BROADER,
+  },
+  {
+    name: 'TanStack: a key held in a constant: queryClient.invalidateQueries({ queryKey: key })',
+    imports: TANSTACK_IMPORTS,
+    setup: `${TANSTACK}\n  const key = trpc.generation.getProjectScenes.queryKey({ projectId });`,
+    site: 'queryClient.invalidateQueries({ queryKey: key })',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.invalidateQueries',
+    rewrite: KEEPS_TRPC_AND_KEY,
+  },
+  {
+    name: 'TanStack: the key of query options: queryClient.invalidateQueries({ queryKey: options.queryKey })',
+    imports: TANSTACK_IMPORTS,
+    setup: `${TANSTACK}\n  const options = trpc.generation.getProjectScenes.queryOptions({ projectId });`,
+    site: 'queryClient.invalidateQueries({ queryKey: options.queryKey })',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.invalidateQueries',
+    rewrite: KEEPS_TRPC_AND_OPTIONS,
+  },
+  {
+    name: 'TanStack: queryClient.fetchQuery(trpc.generation.getProjectScenes.queryOptions(...))',
+    imports: TANSTACK_IMPORTS,
+    setup: TANSTACK,
+    site: 'queryClient.fetchQuery(trpc.generation.getProjectScenes.queryOptions({ projectId }))',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.fetchQuery',
+    rewrite: KEEPS_TRPC,
+  },
+  {
+    name: 'TanStack: queryClient.prefetchInfiniteQuery(trpc.generation.getProjectScenes.infiniteQueryOptions(...))',
+    imports: TANSTACK_IMPORTS,
+    setup: TANSTACK,
+    site: 'queryClient.prefetchInfiniteQuery(trpc.generation.getProjectScenes.infiniteQueryOptions({ projectId }))',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.prefetchInfiniteQuery',
+    rewrite: KEEPS_TRPC,
+  },
+  {
+    name: 'TanStack: queryClient.removeQueries(trpc.generation.getProjectScenes.queryFilter(...))',
+    imports: TANSTACK_IMPORTS,
+    setup: TANSTACK,
+    site: 'queryClient.removeQueries(trpc.generation.getProjectScenes.queryFilter({ projectId }))',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.removeQueries',
+    rewrite: { review: 'removes' },
+  },
+  {
+    name: 'TanStack: queryClient.setQueriesData(trpc.generation.getProjectScenes.queryFilter(), updater)',
+    imports: TANSTACK_IMPORTS,
+    setup: TANSTACK,
+    site: 'queryClient.setQueriesData(trpc.generation.getProjectScenes.queryFilter(), (old) => old)',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.setQueriesData',
+    rewrite: CACHE_WRITE,
+  },
+  {
+    name: 'TanStack: a query client imported from the app module: queryClient.invalidateQueries(...queryFilter(...))',
+    imports: "import { useMutation } from '@tanstack/react-query';\nimport { useTRPC } from '~/trpc/react';\nimport { queryClient } from '~/lib/query-client';\n",
+    setup: 'const trpc = useTRPC();',
+    site: 'queryClient.invalidateQueries(trpc.generation.getProjectScenes.queryFilter({ projectId }))',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.invalidateQueries',
+    // The now-unused import of the shared client goes; trpc stays.
+    rewrite: KEEPS_TRPC,
+  },
+  {
+    name: 'TanStack: the refetch of useQuery(trpc.generation.getProjectScenes.queryOptions(...))',
+    imports: TANSTACK_QUERY_IMPORTS,
+    setup: 'const trpc = useTRPC();\n  const scenes = useQuery(trpc.generation.getProjectScenes.queryOptions({ projectId }));',
+    site: 'scenes.refetch()',
+    messageId: 'manualCacheCall',
+    found: 'scenes.refetch',
+    rewrite: {},
+  },
+  {
+    name: 'TanStack: the destructured refetch of useSuspenseQuery(options) with the options held in a constant',
+    imports: TANSTACK_QUERY_IMPORTS,
+    setup: 'const trpc = useTRPC();\n  const options = trpc.generation.getProjectScenes.queryOptions({ projectId });\n  const { refetch } = useSuspenseQuery(options);',
+    site: 'refetch()',
+    messageId: 'manualCacheCall',
+    found: 'refetch',
+    rewrite: { setup: 'const trpc = useTRPC();\n  const options = trpc.generation.getProjectScenes.queryOptions({ projectId });\n  useSuspenseQuery(options);' },
+  },
+  {
+    name: 'TanStack: the renamed refetch of useInfiniteQuery(trpc.generation.getProjectScenes.infiniteQueryOptions(...))',
+    imports: TANSTACK_QUERY_IMPORTS,
+    setup: 'const trpc = useTRPC();\n  const { data, refetch: refetchPages } = useInfiniteQuery(trpc.generation.getProjectScenes.infiniteQueryOptions({ projectId }, { getNextPageParam: () => null }));',
+    site: 'refetchPages()',
+    messageId: 'manualCacheCall',
+    found: 'refetchPages',
+    rewrite: { setup: 'const trpc = useTRPC();\n  const { data } = useInfiniteQuery(trpc.generation.getProjectScenes.infiniteQueryOptions({ projectId }, { getNextPageParam: () => null }));' },
+  },
+  {
+    name: 'TanStack: the refetch of useSuspenseInfiniteQuery({ ...options, select }) spreading the options',
+    imports: TANSTACK_QUERY_IMPORTS,
+    setup: 'const trpc = useTRPC();\n  const pages = useSuspenseInfiniteQuery({ ...trpc.generation.getProjectScenes.infiniteQueryOptions({ projectId }), select: (data) => data });',
+    site: 'pages.refetch()',
+    messageId: 'manualCacheCall',
+    found: 'pages.refetch',
+    rewrite: {},
+  },
+  {
+    name: 'TanStack: the refetch of a result of useQueries({ queries: [...] }), destructured by position',
+    imports: TANSTACK_QUERY_IMPORTS,
+    setup: 'const trpc = useTRPC();\n  const [project, scenes] = useQueries({ queries: [trpc.project.getProject.queryOptions({ projectId }), trpc.generation.getProjectScenes.queryOptions({ projectId })] });',
+    site: 'scenes.refetch()',
+    messageId: 'manualCacheCall',
+    found: 'scenes.refetch',
+    rewrite: {},
+  },
 ];
 
 /** What goes into a success-path file: the input is built from the form, a suggestion's output from its rewrite. */
@@ -290,6 +444,42 @@ for (const form of FORMS) {
     options: modeOptions('everywhere'),
     errors: [formError(outside, form, [])],
   });
+}
+
+// Every QueryClient method of the table with every tRPC key builder, `trpc` and the client received as
+// parameters. A sync on the scene query is reported (on the router only by methods that take a prefix), a
+// read never, another query on the same router never.
+for (const method of cacheMethodsOf('queryClient')) {
+  const sites: { text: string; reported: MessageIds | undefined }[] = [];
+  for (const builder of KEY_BUILDERS) {
+    const input = builder.takesInput ? '{ projectId }' : '';
+    const key = (path: string) => `trpc.${path}.${builder.name}(${input})`;
+    const forms = (path: string) => [`queryClient.${method.name}(${key(path)})`, ...(builder.shape === 'key' ? [`queryClient.${method.name}({ queryKey: ${key(path)} })`] : [])];
+    const sync = isCacheSync(method.effect);
+    for (const text of forms('generation.getProjectScenes')) sites.push({ text, reported: sync ? 'manualCacheCall' : undefined });
+    for (const text of forms('generation.getSceneCount')) sites.push({ text, reported: undefined });
+    if (builder.addresses === 'path') {
+      const router = sync && method.acceptsPrefix ? (method.effect === 'refresh' ? 'routerInvalidate' : 'manualCacheCall') : undefined;
+      for (const text of forms('generation')) sites.push({ text, reported: router });
+    }
+  }
+  const code = `import type { QueryClient } from '@tanstack/react-query';
+import type { useTRPC } from '~/trpc/react';
+export function useRefresh(trpc: ReturnType<typeof useTRPC>, queryClient: QueryClient, projectId: string) {
+  return async () => {
+${sites.map(({ text }) => `    await ${text};`).join('\n')}
+  };
+}
+`;
+  const errors = sites.flatMap(({ text, reported }) =>
+    reported ? [{ messageId: reported, data: { helper: HELPER, found: `queryClient.${method.name}` }, ...span(code, text), suggestions: [] }] : [],
+  );
+  valid.push({ name: `[after-mutation] every key builder with queryClient.${method.name}, not after a mutation`, code, options: modeOptions('after-mutation') });
+  if (errors.length > 0) {
+    invalid.push({ name: `[everywhere] every key builder with queryClient.${method.name} (${method.effect})`, code, options: modeOptions('everywhere'), errors });
+  } else {
+    valid.push({ name: `[everywhere] every key builder with queryClient.${method.name} (${method.effect}): a read`, code, options: modeOptions('everywhere') });
+  }
 }
 
 const FLOW_SITE = 'void utils.generation.getProjectScenes.invalidate({ projectId })';
@@ -415,6 +605,29 @@ export function Panel({ projectId }: { projectId: string }) {
 }
 `,
   },
+  {
+    name: 'TanStack near-misses: other queries on the same router, their options and results; reads of the scene query',
+    code: `${IMPORTS}import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';\nimport { useTRPC } from '~/trpc/react';
+export function Panel({ projectId }: { projectId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const count = useQuery(trpc.generation.getSceneCount.queryOptions({ projectId }));
+  const scenes = useQuery(trpc.generation.getProjectScenes.queryOptions({ projectId }));
+  const m = useMutation(trpc.generation.deleteScene.mutationOptions({
+    onSuccess: async () => {
+      await count.refetch();
+      await queryClient.invalidateQueries(trpc.generation.getSceneCount.infiniteQueryFilter({ projectId }));
+      await queryClient.invalidateQueries({ queryKey: trpc.generation.getSceneCount.pathKey() });
+      await queryClient.fetchQuery(trpc.generation.getSceneCount.queryOptions({ projectId }));
+      console.log(queryClient.getQueryData(trpc.generation.getProjectScenes.queryKey({ projectId })), scenes.data);
+      console.log(queryClient.getQueriesData(trpc.generation.pathFilter()));
+      await queryClient.ensureQueryData(trpc.generation.getProjectScenes.queryOptions({ projectId }));
+    },
+  }));
+  return <button onClick={() => m.mutate({ projectId })} />;
+}
+`,
+  },
 ];
 
 for (const never of NEVER) {
@@ -422,6 +635,23 @@ for (const never of NEVER) {
     valid.push({ name: `[${mode}] ${never.name}`, code: never.code, filename: never.filename ?? COMPONENT_FILE, options: modeOptions(mode) });
   }
 }
+
+// cancelQueries in onMutate runs before the server answered: not after the mutation.
+valid.push({
+  name: '[after-mutation] TanStack: cancelQueries in onMutate is not after the mutation',
+  options: modeOptions('after-mutation'),
+  code: `${IMPORTS}${TANSTACK_IMPORTS}
+export function Panel({ projectId }: { projectId: string }) {
+  ${TANSTACK}
+  const m = useMutation(trpc.generation.deleteScene.mutationOptions({
+    onMutate: async () => {
+      await queryClient.cancelQueries(trpc.generation.getProjectScenes.queryFilter({ projectId }));
+    },
+  }));
+  return <button onClick={() => m.mutate({ projectId })} />;
+}
+`,
+});
 
 // A non-default convention: `docs.list` is the query, `docSync.docsChanged` the helper; the default query is nobody's business.
 {

@@ -367,6 +367,140 @@ addValid(
   { filename: 'src/legacy/Panel.tsx', settings: { sceneSync: { allow: ['src/legacy/**'] } } },
 );
 
+// The imperative form: write, await the mutation in a try, restore in the catch (or onError). One report per write.
+function writeBefore(code: string, text: string, mutation: string, found: string, helper: string, entity = 'scene'): Expected {
+  return { messageId: 'writeBeforeAwait', data: { mutation, found, helper, entity }, ...span(code, text) };
+}
+function restoreInCatch(code: string, text: string, mutation: string, found: string, occurrence = 1, entity = 'scene'): Expected {
+  return { messageId: 'restoreAfterFailure', data: { mutation, found, entity }, ...span(code, text, occurrence) };
+}
+addInvalid(
+  'imperative: store write, then await mutateAsync in a try, restore in the catch',
+  component(`const updateScene = useVideoState((s) => s.updateScene);
+  const m = api.generation.updateScene.useMutation();
+  const save = async (scene: { name: string }, previous: { name: string }) => {
+    updateScene(projectId, sceneId, scene);
+    try {
+      await m.mutateAsync({ projectId, sceneId, scene });
+    } catch (error) {
+      updateScene(projectId, sceneId, previous);
+      throw error;
+    }
+  };
+  return <button onClick={() => void save({ name: 'a' }, { name: 'b' })} />;`),
+  (code) => [
+    writeBefore(code, 'updateScene(projectId, sceneId, scene)', 'generation.updateScene', 'updateScene', UPDATED),
+    restoreInCatch(code, 'updateScene(projectId, sceneId, previous)', 'generation.updateScene', 'updateScene'),
+  ],
+);
+addInvalid(
+  'imperative: two writes inside the try before an awaited vanilla mutate, restored through the store in the catch',
+  `import { useVideoState } from '~/stores/videoState';
+import { client } from '~/trpc/vanilla';
+export async function removeScene(projectId: string, sceneId: string, snapshot: unknown) {
+  try {
+    useVideoState.getState().deleteScene(projectId, sceneId);
+    useVideoState.setState({ selected: null });
+    await client.generation.deleteScene.mutate({ projectId, sceneId });
+  } catch {
+    useVideoState.getState().replace(projectId, snapshot);
+  }
+}
+`,
+  (code) => [
+    writeBefore(code, 'useVideoState.getState().deleteScene(projectId, sceneId)', 'generation.deleteScene', 'deleteScene', 'sceneSyncHelpers.syncSceneDeleted'),
+    writeBefore(code, 'useVideoState.setState({ selected: null })', 'generation.deleteScene', 'useVideoState.setState', 'sceneSyncHelpers.syncSceneDeleted'),
+    restoreInCatch(code, 'useVideoState.getState().replace(projectId, snapshot)', 'generation.deleteScene', 'replace'),
+  ],
+);
+addInvalid(
+  'imperative: a cache write before the await, restored in the mutation onError',
+  component(`const utils = api.useUtils();
+  const m = api.generation.updateScene.useMutation({
+    onError: () => utils.generation.getProjectScenes.setData({ projectId }, []),
+  });
+  const save = async () => {
+    try {
+      utils.generation.getProjectScenes.setData({ projectId }, (old) => old);
+      await m.mutateAsync({ projectId });
+    } catch {
+      console.warn('failed');
+    }
+  };
+  return <button onClick={() => void save()} />;`),
+  (code) => [
+    // onError comes first in the file; it restores without a context, after the write before the await.
+    restoreInCatch(code, 'utils.generation.getProjectScenes.setData({ projectId }, [])', 'generation.updateScene', SET_DATA),
+    writeBefore(code, 'utils.generation.getProjectScenes.setData({ projectId }, (old) => old)', 'generation.updateScene', SET_DATA, UPDATED),
+  ],
+);
+addInvalid(
+  'imperative, custom convention: the messages speak of documents',
+  `import { useEditorStore } from '~/stores/editor';
+import { api } from '~/trpc/react';
+export function DocTitle({ doc }: { doc: { id: string; title: string } }) {
+  const upsertDoc = useEditorStore((s) => s.upsertDoc);
+  const save = api.docs.save.useMutation();
+  const rename = async (title: string) => {
+    upsertDoc({ ...doc, title });
+    try {
+      await save.mutateAsync({ id: doc.id, title });
+    } catch {
+      upsertDoc(doc);
+    }
+  };
+  return <button onClick={() => void rename('x')} />;
+}
+`,
+  (code) => [
+    writeBefore(code, 'upsertDoc({ ...doc, title })', 'docs.save', 'upsertDoc', 'docSync.docUpdated', 'document'),
+    restoreInCatch(code, 'upsertDoc(doc)', 'docs.save', 'upsertDoc', 1, 'document'),
+  ],
+  { settings: CUSTOM_SETTINGS },
+);
+addValid(
+  'imperative near-misses: a write after the await, a catch that restores nothing, a write with no try around the await',
+  component(`const updateScene = useVideoState((s) => s.updateScene);
+  const m = api.generation.updateScene.useMutation();
+  const a = async (scene: { name: string }) => {
+    try {
+      const saved = await m.mutateAsync({ projectId, sceneId, scene });
+      updateScene(projectId, sceneId, saved);
+    } catch {
+      console.warn('failed');
+    }
+  };
+  const b = async (scene: { name: string }) => {
+    updateScene(projectId, sceneId, scene);
+    try {
+      await m.mutateAsync({ projectId, sceneId, scene });
+    } catch {
+      console.warn('failed');
+    }
+  };
+  const c = async (scene: { name: string }, previous: { name: string }) => {
+    updateScene(projectId, sceneId, scene);
+    await m.mutateAsync({ projectId, sceneId, scene }).catch(() => updateScene(projectId, sceneId, previous));
+  };
+  return <button onClick={() => { void a({ name: 'x' }); void b({ name: 'x' }); void c({ name: 'x' }, { name: 'y' }); }} />;`),
+);
+addValid(
+  'imperative: a non-scene mutation in the try, and a write in another function, are not optimistic updates',
+  component(`const updateScene = useVideoState((s) => s.updateScene);
+  const rename = api.project.renameProject.useMutation();
+  const m = api.generation.updateScene.useMutation();
+  const prepare = (scene: { name: string }) => updateScene(projectId, sceneId, scene);
+  const save = async (scene: { name: string }, previous: { name: string }) => {
+    try {
+      await rename.mutateAsync({ projectId, name: scene.name });
+      await m.mutateAsync({ projectId, sceneId, scene });
+    } catch {
+      updateScene(projectId, sceneId, previous);
+    }
+  };
+  return <button onClick={() => { prepare({ name: 'x' }); void save({ name: 'x' }, { name: 'y' }); }} />;`),
+);
+
 // Robustness: code that uses none of the conventions, with syntax a rule could trip over. The comment names
 // every keyword the rule's quick check looks for, so the file is analysed, not skipped.
 const FORCE_ANALYSIS = '// useVideoState useUtils useContext useMutation mutate generation onScene onMutate onError\n';

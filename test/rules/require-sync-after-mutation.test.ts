@@ -505,4 +505,133 @@ addInvalid(
   (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
 );
 
+// Forgot-to-sync forms that used to hide: hook dependency arrays, refs, optimistic writes.
+const REACT_HOOKS = "import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';\n";
+for (const hook of ['useCallback', 'useMemo', 'useEffect', 'useLayoutEffect']) {
+  const run = hook === 'useMemo' ? '() => () => void m.mutateAsync({ projectId })' : 'async () => { await m.mutateAsync({ projectId }); }';
+  addInvalid(
+    `a mutation named in the dependency array of ${hook} has not left the file`,
+    component(`const m = api.generation.updateScene.useMutation();
+  const save = ${hook}(${run}, [m, projectId]);
+  return <button onClick={() => void save} />;`, REACT_HOOKS),
+    (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+  );
+}
+addInvalid(
+  'a mutation named in the dependency array of useImperativeHandle (its third argument)',
+  component(`const m = api.generation.deleteScene.useMutation();
+  useImperativeHandle(props.handle, () => ({ remove: () => m.mutate({ projectId, sceneId }) }), [m]);
+  return null;`, REACT_HOOKS),
+  (code) => [missing('generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted', atUseMutation(code, 'generation.deleteScene'))],
+);
+addInvalid(
+  'a destructured mutateAsync and m.mutate named in dependency arrays (React.useCallback too)',
+  component(`const { mutateAsync: remove } = api.generation.deleteScene.useMutation();
+  const add = api.generation.addScene.useMutation();
+  const onRemove = useCallback(async () => { await remove({ projectId, sceneId }); }, [remove]);
+  const onAdd = React.useCallback(() => add.mutate({ projectId }), [add.mutate]);
+  return <button onClick={() => { void onRemove(); onAdd(); }} />;`, `import React, { useCallback } from 'react';\n`),
+  (code) => [
+    missing('generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted', atUseMutation(code, 'generation.deleteScene')),
+    missing('generation.addScene', 'sceneSyncHelpers.syncSceneCreated', atUseMutation(code, 'generation.addScene')),
+  ],
+);
+addValid(
+  'a dependency array that holds a mutation which does sync',
+  component(`const m = api.generation.updateScene.useMutation();
+  const save = useCallback(async () => {
+    const scene = await m.mutateAsync({ projectId });
+    sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, scene);
+  }, [m, projectId, sceneId]);
+  return <button onClick={() => void save()} />;`, `${HELPER_IMPORT}${REACT_HOOKS}`),
+);
+addValid(
+  'an array that is not a hook dependency array hands the mutation on',
+  component(`const m = api.generation.updateScene.useMutation();
+  const save = useCallback(async () => { await m.mutateAsync({ projectId }); }, [projectId]);
+  return <Toolbar mutations={[m]} onSave={save} />;`, REACT_HOOKS),
+);
+addInvalid(
+  'a mutation held in a ref: const r = useRef(mutation); r.current.mutateAsync(...)',
+  component(`const m = api.generation.updateScene.useMutation();
+  const r = useRef(m);
+  const save = async () => { await r.current.mutateAsync({ projectId }); };
+  return <button onClick={() => void save()} />;`, REACT_HOOKS),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+addInvalid(
+  'a mutation put in a ref: r.current = mutation, typed with typeof, called through r.current?.mutate',
+  component(`const m = api.generation.addScene.useMutation();
+  const r = useRef<typeof m | null>(null);
+  r.current = m;
+  return <button onClick={() => r.current?.mutate({ projectId })} />;`, REACT_HOOKS),
+  (code) => [missing('generation.addScene', 'sceneSyncHelpers.syncSceneCreated', atUseMutation(code, 'generation.addScene'))],
+);
+addValid(
+  'a ref-held mutation that syncs after it is awaited',
+  component(`const r = useRef(api.generation.updateScene.useMutation());
+  const save = async () => {
+    const scene = await r.current.mutateAsync({ projectId });
+    sceneSyncHelpers.syncSceneUpdated(projectId, sceneId, scene);
+  };
+  return <button onClick={() => void save()} />;`, `${HELPER_IMPORT}${REACT_HOOKS}`),
+);
+addInvalid(
+  'an optimistic store write before the awaited mutation is not a sync',
+  component(`const updateScene = useVideoState((s) => s.updateScene);
+  const m = api.generation.updateScene.useMutation();
+  const save = async (scene: { name: string }) => {
+    updateScene(projectId, sceneId, scene);
+    await m.mutateAsync({ projectId, sceneId, scene });
+  };
+  return <button onClick={() => void save({ name: 'x' })} />;`),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+addInvalid(
+  'an optimistic write before the await and its restore in the catch: the success path still never syncs',
+  component(`const updateScene = useVideoState((s) => s.updateScene);
+  const m = api.generation.updateScene.useMutation();
+  const save = async (scene: { name: string }, previous: { name: string }) => {
+    updateScene(projectId, sceneId, scene);
+    try {
+      await m.mutateAsync({ projectId, sceneId, scene });
+    } catch {
+      updateScene(projectId, sceneId, previous);
+    }
+  };
+  return <button onClick={() => void save({ name: 'x' }, { name: 'y' })} />;`),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+addInvalid(
+  'a restore in the catch of a try that awaits the mutation and then more is not a sync',
+  component(`const updateScene = useVideoState((s) => s.updateScene);
+  const m = api.generation.updateScene.useMutation();
+  const save = async (scene: { name: string }, previous: { name: string }) => {
+    try {
+      await m.mutateAsync({ projectId, sceneId, scene });
+      console.info('saved');
+    } catch {
+      updateScene(projectId, sceneId, previous);
+    }
+  };
+  return <button onClick={() => void save({ name: 'x' }, { name: 'y' })} />;`),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
+addInvalid(
+  'TanStack: trpc received as a parameter, mutationOptions with a per-call onSuccess that does not sync',
+  `${TANSTACK_IMPORTS}
+export function useRemove(trpc: ReturnType<typeof useTRPC>, projectId: string) {
+  const m = useMutation(trpc.generation.deleteScene.mutationOptions());
+  return (sceneId: string) => m.mutateAsync({ projectId, sceneId }, { onSuccess: () => console.log('removed') });
+}
+`,
+  (code) => [missing('generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted', tanstackAt(code))],
+);
+addValid(
+  'TanStack: a mutation whose mutationFn calls fetch is no procedure matched by mutations',
+  component(`const m = useMutation({ mutationFn: (scene: { id: string }) => fetch('/api/scenes/' + scene.id, { method: 'PUT' }), onSuccess: () => console.log('saved') });
+  const n = useMutation({ mutationFn: () => fetch('/api/scenes') });
+  return <button onClick={() => { m.mutate({ id: sceneId }); void n.mutateAsync(); }} />;`, TANSTACK_IMPORTS),
+);
+
 ruleTester.run('require-sync-after-mutation', rule, { valid, invalid });

@@ -8,6 +8,7 @@ import { DuplicateButton } from '~/components/DuplicateButton';
 import { PreviewPanel } from '~/components/PreviewPanel';
 import { ProjectHeader } from '~/components/ProjectHeader';
 import { SceneActions } from '~/components/SceneActions';
+import { SceneGallery } from '~/components/SceneGallery';
 import { SceneCopyMenu } from '~/components/SceneCopyMenu';
 import { SceneTitleEditor } from '~/components/SceneTitleEditor';
 import { TimelinePanel } from '~/components/TimelinePanel';
@@ -31,6 +32,7 @@ function Editor({ projectId }: { projectId: string }) {
       <ChatPanel projectId={projectId} />
       <PreviewPanel projectId={projectId} onSaved={() => setLastSavedAt(new Date())} />
       <TimelinePanel projectId={projectId} />
+      <SceneGallery projectId={projectId} />
       <SceneCopyMenu projectId={projectId} scenes={scenes} />
       {selected && (
         <>

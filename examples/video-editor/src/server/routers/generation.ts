@@ -5,7 +5,8 @@ const sceneId = z.object({ id: z.string() });
 
 export const generationRouter = createTRPCRouter({
   getProjectScenes: publicProcedure
-    .input(z.object({ projectId: z.string() }))
+    // `cursor` lets the gallery page through the scenes with an infinite query (one page here).
+    .input(z.object({ projectId: z.string(), cursor: z.number().int().nullish() }))
     .query(({ ctx, input }) => ctx.db.listScenes(input.projectId)),
 
   createScene: publicProcedure
