@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run demo`: build the plugin, lint the example app, migrate a throwaway copy of it with the
-// diff printed, then lint and type-check the migrated copy. Pass `--keep` to keep the copy.
+// `npm run demo`: build the plugin, lint the example app, audit a throwaway copy of it, migrate the
+// copy with the diff printed, then audit, lint and type-check the migrated copy. Pass `--keep` to keep the copy.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -54,16 +54,22 @@ step('lint example', () => runNode(eslintBin, ['src'], exampleDir), [0, 1]);
 
 const copy = makeExampleCopy({ prefix: 'scene-sync-demo-' });
 try {
-  heading(`4. Migrate a copy (${copy}): scene-sync init, commit, scene-sync migrate src --print`);
+  heading(`4. Audit a copy (${copy}) before the migration: scene-sync audit src`);
+  step('scene-sync audit (before)', () => runNode(cliPath, ['audit', 'src'], copy), [0]);
+
+  heading('5. Migrate the copy: scene-sync init, commit, scene-sync migrate src --print');
   step('scene-sync init', () => runNode(cliPath, ['init'], copy), [0]);
   commitAll(copy, 'scene-sync init');
   process.stdout.write('\n');
   step('scene-sync migrate', () => runNode(cliPath, ['migrate', 'src', '--print'], copy), [0]);
 
-  heading('5. Lint the migrated copy: what remains is the review list (and the mutation that never syncs)');
+  heading('6. Audit the migrated copy: the helper where the codemod could, the rest as before');
+  step('scene-sync audit (after)', () => runNode(cliPath, ['audit', 'src'], copy), [0]);
+
+  heading('7. Lint the migrated copy: what remains is the review list (and the mutation that never syncs)');
   step('lint migrated copy', () => runNode(eslintBin, ['src'], copy), [0, 1]);
 
-  heading('6. Type-check the migrated copy (tsc --noEmit -p .)');
+  heading('8. Type-check the migrated copy (tsc --noEmit -p .)');
   step('tsc migrated copy', () => runNode(tscBin, ['--noEmit', '-p', '.'], copy), [0]);
   process.stdout.write('tsc: no errors\n');
 } finally {

@@ -6,11 +6,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import picomatch from 'picomatch';
-import { resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
+import { getConventions, resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
+import { planRepository, type CrossModulePlan } from './codemods/cross-module';
 import { loadConfigFile } from './codemods/config-file';
 import { inferClient } from './codemods/infer-client';
 import { defaultHelperPath, renderHelperModule } from './codemods/init';
 import type { FileRecord } from './codemods/scene-sync';
+import { hashText } from './codemods/text-hash';
+import { auditCommand } from './audit/command';
+import { VERDICTS } from './audit/inventory';
 
 const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 /** Folders that hold dependencies or build output, never sources to migrate. */
@@ -18,8 +22,10 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'o
 const CONFIG_FILE = 'scene-sync.config.json';
 
 const USAGE = `Usage:
-  scene-sync migrate [paths...] [--config <file>] [--dry] [--print] [--report <file.json>] [--force] [--ignore <glob>]...
+  scene-sync migrate [paths...] [--config <file>] [--dry] [--print] [--report <file.json>] [--force] [--ignore <glob>]... [--cpus <n>]
   scene-sync init [--config <file>] [--out <file>]
+  scene-sync audit [paths...] [--config <file>] [--format text|markdown|json] [--out <file>] [--fail-on <verdicts>] [--ignore <glob>]...
+  scene-sync <command> --help
 
 migrate  rewrites hand-written scene syncs after mutations to the sync helpers.
   --config <file>   conventions as JSON (default: ${CONFIG_FILE} here, if present)
@@ -29,18 +35,32 @@ migrate  rewrites hand-written scene syncs after mutations to the sync helpers.
   --force           run on a git tree with uncommitted changes
   --ignore <glob>   skip matching files (repeatable); node_modules, build output
                     and .gitignored files are always skipped
+  --cpus <n>        worker processes (default and maximum: the number of cores - 1;
+                    fewer than 20 files run in one process)
 init     writes the helper module for the configured conventions, if it does not exist.
-  --out <file>      where to write it (default: from helper.module, ~/ mapped to src/)`;
+  --out <file>      where to write it (default: from helper.module, ~/ mapped to src/)
+audit    lists every mutation and what its success path does; changes no file.
+  --format <format> text (default), markdown or json
+  --out <file>      write the report there instead of to stdout
+  --fail-on <list>  exit 1 when a mutation has one of these verdicts (comma-separated):
+                    ${VERDICTS.join(', ')}`;
 
 class UsageError extends Error {}
+/** A refusal that needs no usage text: one line, exit 2. */
+class RefusalError extends Error {}
 
 interface Output {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
+/** Set when the reader of stdout went away (`| head`): the run goes on, silently. */
+let stdoutClosed = false;
+
 const consoleOutput: Output = {
-  out: (text) => process.stdout.write(`${text}\n`),
+  out: (text) => {
+    if (!stdoutClosed) process.stdout.write(`${text}\n`);
+  },
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
@@ -48,8 +68,27 @@ const consoleOutput: Output = {
 export async function main(argv: string[], io: Output = consoleOutput, cwd = process.cwd()): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    const usage = command === undefined ? undefined : commandUsage(command);
+    if (usage !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+      io.out(usage);
+      return 0;
+    }
     if (command === 'migrate') return await migrate(rest, io, cwd);
     if (command === 'init') return init(rest, io, cwd);
+    if (command === 'audit') {
+      return auditCommand(rest, {
+        ...io,
+        cwd,
+        usage: USAGE,
+        usageError: (message) => new UsageError(message),
+        settings: (config) => loadSettings(config, cwd),
+        files: (roots, ignore) => {
+          const real = roots.map((root) => realRoot(root, cwd));
+          return collectFiles(real, fs.realpathSync(cwd), ignore, gitRepositories(real));
+        },
+        write: writeAtomic,
+      });
+    }
     if (command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return 0;
@@ -64,12 +103,27 @@ export async function main(argv: string[], io: Output = consoleOutput, cwd = pro
       io.err(error.message);
       return 2;
     }
+    if (error instanceof RefusalError) {
+      io.err(`scene-sync: ${error.message}`);
+      return 2;
+    }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err(`scene-sync: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
     throw error;
   }
+}
+
+/** One command's lines of USAGE (its synopsis and its section), or undefined for no such command. */
+function commandUsage(command: string): string | undefined {
+  const lines = USAGE.split('\n');
+  const synopsis = lines.filter((line) => line.startsWith(`  scene-sync ${command} `) || line === `  scene-sync ${command}`);
+  const start = lines.findIndex((line) => line.startsWith(`${command} `));
+  if (synopsis.length === 0 || start === -1) return undefined;
+  let end = start + 1;
+  while (end < lines.length && lines[end]!.startsWith(' ')) end++;
+  return ['Usage:', ...synopsis, '', ...lines.slice(start, end)].join('\n');
 }
 
 function isParseArgsError(error: unknown): boolean {
@@ -82,7 +136,8 @@ function readVersion(): string {
 }
 
 function loadSettings(configOption: string | undefined, cwd: string): ResolvedSettings {
-  if (configOption) return loadConfigFile(path.resolve(cwd, configOption));
+  if (configOption === '') throw new SceneSyncConfigError('--config', configOption, 'a file name');
+  if (configOption !== undefined) return loadConfigFile(path.resolve(cwd, configOption));
   const local = path.join(cwd, CONFIG_FILE);
   return fs.existsSync(local) ? loadConfigFile(local) : resolveSettings(undefined);
 }
@@ -91,12 +146,16 @@ function init(args: string[], io: Output, cwd: string): number {
   const { values } = parseArgs({ args, options: { config: { type: 'string' }, out: { type: 'string' } }, allowPositionals: false, strict: true });
   const settings = loadSettings(values.config, cwd);
   const target = path.resolve(cwd, values.out ?? defaultHelperPath(settings));
+  const root = projectRoot(cwd);
+  if (!isInside(realPathOfNearest(target), fs.realpathSync(root))) {
+    throw new RefusalError(`init writes only inside the project (${root}); ${values.out === undefined ? 'helper.module' : '--out'} leads to ${target}.`);
+  }
   if (fs.existsSync(target)) {
     io.out(`scene-sync init: ${path.relative(cwd, target)} exists; left unchanged.`);
     return 0;
   }
   if (!settings.client) {
-    const inferred = inferClient(readSources(collectFiles([cwd], cwd, [], false)));
+    const inferred = inferClient(readSources(collectFiles([root], root, [], [])));
     if (inferred) {
       settings.client = inferred;
       const found = inferred.kind === 'classic' ? `"name": "${inferred.name}"` : `"hook": "${inferred.hook}"`;
@@ -128,6 +187,21 @@ function* readSources(files: string[]): Generator<string> {
   }
 }
 
+/** The folder of the nearest package.json at or above `cwd`, or `cwd`. */
+function projectRoot(cwd: string): string {
+  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, 'package.json'))) return folder;
+    if (path.dirname(folder) === folder) return path.resolve(cwd);
+  }
+}
+
+/** `file` with its nearest existing ancestor resolved through symbolic links. */
+function realPathOfNearest(file: string): string {
+  let existing = file;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return path.join(fs.realpathSync(existing), path.relative(existing, file));
+}
+
 function writeAtomic(file: string, text: string): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   fs.writeFileSync(temporary, text, { flag: 'wx' });
@@ -150,54 +224,114 @@ async function migrate(args: string[], io: Output, cwd: string): Promise<number>
     strict: true,
   });
   const settings = loadSettings(values.config, cwd);
-  const roots = (positionals.length > 0 ? positionals : ['.']).map((entry) => path.resolve(cwd, entry));
-  for (const root of roots) {
-    if (!fs.existsSync(root)) throw new UsageError(`no such file or folder: ${path.relative(cwd, root) || root}`);
-  }
+  const base = fs.realpathSync(cwd);
+  const roots = (positionals.length > 0 ? positionals : ['.']).map((entry) => realRoot(entry, cwd));
   const cpus = values.cpus === undefined ? undefined : Number(values.cpus);
   if (cpus !== undefined && (!Number.isInteger(cpus) || cpus < 1)) throw new UsageError(`--cpus takes a whole number above 0, got "${values.cpus}"`);
 
-  const git = gitState(cwd, roots);
-  if (!values.dry && !values.force && git.dirty.length > 0) {
-    io.err(`scene-sync: the git tree has uncommitted changes (${git.dirty.slice(0, 3).join(', ')}${git.dirty.length > 3 ? ', ...' : ''}).\nCommit or stash them first, or pass --force (or --dry to only look).`);
+  const repositories = gitRepositories(roots);
+  const dirty = repositories.filter((repository) => repository.dirty.length > 0);
+  if (!values.dry && !values.force && dirty.length > 0) {
+    for (const { top, dirty: changes } of dirty) {
+      io.err(`scene-sync: the git tree ${displayPath(top, base)} has uncommitted changes (${changes.slice(0, 3).join(', ')}${changes.length > 3 ? ', ...' : ''}).`);
+    }
+    io.err('Commit or stash them first, or pass --force (or --dry to only look).');
     return 2;
   }
-  if (!git.repository && !values.dry) io.err('scene-sync: not a git repository: no way to undo; consider --dry first.');
+  const outsideGit = roots.filter((root) => !repositories.some((repository) => repository.roots.includes(root)));
+  if (outsideGit.length > 0 && !values.dry) {
+    io.err(`scene-sync: not in a git repository: ${outsideGit.map((root) => displayPath(root, base)).join(', ')}: no way to undo; consider --dry first.`);
+  }
 
-  const files = collectFiles(roots, cwd, values.ignore, git.repository);
-  const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scene-sync-'));
+  const files = collectFiles(roots, base, values.ignore, repositories);
+  const reportDir = makeTemporaryFolder();
+  const interruption = new Interruption(reportDir, io);
   try {
-    const records = await runTransform(files, settings, reportDir, { dry: values.dry, keepOutput: values.print, cpus }, io);
-    const summary = summarize(records, cwd);
-    if (values.print) printDiffs(records, cwd, io);
+    // Functions that sync by hand are rewritten in their own module only if every call runs after a mutation.
+    const crossModule = settings.crossModule ? planRepository(files, getConventions(settings), cwd) : undefined;
+    const records = await runTransform(files, settings, reportDir, { dry: values.dry, cpus, crossModule }, io);
+    const originals = values.dry ? undefined : await writeOutputs(records, roots, interruption, values.print);
+    const summary = summarize(records, base);
+    if (values.print) printDiffs(records, base, originals, io);
     io.out(summary.text);
     if (values.report) {
       fs.writeFileSync(path.resolve(cwd, values.report), `${JSON.stringify(summary.json, null, 2)}\n`);
     }
     return summary.json.files.failed > 0 ? 1 : 0;
   } finally {
+    interruption.dispose();
     fs.rmSync(reportDir, { recursive: true, force: true });
   }
 }
 
-function gitState(cwd: string, roots: string[]): { repository: boolean; dirty: string[] } {
-  const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd, encoding: 'utf8' });
-  if (inside.status !== 0 || inside.stdout.trim() !== 'true') return { repository: false, dirty: [] };
-  const status = spawnSync('git', ['status', '--porcelain', '-z', '--', ...roots], { cwd, encoding: 'utf8' });
-  if (status.status !== 0) return { repository: true, dirty: [] };
-  const dirty = status.stdout.split('\0').filter(Boolean).map((entry) => entry.slice(3));
-  return { repository: true, dirty };
+/** A path relative to `base` for messages, or absolute when outside it. */
+function displayPath(file: string, base: string): string {
+  const relative = path.relative(base, file);
+  if (!relative) return '.';
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * A target as its real path. A target reached through a symbolic link is refused, not followed:
+ * the codemod writes only inside the trees it is given, as they are on disk.
+ */
+function realRoot(entry: string, cwd: string): string {
+  const lexical = path.resolve(cwd, entry);
+  let real: string;
+  try {
+    real = fs.realpathSync(lexical);
+  } catch {
+    const link = fs.lstatSync(lexical, { throwIfNoEntry: false })?.isSymbolicLink();
+    throw new UsageError(link ? `${entry} is a symbolic link to nothing` : `no such file or folder: ${entry}`);
+  }
+  const anchor = isInside(lexical, cwd) ? cwd : path.parse(lexical).root;
+  const expected = path.join(fs.realpathSync(anchor), path.relative(anchor, lexical));
+  if (real !== expected) {
+    throw new RefusalError(`${entry} goes through a symbolic link (it is ${real}); links are not followed, so nothing there was scanned. Pass the real path to migrate it.`);
+  }
+  return real;
+}
+
+interface Repository {
+  top: string;
+  roots: string[];
+  dirty: string[];
+}
+
+/** The git repositories the roots are in, each with its uncommitted changes under them. */
+function gitRepositories(roots: string[]): Repository[] {
+  const byTop = new Map<string, Repository>();
+  for (const root of roots) {
+    const folder = fs.statSync(root).isDirectory() ? root : path.dirname(root);
+    const result = spawnSync('git', ['-C', folder, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
+    if (result.status !== 0 || !result.stdout.trim()) continue;
+    const top = fs.realpathSync(result.stdout.trim());
+    const repository = byTop.get(top) ?? { top, roots: [], dirty: [] };
+    repository.roots.push(root);
+    byTop.set(top, repository);
+  }
+  for (const repository of byTop.values()) {
+    const status = spawnSync('git', ['-C', repository.top, 'status', '--porcelain', '-z', '--', ...repository.roots], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    // A repository git cannot read counts as dirty: nothing proves it can be undone.
+    repository.dirty = status.status === 0 ? status.stdout.split('\0').filter(Boolean).map((entry) => entry.slice(3)) : [`(git status failed: ${status.stderr.trim().split('\n')[0]})`];
+  }
+  return [...byTop.values()];
 }
 
 /** Regular files under the roots, never through a symlink, without dependencies, build output or ignored files. */
-function collectFiles(roots: string[], cwd: string, ignore: string[], inGit: boolean): string[] {
+function collectFiles(roots: string[], base: string, ignore: string[], repositories: Repository[]): string[] {
   const isIgnored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
   const extension = new RegExp(`\\.(${EXTENSIONS.join('|')})$`);
   const files = new Set<string>();
   const visit = (entry: string) => {
     const stat = fs.lstatSync(entry);
     if (stat.isSymbolicLink()) return;
-    const relative = path.relative(cwd, entry).split(path.sep).join('/');
+    const relative = path.relative(base, entry).split(path.sep).join('/');
     if (relative && isIgnored(relative)) return;
     if (stat.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(path.basename(entry))) return;
@@ -207,38 +341,149 @@ function collectFiles(roots: string[], cwd: string, ignore: string[], inGit: boo
     }
   };
   for (const root of roots) {
-    const stat = fs.lstatSync(root);
-    if (stat.isSymbolicLink()) continue;
-    if (stat.isDirectory()) {
+    if (fs.statSync(root).isDirectory()) {
       for (const child of fs.readdirSync(root).sort()) visit(path.join(root, child));
     } else {
       visit(root);
     }
   }
-  const list = [...files];
-  return inGit ? withoutGitIgnored(list, cwd) : list;
+  let list = [...files];
+  for (const repository of repositories) list = withoutGitIgnored(list, repository.top);
+  return list;
 }
 
-function withoutGitIgnored(files: string[], cwd: string): string[] {
-  if (files.length === 0) return files;
-  const result = spawnSync('git', ['check-ignore', '--stdin', '-z'], { cwd, input: files.join('\0'), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+/** Drops the files `top`'s repository ignores; files outside it pass through. */
+function withoutGitIgnored(files: string[], top: string): string[] {
+  const inside = files.filter((file) => isInside(file, top));
+  if (inside.length === 0) return files;
+  const result = spawnSync('git', ['-C', top, 'check-ignore', '--stdin', '-z'], { input: inside.join('\0'), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   // Exit 1 means "none ignored"; anything above is git failing, so keep every file.
   if (result.status !== 0) return files;
-  const ignored = new Set(result.stdout.split('\0').filter(Boolean).map((entry) => path.resolve(cwd, entry)));
+  const ignored = new Set(result.stdout.split('\0').filter(Boolean).map((entry) => path.resolve(top, entry)));
   return files.filter((file) => !ignored.has(file));
+}
+
+function makeTemporaryFolder(): string {
+  try {
+    return fs.mkdtempSync(path.join(os.tmpdir(), 'scene-sync-'));
+  } catch (error) {
+    throw new RefusalError(`cannot create a temporary folder in ${os.tmpdir()} (${(error as NodeJS.ErrnoException).code ?? 'error'}); set TMPDIR to a writable folder.`);
+  }
+}
+
+/**
+ * SIGINT/SIGTERM during a run: each file is written whole in one synchronous step, so the signal
+ * lands between files; the temporary folder goes, and the exit status is 130 or 143.
+ */
+class Interruption {
+  written = 0;
+  pending = 0;
+  private readonly handlers = new Map<NodeJS.Signals, () => void>();
+
+  constructor(
+    private readonly reportDir: string,
+    private readonly io: Output,
+  ) {
+    for (const [signal, status] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
+      const handler = () => {
+        fs.rmSync(this.reportDir, { recursive: true, force: true });
+        const progress = this.pending > 0 ? `${this.written} of ${this.pending} files written, each whole; the rest untouched` : 'no file written';
+        this.io.err(`scene-sync: interrupted by ${signal}: ${progress}.`);
+        process.exit(status);
+      };
+      this.handlers.set(signal, handler);
+      process.on(signal, handler);
+    }
+  }
+
+  dispose(): void {
+    for (const [signal, handler] of this.handlers) process.off(signal, handler);
+  }
+}
+
+/**
+ * Writes each rewritten file in place of jscodeshift: only regular, writable files inside the real
+ * roots that still hold the text the transform read; mode, owner and group kept. Returns the texts
+ * replaced, for `--print`.
+ */
+async function writeOutputs(records: Map<string, FileRecord>, roots: string[], interruption: Interruption, keepOriginals: boolean): Promise<Map<string, string>> {
+  const originals = new Map<string, string>();
+  const changed = [...records.values()].filter((record) => record.status === 'changed' && record.outputFile).sort((a, b) => a.file.localeCompare(b.file));
+  interruption.pending = changed.length;
+  const pauseAfter = Number(process.env.SCENE_SYNC_TEST_PAUSE_AFTER_WRITES ?? Number.NaN);
+  for (const record of changed) {
+    if (interruption.written === pauseAfter) {
+      // Test hook: stop here until a signal arrives, so a test can interrupt the write phase for sure.
+      process.stderr.write('scene-sync: paused for a test\n');
+      await new Promise(() => setInterval(() => undefined, 1000));
+    }
+    try {
+      const before = writeWhole(record.file, fs.readFileSync(record.outputFile!, 'utf8'), record.sourceHash!, roots);
+      if (keepOriginals) originals.set(record.file, before);
+      interruption.written++;
+    } catch (error) {
+      Object.assign(record, { status: 'failed', error: (error as Error).message, rewrites: [], reviews: [] });
+    }
+    // Lets a pending signal in between two files.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return originals;
+}
+
+/** Replaces `file` by `text` through a temporary file and a rename; returns the text replaced. */
+function writeWhole(file: string, text: string, sourceHash: string, roots: string[]): string {
+  const real = fs.realpathSync(file);
+  if (real !== file || !roots.some((root) => isInside(real, root))) throw new Error('left unchanged: it now resolves outside the paths given (a symbolic link?)');
+  const stat = fs.lstatSync(file);
+  if (!stat.isFile()) throw new Error('left unchanged: no longer a regular file');
+  // Root may write anywhere: a file without its owner's write bit is read-only by intent.
+  if ((stat.mode & 0o200) === 0 || !canWrite(file)) throw new Error('left unchanged: the file is read-only');
+  const before = fs.readFileSync(file, 'utf8');
+  if (hashText(before) !== sourceHash) throw new Error('left unchanged: the file changed while the codemod ran');
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.scene-sync-${process.pid}.tmp`);
+  const descriptor = fs.openSync(temporary, 'wx', stat.mode & 0o7777);
+  try {
+    try {
+      fs.writeFileSync(descriptor, text);
+      const created = fs.fstatSync(descriptor);
+      if (created.uid !== stat.uid || created.gid !== stat.gid) fs.fchownSync(descriptor, stat.uid, stat.gid);
+      fs.fchmodSync(descriptor, stat.mode & 0o7777);
+      fs.fsyncSync(descriptor);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'EPERM' ? 'left unchanged: cannot keep its owner and group' : `left unchanged: ${(error as Error).message}`);
+  }
+  return before;
+}
+
+function canWrite(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface RunOptions {
   dry: boolean;
-  keepOutput: boolean;
   cpus: number | undefined;
+  crossModule: CrossModulePlan | undefined;
 }
 
 async function runTransform(files: string[], settings: ResolvedSettings, reportDir: string, options: RunOptions, io: Output): Promise<Map<string, FileRecord>> {
   const records = new Map<string, FileRecord>();
   if (files.length === 0) return records;
-  const originals = new Map<string, string>();
-  if (options.keepOutput) for (const file of files) originals.set(file, fs.readFileSync(file, 'utf8'));
+  const outputDir = path.join(reportDir, 'out');
+  fs.mkdirSync(outputDir);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { run } = require('jscodeshift/src/Runner') as { run: (transform: string, paths: string[], options: object) => Promise<RunnerStats | undefined> };
   const progress = process.stderr.isTTY ? startProgress(files.length, reportDir) : undefined;
@@ -250,23 +495,26 @@ async function runTransform(files: string[], settings: ResolvedSettings, reportD
       babel: false,
       verbose: -1,
       silent: true,
-      dry: options.dry,
+      // jscodeshift never writes: the texts go to outputDir and writeOutputs puts them in place.
+      dry: true,
       print: false,
       runInBand: files.length < 20,
       cpus: options.cpus,
       failOnError: false,
       sceneSyncSettings: settings,
       reportDir,
-      keepOutput: options.keepOutput,
+      outputDir,
+      preview: options.dry,
+      crossModule: options.crossModule,
     });
   } finally {
     progress?.stop();
   }
   for (const entry of fs.readdirSync(reportDir)) {
+    if (!entry.endsWith('.jsonl')) continue;
     for (const line of fs.readFileSync(path.join(reportDir, entry), 'utf8').split('\n')) {
       if (!line) continue;
       const record = JSON.parse(line) as FileRecord;
-      if (options.keepOutput && record.output !== undefined) record.output = `${originals.get(record.file) ?? ''}\u0000${record.output}`;
       records.set(record.file, record);
     }
   }
@@ -288,7 +536,7 @@ interface RunnerStats {
 function startProgress(total: number, reportDir: string): { stop: () => void } {
   const draw = () => {
     let done = 0;
-    for (const entry of fs.readdirSync(reportDir)) done += fs.readFileSync(path.join(reportDir, entry), 'utf8').split('\n').length - 1;
+    for (const entry of fs.readdirSync(reportDir).filter((name) => name.endsWith('.jsonl'))) done += fs.readFileSync(path.join(reportDir, entry), 'utf8').split('\n').length - 1;
     const width = 30;
     const filled = Math.round((done / total) * width);
     process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} files`);
@@ -303,11 +551,13 @@ function startProgress(total: number, reportDir: string): { stop: () => void } {
   };
 }
 
-function printDiffs(records: Map<string, FileRecord>, cwd: string, io: Output): void {
+function printDiffs(records: Map<string, FileRecord>, base: string, originals: Map<string, string> | undefined, io: Output): void {
   for (const record of [...records.values()].sort((a, b) => a.file.localeCompare(b.file))) {
-    if (record.output === undefined) continue;
-    const [before, after] = record.output.split('\u0000') as [string, string];
-    const name = path.relative(cwd, record.file).split(path.sep).join('/');
+    if (record.status !== 'changed' || !record.outputFile) continue;
+    const before = originals ? originals.get(record.file) : fs.readFileSync(record.file, 'utf8');
+    if (before === undefined) continue;
+    const after = fs.readFileSync(record.outputFile, 'utf8');
+    const name = displayPath(record.file, base);
     io.out(createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
   }
 }
@@ -317,12 +567,12 @@ interface MigrateReport {
   rewrites: { file: string; line: number; kind: string; helper: string }[];
   rewritesByKind: Record<string, number>;
   reviews: { file: string; line: number; reason: string }[];
-  failures: { file: string; error: string }[];
+  failures: { file: string; line?: number; column?: number; error: string }[];
   changedFiles: string[];
 }
 
-function summarize(records: Map<string, FileRecord>, cwd: string): { text: string; json: MigrateReport } {
-  const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
+function summarize(records: Map<string, FileRecord>, base: string): { text: string; json: MigrateReport } {
+  const relative = (file: string) => displayPath(file, base);
   const sorted = [...records.values()].sort((a, b) => relative(a.file).localeCompare(relative(b.file)));
   const json: MigrateReport = {
     files: { scanned: sorted.length, changed: 0, unchanged: 0, failed: 0 },
@@ -336,7 +586,7 @@ function summarize(records: Map<string, FileRecord>, cwd: string): { text: strin
     const file = relative(record.file);
     if (record.status === 'failed') {
       json.files.failed++;
-      json.failures.push({ file, error: record.error ?? 'unknown error' });
+      json.failures.push({ file, ...(record.line === undefined ? {} : { line: record.line, column: record.column }), error: record.error ?? 'unknown error' });
       continue;
     }
     if (record.status === 'changed') {
@@ -361,12 +611,16 @@ function summarize(records: Map<string, FileRecord>, cwd: string): { text: strin
     ...json.reviews.map((review) => `  ${review.file}:${review.line}: ${review.reason}`),
   ];
   if (json.failures.length > 0) {
-    lines.push(`Failed: ${json.failures.length}`, ...json.failures.map((failure) => `  ${failure.file}: ${failure.error}`));
+    lines.push(`Failed: ${json.failures.length}`, ...json.failures.map((failure) => `  ${failure.file}${failure.line === undefined ? '' : `:${failure.line}:${failure.column}`}: ${failure.error}`));
   }
   return { text: lines.join('\n'), json };
 }
 
 if (require.main === module) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   main(process.argv.slice(2)).then(
     (status) => {
       process.exitCode = status;

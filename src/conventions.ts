@@ -1,5 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { prefixMethodNames } from './tables/cache-methods';
+import { keyBuilderNames } from './tables/key-builders';
 
 /** What a sync does to the client's copy of the scenes; each kind has one helper function. */
 export type SyncKind = 'created' | 'updated' | 'deleted' | 'restored' | 'changed';
@@ -46,6 +48,8 @@ export interface SceneSyncSettings {
     sceneTable?: string;
     revisionColumn?: string;
   };
+  crossModule?: boolean;
+  tsconfig?: string | null;
 }
 
 /** A scene query and the key of its input that holds the project. */
@@ -76,6 +80,10 @@ export interface ResolvedSettings {
   allow: string[];
   eventBus: { objects: string[]; eventNames: string; caseSensitive: boolean };
   database: { sceneTable: string; revisionColumn: string };
+  /** Follow imports into the app's other modules (mutation hooks, sync functions, awaiting helpers). */
+  crossModule: boolean;
+  /** The tsconfig that resolves imports; null: the nearest `tsconfig.json` above each file. */
+  tsconfig: string | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<ResolvedSettings>({
@@ -114,6 +122,8 @@ export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<Resolv
   allow: [],
   eventBus: { objects: ['eventBus'], eventNames: 'scene', caseSensitive: false },
   database: { sceneTable: 'scenes', revisionColumn: 'revision' },
+  crossModule: true,
+  tsconfig: null,
 });
 
 /** Thrown for a setting that cannot be used; the message names the key, the value and what was expected. */
@@ -138,9 +148,16 @@ function describeValue(value: unknown): string {
   }
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** A name code can declare and call: not a reserved word (`class`, `delete`), which would not parse. */
+const IDENTIFIER =
+  /^(?!(?:arguments|await|break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|eval|export|extends|false|finally|for|function|if|implements|import|in|instanceof|interface|let|new|null|package|private|protected|public|return|static|super|switch|this|throw|true|try|typeof|var|void|while|with|yield)$)[A-Za-z_$][\w$]*$/;
+/** A property name (store actions): reserved words are fine after a dot, but not keys that reach Object.prototype. */
+const PROPERTY_NAME = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z_$][\w$]*$/;
 const PROCEDURE_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$/;
-const NAME_PATTERN = /^[\w$.*{},]+$/;
+const MODULE_SPECIFIER = /^[\w@~#$./:+-]+$/;
+/** Globs over dotted names: no empty segment, no regular-expression syntax. */
+const NAME_PATTERN = /^[\w$*{},]+(?:\.[\w$*{},]+)*$/;
+const GLOB_HINT = 'globs, not regular expressions: "*Scene*", not ".*Scene.*"';
 
 type Json = Record<string, unknown>;
 
@@ -201,20 +218,29 @@ function readIdentifiers(value: unknown, key: string, fallback: string[]): strin
 function readIdentifier(value: unknown, key: string, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !IDENTIFIER.test(value)) {
-    throw new SceneSyncConfigError(key, value, 'a JavaScript identifier');
+    throw new SceneSyncConfigError(key, value, 'a JavaScript identifier (not a reserved word)');
   }
   return value;
 }
 
 function readModule(value: unknown, key: string, fallback: string): string {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || value.trim() === '') throw new SceneSyncConfigError(key, value, 'a non-empty module specifier');
+  // Generated code imports it: nothing that could close the string literal or start another statement.
+  if (typeof value !== 'string' || !MODULE_SPECIFIER.test(value)) {
+    throw new SceneSyncConfigError(key, value, 'a module specifier such as "~/stores/videoState" or "@acme/store" (letters, digits and @ ~ # $ . / : + - _)');
+  }
   return value;
 }
 
 function readBoolean(value: unknown, key: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') throw new SceneSyncConfigError(key, value, 'true or false');
+  return value;
+}
+
+function readTsconfig(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.trim() === '') throw new SceneSyncConfigError('tsconfig', value, 'a path to a tsconfig file, or null');
   return value;
 }
 
@@ -291,7 +317,7 @@ const KIND_LIST = SYNC_KINDS.map((kind) => `"${kind}"`).join(', ');
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const root = raw === undefined || raw === null ? {} : readObject(raw, 'sceneSync');
   if (root === undefined) return structuredClone(DEFAULT_SETTINGS) as ResolvedSettings;
-  checkKeys(root, '', ['$schema', 'entity', 'store', 'queries', 'projectKey', 'client', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database']);
+  checkKeys(root, '', ['$schema', 'entity', 'store', 'queries', 'projectKey', 'client', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database', 'crossModule', 'tsconfig']);
 
   const store = readObject(root.store, 'store') ?? {};
   checkKeys(store, 'store', ['hooks', 'actions', 'refresh', 'module']);
@@ -304,7 +330,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     }
     actions = {};
     for (const [name, kind] of Object.entries(rawActions)) {
-      if (!IDENTIFIER.test(name)) throw new SceneSyncConfigError(`store.actions.${name}`, name, 'an identifier as action name');
+      if (!PROPERTY_NAME.test(name)) throw new SceneSyncConfigError(`store.actions.${name}`, name, 'an identifier as action name (not __proto__, constructor or prototype)');
       if (!isSyncKind(kind)) throw new SceneSyncConfigError(`store.actions.${name}`, kind, `one of ${KIND_LIST}`);
       actions[name] = kind;
     }
@@ -349,9 +375,9 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     queries: readQueries(root.queries, projectKey),
     projectKey,
     client: readClient(root.client),
-    mutations: readStrings(root.mutations, 'mutations', NAME_PATTERN, 'patterns over "router.procedure" (*, ** and {a,b} allowed)', DEFAULT_SETTINGS.mutations),
-    restoreMutations: readStrings(root.restoreMutations, 'restoreMutations', NAME_PATTERN, 'patterns over "router.procedure" (*, ** and {a,b} allowed)', DEFAULT_SETTINGS.restoreMutations),
-    serverEvents: readStrings(root.serverEvents, 'serverEvents', NAME_PATTERN, 'callback name patterns (* and {a,b} allowed)', DEFAULT_SETTINGS.serverEvents),
+    mutations: readStrings(root.mutations, 'mutations', NAME_PATTERN, `patterns over "router.procedure" (*, ** and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.mutations),
+    restoreMutations: readStrings(root.restoreMutations, 'restoreMutations', NAME_PATTERN, `patterns over "router.procedure" (*, ** and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.restoreMutations),
+    serverEvents: readStrings(root.serverEvents, 'serverEvents', NAME_PATTERN, `callback name patterns (* and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.serverEvents),
     helper: { module: helperModule, object: helperObject, functions, style },
     allow: readGlobs(root.allow, 'allow', DEFAULT_SETTINGS.allow),
     eventBus: {
@@ -363,6 +389,8 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
       sceneTable: readIdentifier(database.sceneTable, 'database.sceneTable', DEFAULT_SETTINGS.database.sceneTable),
       revisionColumn: readIdentifier(database.revisionColumn, 'database.revisionColumn', DEFAULT_SETTINGS.database.revisionColumn),
     },
+    crossModule: readBoolean(root.crossModule, 'crossModule', DEFAULT_SETTINGS.crossModule),
+    tsconfig: readTsconfig(root.tsconfig),
   };
 }
 
@@ -478,19 +506,9 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     `**/${helperTail}/index.${CODE_EXTENSIONS}`,
   ];
   const isAllowedPath = picomatch(allowGlobs, { dot: true });
-  const keywords = new Set<string>([
-    ...settings.store.hooks,
-    ...settings.queries.map((query) => query.path.split('.')[0]!),
-    'useUtils',
-    'useContext',
-    'useMutation',
-    'mutate',
-  ]);
-  for (const pattern of settings.serverEvents) {
-    const literal = /^[\w$]+/.exec(pattern);
-    if (literal) keywords.add(literal[0]);
-  }
-  const keywordPattern = new RegExp([...keywords].map(escapeRegExp).join('|'));
+  const mightConcern = necessaryKeywordTest(settings);
+  // Every import of every file asks: the same few specifiers, answered once.
+  const helperModuleAnswers = new Map<string, boolean>();
   let lastAllowed: { filename: string; cwd: string; allowed: boolean } | undefined;
   const sceneEvent = new RegExp(settings.eventBus.eventNames, settings.eventBus.caseSensitive ? 'u' : 'iu');
 
@@ -514,7 +532,15 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       settings.helper.object === null
         ? settings.helper.functions[kind]
         : `${settings.helper.object}.${settings.helper.functions[kind]}`,
-    isHelperModule: (source) => source === settings.helper.module || moduleTail(source) === helperTail || moduleTail(source).endsWith(`/${helperTail}`),
+    isHelperModule(source) {
+      let answer = helperModuleAnswers.get(source);
+      if (answer === undefined) {
+        const tail = moduleTail(source);
+        answer = source === settings.helper.module || tail === helperTail || tail.endsWith(`/${helperTail}`);
+        helperModuleAnswers.set(source, answer);
+      }
+      return answer;
+    },
     isAllowedFile(filename, cwd) {
       // Every rule asks about the same file in turn: answer the repeated question from the last one.
       if (lastAllowed && lastAllowed.filename === filename && lastAllowed.cwd === cwd) return lastAllowed.allowed;
@@ -528,9 +554,65 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       lastAllowed = { filename, cwd, allowed };
       return allowed;
     },
-    // One pass over the text for all keywords (as `includes` on each, without a scan per keyword).
-    mightConcern: (text) => keywordPattern.test(text),
+    mightConcern,
   };
+}
+
+/**
+ * The text test that lets a file be skipped unparsed: true only when the file holds words that
+ * every possible site needs. A store site names a store hook; a cache site names a query's last
+ * segment, or a router segment (or, for everything, `useUtils`/`useContext` or a path builder)
+ * together with a method that takes a key prefix; a forgotten sync names a literal part of a
+ * mutation pattern. Words most React files hold (`useMutation`, `mutate`) are not enough alone.
+ */
+function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boolean {
+  const alternation = (words: Iterable<string>) => {
+    const unique = [...new Set(words)].filter((word) => word !== '');
+    return unique.length === 0 ? /$^/ : new RegExp(unique.map(escapeRegExp).join('|'));
+  };
+  const lastSegments = new Set<string>();
+  const routerSegments = new Set<string>();
+  for (const query of settings.queries) {
+    const segments = query.path.split('.');
+    lastSegments.add(segments[segments.length - 1]!);
+    for (const segment of segments.slice(0, -1)) routerSegments.add(segment);
+  }
+  const siteWords = alternation([...settings.store.hooks, ...lastSegments, ...settings.mutations.flatMap(mutationKeywords)]);
+  const routerWords = alternation([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
+  const prefixMethods = alternation(prefixMethodNames());
+  return (text) => siteWords.test(text) || (prefixMethods.test(text) && routerWords.test(text));
+}
+
+/**
+ * Words a procedure matched by `pattern` must show in the code: the most selective literal part
+ * of the pattern (a segment or the alternatives of a `{a,b}` group), or the generic mutation calls
+ * when the pattern has no literal part.
+ */
+function mutationKeywords(pattern: string): string[] {
+  const parts: string[][] = [];
+  let literal = '';
+  const flush = () => {
+    for (const piece of literal.split('.')) if (piece !== '') parts.push([piece]);
+    literal = '';
+  };
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]!;
+    if (char === '*') {
+      flush();
+    } else if (char === '{') {
+      flush();
+      const end = pattern.indexOf('}', index);
+      const alternatives = pattern.slice(index + 1, end === -1 ? undefined : end).split(',');
+      if (alternatives.every((alternative) => /^[\w$]+$/.test(alternative))) parts.push(alternatives);
+      index = end === -1 ? pattern.length : end;
+    } else {
+      literal += char;
+    }
+  }
+  flush();
+  if (parts.length === 0) return ['useMutation', 'mutationOptions', 'mutate'];
+  const selectivity = (alternatives: string[]) => Math.min(...alternatives.map((alternative) => alternative.length));
+  return parts.reduce((best, part) => (selectivity(part) > selectivity(best) ? part : best));
 }
 
 const conventionsCache = new WeakMap<object, Conventions>();

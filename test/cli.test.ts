@@ -1,67 +1,15 @@
 // The `scene-sync` bin as a user runs it: `node dist/cli.js` in a temporary folder.
 // `npm test` builds dist/ first (`pretest`); run directly, this file rebuilds a missing or stale dist/.
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHelperPath, renderHelperModule } from '../src/codemods/init';
 import { loadConfigFile } from '../src/codemods/config-file';
 import { resolveSettings } from '../src/conventions';
+import { cli, ensureBuilt, git, removeTempDirs, ROOT, tempDir } from './helpers/cli';
 
-const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join(__dirname, 'codemods', 'fixtures');
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
-/** An environment in which git cannot be pointed at another repository. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_PREFIX']) delete env[name];
-  return env;
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= newestSource(path.join(ROOT, 'src'))) return;
-  try {
-    // Like `npm run build`, minus its `rm -rf dist`: other test files may be running dist/ right now.
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-  } catch (error) {
-    // tsc emits even with type errors elsewhere; the bin is what these tests need.
-    if (!fs.existsSync(CLI)) throw error;
-  }
-}
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(cwd: string, ...args: string[]): Run {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: childEnv() });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: childEnv() });
-}
-
-const temporaryDirs: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `scene-sync-cli-${prefix}-`));
-  temporaryDirs.push(dir);
-  return dir;
-}
 
 /** Copies fixture files into `dir`: `{ 'src/a.tsx': 'positional/x.input.tsx' }`. */
 function place(dir: string, files: Record<string, string>): void {
@@ -78,9 +26,7 @@ beforeAll(() => {
   ensureBuilt();
 }, 120_000);
 
-afterAll(() => {
-  for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 describe('scene-sync migrate in a git repository', () => {
   let repo: string;
@@ -200,7 +146,7 @@ describe('scene-sync migrate in a git repository', () => {
     expect(refused.status).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe(
-      'scene-sync: the git tree has uncommitted changes (src/components/Crlf.tsx, src/components/OnSuccess.tsx, src/components/SeedExample.tsx).\n' +
+      'scene-sync: the git tree . has uncommitted changes (src/components/Crlf.tsx, src/components/OnSuccess.tsx, src/components/SeedExample.tsx).\n' +
         'Commit or stash them first, or pass --force (or --dry to only look).\n',
     );
 
@@ -226,6 +172,57 @@ describe('scene-sync migrate in a git repository', () => {
   });
 });
 
+describe('scene-sync migrate over modules that call each other', () => {
+  const INPUT = path.join(FIXTURES, 'cross-module', 'input');
+  const OUTPUT = path.join(FIXTURES, 'cross-module', 'output');
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'cross-module', 'plan.json'), 'utf8')) as { rewrites: unknown[]; reviews: unknown[] };
+  const listFiles = (dir: string, prefix = ''): string[] =>
+    fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+      const relative = path.join(prefix, entry.name);
+      return entry.isDirectory() ? listFiles(dir, relative) : [relative];
+    });
+
+  it('rewrites a sync function in its own module when every call is in a success path, reviews one also called elsewhere, and is idempotent', () => {
+    const dir = tempDir('cross-module');
+    fs.cpSync(INPUT, dir, { recursive: true });
+    const first = cli(dir, 'migrate', '--report', 'report.json', 'src');
+    expect(first.status).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as { rewrites: unknown[]; reviews: unknown[]; changedFiles: string[] };
+    expect({ rewrites: report.rewrites, reviews: report.reviews }).toEqual(expected);
+    expect(report.changedFiles).toEqual(['src/lib/scene-sync-after.ts']);
+    for (const file of listFiles(INPUT)) {
+      const want = fs.existsSync(path.join(OUTPUT, file)) ? path.join(OUTPUT, file) : path.join(INPUT, file);
+      expect(read(dir, file).toString(), file).toBe(fs.readFileSync(want, 'utf8'));
+    }
+    const second = cli(dir, 'migrate', '--report', 'second.json', 'src');
+    const again = JSON.parse(fs.readFileSync(path.join(dir, 'second.json'), 'utf8')) as { rewrites: unknown[]; reviews: unknown[]; changedFiles: string[] };
+    expect(second.status).toBe(0);
+    expect(again.changedFiles).toEqual([]);
+    expect(again.reviews).toEqual(expected.reviews);
+  });
+
+  it('with crossModule: false rewrites nothing and sees the imported syncs no more: the mutations look unsynced', () => {
+    const dir = tempDir('cross-module-off');
+    fs.cpSync(INPUT, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'scene-sync.config.json'), JSON.stringify({ crossModule: false }));
+    const run = cli(dir, 'migrate', '--report', 'report.json', 'src');
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as { changedFiles: string[]; reviews: unknown[] };
+    expect(run.status).toBe(0);
+    expect(report.changedFiles).toEqual([]);
+    const never = (file: string, line: number, mutation: string, helper: string) => ({
+      file,
+      line,
+      reason: `the ${mutation} mutation never syncs; call sceneSyncHelpers.${helper}(...) in its success path`,
+    });
+    expect(report.reviews).toEqual([
+      never('src/components/RenameButton.tsx', 6, 'generation.renameScene', 'syncSceneUpdated'),
+      never('src/components/RenameButton.tsx', 9, 'generation.updateScene', 'syncSceneUpdated'),
+      never('src/components/TrashButton.tsx', 5, 'generation.deleteScene', 'syncSceneDeleted'),
+      never('src/components/TrashButton.tsx', 8, 'generation.updateScene', 'syncSceneUpdated'),
+    ]);
+  });
+});
+
 describe('scene-sync migrate outside git', () => {
   it('runs (with a warning), reads scene-sync.config.json, fails only the file that does not parse', () => {
     const dir = tempDir('plain');
@@ -240,7 +237,7 @@ describe('scene-sync migrate outside git', () => {
 
     const run = cli(dir, 'migrate', 'src', '--report', 'report.json');
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe('scene-sync: not a git repository: no way to undo; consider --dry first.\n');
+    expect(run.stderr).toBe('scene-sync: not in a git repository: src: no way to undo; consider --dry first.\n');
     const lines = run.stdout.split('\n');
     expect(lines.slice(0, 4)).toEqual([
       'scene-sync migrate: 3 files scanned, 1 changed, 1 unchanged, 1 failed',
@@ -249,7 +246,8 @@ describe('scene-sync migrate outside git', () => {
       '  src/NoUtils.tsx:9: no tRPC utils (useUtils()) in scope to hand to the object-style helper',
     ]);
     expect(lines[4]).toBe('Failed: 1');
-    expect(lines[5]).toMatch(/^ {2}src\/Broken\.tsx: \S/);
+    // file:line:column of the parse error, here the `;` after `(`.
+    expect(lines[5]).toMatch(/^ {2}src\/Broken\.tsx:2:24: \S/);
 
     expect(read(dir, 'src/on-success-selector.tsx').equals(fixture('object/on-success-selector.output.tsx'))).toBe(true);
     expect(read(dir, 'src/NoUtils.tsx').equals(fixture('object/no-utils.input.tsx'))).toBe(true);
@@ -259,15 +257,15 @@ describe('scene-sync migrate outside git', () => {
       files: unknown;
       rewrites: unknown;
       reviews: unknown;
-      failures: { file: string; error: string }[];
+      failures: { file: string; line: number; column: number; error: string }[];
     };
     expect(report.files).toEqual({ scanned: 3, changed: 1, unchanged: 1, failed: 1 });
     // Lines of the written file: the removed selector line moves the call up by one.
     expect(report.rewrites).toEqual([{ file: 'src/on-success-selector.tsx', line: 10, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' }]);
     expect(report.reviews).toEqual([{ file: 'src/NoUtils.tsx', line: 9, reason: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper' }]);
     expect(report.failures).toHaveLength(1);
-    expect(report.failures[0]!.file).toBe('src/Broken.tsx');
-    expect(lines[5]).toBe(`  src/Broken.tsx: ${report.failures[0]!.error}`);
+    expect(report.failures[0]).toMatchObject({ file: 'src/Broken.tsx', line: 2, column: 24 });
+    expect(lines[5]).toBe(`  src/Broken.tsx:2:24: ${report.failures[0]!.error}`);
   });
 });
 
@@ -294,6 +292,40 @@ describe('scene-sync usage errors', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('scene-sync: invalid setting "helper.style": expected "positional" or "object", got "objekt".\n');
+    untouched();
+  });
+
+  it("exits 2 on --config '' and on a config file that is null, never falling back to the defaults", () => {
+    fs.writeFileSync(path.join(dir, 'null.json'), 'null\n');
+    const empty = cli(dir, 'migrate', 'src', '--config', '');
+    expect(empty.stderr).toBe('scene-sync: invalid setting "--config": expected a file name, got "".\n');
+    expect(empty.status).toBe(2);
+    const nullFile = cli(dir, 'migrate', 'src', '--config', 'null.json');
+    expect(nullFile.stderr).toBe(`scene-sync: invalid setting "--config": expected a JSON object, not null, got "${path.join(dir, 'null.json')}".\n`);
+    expect(nullFile.status).toBe(2);
+    untouched();
+  });
+
+  it('prints the usage of one command for <command> --help, and exits 0', () => {
+    const migrate = cli(dir, 'migrate', '--help');
+    expect(migrate.status).toBe(0);
+    expect(migrate.stdout.split('\n')[1]).toMatch(/^ {2}scene-sync migrate \[paths\.\.\.\]/);
+    expect(migrate.stdout).toContain('  --cpus <n>');
+    expect(migrate.stdout).not.toContain('scene-sync init');
+    // Generic: a command added later (audit) gets its --help from USAGE too.
+    const audit = cli(dir, 'audit', '--help');
+    expect(audit.status).toBe(0);
+    expect(audit.stdout.split('\n').slice(0, 4)).toEqual([
+      'Usage:',
+      expect.stringMatching(/^ {2}scene-sync audit \[paths\.\.\.\]/),
+      '',
+      'audit    lists every mutation and what its success path does; changes no file.',
+    ]);
+    const init = cli(dir, 'init', '-h');
+    expect(init.status).toBe(0);
+    expect(init.stdout).toBe(
+      'Usage:\n  scene-sync init [--config <file>] [--out <file>]\n\ninit     writes the helper module for the configured conventions, if it does not exist.\n  --out <file>      where to write it (default: from helper.module, ~/ mapped to src/)\n',
+    );
     untouched();
   });
 
@@ -369,5 +401,32 @@ describe('scene-sync init', () => {
     expect(source).toContain("import { trpcApi } from '~/trpc/react';\n");
     expect(source).toContain('export type SceneSyncUtils = ReturnType<typeof trpcApi.useUtils>;');
     expect(source).toContain('export function useSceneSyncRegistration(): void {\n  registerSceneSyncUtils(trpcApi.useUtils());\n}');
+  });
+
+  it('refuses to write outside the project root, from helper.module or --out', () => {
+    const parent = tempDir('init-escape');
+    const dir = path.join(parent, 'project');
+    fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}\n');
+    fs.writeFileSync(path.join(dir, 'escape.json'), JSON.stringify({ helper: { module: '../../escaped/sync' } }));
+    // Run from a subfolder: the project root is the folder of package.json.
+    const cwd = path.join(dir, 'src');
+    const viaModule = cli(cwd, 'init', '--config', '../escape.json');
+    expect(viaModule.status).toBe(2);
+    expect(viaModule.stderr).toBe(`scene-sync: init writes only inside the project (${dir}); helper.module leads to ${path.join(parent, 'escaped', 'sync.ts')}.\n`);
+    const viaOut = cli(cwd, 'init', '--out', '/tmp/scene-sync-escaped.ts');
+    expect(viaOut.status).toBe(2);
+    expect(viaOut.stderr).toBe(`scene-sync: init writes only inside the project (${dir}); --out leads to /tmp/scene-sync-escaped.ts.\n`);
+    expect(fs.existsSync(path.join(parent, 'escaped'))).toBe(false);
+    expect(fs.existsSync('/tmp/scene-sync-escaped.ts')).toBe(false);
+  });
+
+  it('emits the store module as an escaped string literal', () => {
+    const source = renderHelperModule(resolveSettings({ store: { module: '@acme/store' } }));
+    expect(source).toContain("import { useVideoState } from '@acme/store';");
+    // Past validation (a hand-made settings object), a quote is escaped, never closing the literal.
+    const settings = resolveSettings(undefined);
+    const hostile = renderHelperModule({ ...settings, store: { ...settings.store, module: "x'; require('child_process'); '" } });
+    expect(hostile).toContain("import { useVideoState } from 'x\\'; require(\\'child_process\\'); \\'';");
   });
 });

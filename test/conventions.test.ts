@@ -173,7 +173,7 @@ describe('invalid settings', () => {
     [
       'an action name is no identifier',
       { store: { actions: { 'add-scene': 'created' } } },
-      'scene-sync: invalid setting "store.actions.add-scene": expected an identifier as action name, got "add-scene".',
+      'scene-sync: invalid setting "store.actions.add-scene": expected an identifier as action name (not __proto__, constructor or prototype), got "add-scene".',
     ],
     [
       'a query is not a router.procedure path',
@@ -213,15 +213,45 @@ describe('invalid settings', () => {
     [
       'a mutation pattern holds other characters',
       { mutations: ['generation.update Scene'] },
-      'scene-sync: invalid setting "mutations[0]": expected patterns over "router.procedure" (*, ** and {a,b} allowed), got "generation.update Scene".',
+      'scene-sync: invalid setting "mutations[0]": expected patterns over "router.procedure" (*, ** and {a,b} allowed; globs, not regular expressions: "*Scene*", not ".*Scene.*"), got "generation.update Scene".',
     ],
-    ['helper.module is empty', { helper: { module: ' ' } }, 'scene-sync: invalid setting "helper.module": expected a non-empty module specifier, got " ".'],
-    ['helper.object is no identifier', { helper: { object: 'scene sync' } }, 'scene-sync: invalid setting "helper.object": expected a JavaScript identifier, got "scene sync".'],
-    ['helper.object is a number', { helper: { object: 3 } }, 'scene-sync: invalid setting "helper.object": expected a JavaScript identifier, got 3.'],
+    [
+      'helper.module is empty',
+      { helper: { module: ' ' } },
+      'scene-sync: invalid setting "helper.module": expected a module specifier such as "~/stores/videoState" or "@acme/store" (letters, digits and @ ~ # $ . / : + - _), got " ".',
+    ],
+    [
+      'store.module would close its string literal',
+      { store: { module: "x'; require('child_process').execSync('id'); '" } },
+      `scene-sync: invalid setting "store.module": expected a module specifier such as "~/stores/videoState" or "@acme/store" (letters, digits and @ ~ # $ . / : + - _), got "x'; require('child_process').execSync('id'); '".`,
+    ],
+    [
+      'a helper function is a reserved word',
+      { helper: { functions: { deleted: 'delete' } } },
+      'scene-sync: invalid setting "helper.functions.deleted": expected a JavaScript identifier (not a reserved word), got "delete".',
+    ],
+    ['helper.object is a reserved word', { helper: { object: 'class' } }, 'scene-sync: invalid setting "helper.object": expected a JavaScript identifier (not a reserved word), got "class".'],
+    [
+      'a mutation pattern is a regular expression',
+      { mutations: ['.*Scene.*'] },
+      'scene-sync: invalid setting "mutations[0]": expected patterns over "router.procedure" (*, ** and {a,b} allowed; globs, not regular expressions: "*Scene*", not ".*Scene.*"), got ".*Scene.*".',
+    ],
+    [
+      'a store action is __proto__',
+      JSON.parse('{ "store": { "actions": { "__proto__": "created" } } }'),
+      'scene-sync: invalid setting "store.actions.__proto__": expected an identifier as action name (not __proto__, constructor or prototype), got "__proto__".',
+    ],
+    [
+      'a store action is constructor',
+      { store: { actions: { constructor: 'updated' } } },
+      'scene-sync: invalid setting "store.actions.constructor": expected an identifier as action name (not __proto__, constructor or prototype), got "constructor".',
+    ],
+    ['helper.object is no identifier', { helper: { object: 'scene sync' } }, 'scene-sync: invalid setting "helper.object": expected a JavaScript identifier (not a reserved word), got "scene sync".'],
+    ['helper.object is a number', { helper: { object: 3 } }, 'scene-sync: invalid setting "helper.object": expected a JavaScript identifier (not a reserved word), got 3.'],
     [
       'a helper function is no identifier',
       { helper: { functions: { updated: 'sync.updated' } } },
-      'scene-sync: invalid setting "helper.functions.updated": expected a JavaScript identifier, got "sync.updated".',
+      'scene-sync: invalid setting "helper.functions.updated": expected a JavaScript identifier (not a reserved word), got "sync.updated".',
     ],
     ['helper.style is unknown', { helper: { style: 'named' } }, 'scene-sync: invalid setting "helper.style": expected "positional" or "object", got "named".'],
     ['allow is a string', { allow: 'src/legacy/**' }, 'scene-sync: invalid setting "allow": expected an array of glob strings, got "src/legacy/**".'],
@@ -408,14 +438,24 @@ describe('mightConcern', () => {
     expect(conventions.mightConcern("export const x = 1;\nconsole.log('hello');")).toBe(false);
     expect(conventions.mightConcern("import { useVideoState } from '~/stores/videoState';")).toBe(true);
     expect(conventions.mightConcern('await client.generation.updateScene.mutate({})')).toBe(true);
-    expect(conventions.mightConcern('const utils = api.useUtils();')).toBe(true);
     expect(conventions.mightConcern('useSSE({ onSceneCreated })')).toBe(true);
   });
 
+  it('needs a word every site needs, not words most React files hold', () => {
+    const conventions = defaults();
+    for (const text of ['const utils = api.useUtils();', 'const m = useMutation({ mutationFn }); m.mutate();', 'api.generation.getProjects.useQuery()', 'utils.project.invalidate()']) {
+      expect(conventions.mightConcern(text), text).toBe(false);
+    }
+    for (const text of ['utils.generation.getProjectScenes.refetch()', 'utils.generation.invalidate()', 'utils.invalidate(); api.useUtils()', 'queryClient.refetchQueries(trpc.pathFilter())']) {
+      expect(conventions.mightConcern(text), text).toBe(true);
+    }
+  });
+
   it('looks for the custom names', () => {
-    const conventions = createConventions(resolveSettings({ store: { hooks: ['useEditorStore'] }, queries: ['docs.list'] }));
+    const conventions = createConventions(resolveSettings({ store: { hooks: ['useEditorStore'] }, queries: ['docs.list'], mutations: ['docs.{rename,remove}*'] }));
     expect(conventions.mightConcern('useEditorStore.setState({})')).toBe(true);
     expect(conventions.mightConcern('queryClient.invalidateQueries(trpc.docs.list.queryKey())')).toBe(true);
+    expect(conventions.mightConcern('const m = api.docs.removeDoc.useMutation()')).toBe(true);
     expect(conventions.mightConcern('useVideoState.setState({})')).toBe(false);
   });
 });
@@ -445,8 +485,8 @@ describe('eventBus and database settings', () => {
     ['eventBus.objects entry', { eventBus: { objects: ['event-bus'] } }, 'scene-sync: invalid setting "eventBus.objects[0]": expected an identifier, got "event-bus".'],
     ['eventBus.eventNames not a string', { eventBus: { eventNames: /scene/ } }, 'scene-sync: invalid setting "eventBus.eventNames": expected a non-empty regular expression source such as "scene" or "^scene[.:]", got {}.'],
     ['eventBus.caseSensitive', { eventBus: { caseSensitive: 'yes' } }, 'scene-sync: invalid setting "eventBus.caseSensitive": expected true or false, got "yes".'],
-    ['database.sceneTable', { database: { sceneTable: 'bazaar-vid_scenes' } }, 'scene-sync: invalid setting "database.sceneTable": expected a JavaScript identifier, got "bazaar-vid_scenes".'],
-    ['database.revisionColumn', { database: { revisionColumn: 2 } }, 'scene-sync: invalid setting "database.revisionColumn": expected a JavaScript identifier, got 2.'],
+    ['database.sceneTable', { database: { sceneTable: 'bazaar-vid_scenes' } }, 'scene-sync: invalid setting "database.sceneTable": expected a JavaScript identifier (not a reserved word), got "bazaar-vid_scenes".'],
+    ['database.revisionColumn', { database: { revisionColumn: 2 } }, 'scene-sync: invalid setting "database.revisionColumn": expected a JavaScript identifier (not a reserved word), got 2.'],
     ['unknown key in eventBus', { eventBus: { names: 'scene' } }, 'scene-sync: invalid setting "eventBus.names": expected a known key (objects, eventNames, caseSensitive) instead of this unknown one, got "scene".'],
     ['unknown key in database', { database: { table: 'scenes' } }, 'scene-sync: invalid setting "database.table": expected a known key (sceneTable, revisionColumn) instead of this unknown one, got "scenes".'],
   ])('reject %s', (_name, raw, message) => {
@@ -480,5 +520,22 @@ describe('per-query keys and the client', () => {
     expect(conventions.isSceneQuery(['docs', 'get'])).toBe(true);
     expect(conventions.routerHoldsSceneQuery(['docs'])).toBe(true);
     expect(resolveSettings({ client: { module: '~/trpc/react', name: 'api' } }).client).toEqual({ kind: 'classic', module: '~/trpc/react', name: 'api' });
+  });
+});
+
+describe('crossModule and tsconfig settings', () => {
+  it('default to following imports, with the nearest tsconfig.json', () => {
+    const settings = resolveSettings(undefined);
+    expect(settings.crossModule).toBe(true);
+    expect(settings.tsconfig).toBeNull();
+    expect(resolveSettings({ crossModule: false, tsconfig: 'apps/web/tsconfig.json' })).toMatchObject({ crossModule: false, tsconfig: 'apps/web/tsconfig.json' });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['crossModule not a boolean', { crossModule: 'off' }, 'scene-sync: invalid setting "crossModule": expected true or false, got "off".'],
+    ['tsconfig empty', { tsconfig: ' ' }, 'scene-sync: invalid setting "tsconfig": expected a path to a tsconfig file, or null, got " ".'],
+    ['tsconfig not a string', { tsconfig: ['tsconfig.json'] }, 'scene-sync: invalid setting "tsconfig": expected a path to a tsconfig file, or null, got ["tsconfig.json"].'],
+  ])('reject %s', (_name, raw, message) => {
+    expect(configError(raw).message).toBe(message);
   });
 });

@@ -154,6 +154,22 @@ describe('scene-sync migrate on a folder of bad input', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  // Before the migration below rewrites the folder.
+  it('audit reads what it can, lists the rest as skipped with their line, and writes nothing', () => {
+    const run = spawnSync(process.execPath, [CLI, 'audit', 'src', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { mutations: { file: string; line: number; verdict: string }[]; skipped: { file: string; line: number | null }[] };
+    // Not UTF-8 is no reason to skip a file that is only read: its comment is all that is lost.
+    expect(report.mutations.map(({ file, line, verdict }) => `${file}:${line} ${verdict}`)).toEqual([
+      'src/Bom.tsx:7 by-hand',
+      'src/Crlf.tsx:7 by-hand',
+      'src/Huge.tsx:1 by-hand',
+      'src/Latin1.tsx:8 by-hand',
+    ]);
+    expect(report.skipped.map(({ file, line }) => `${file}:${line}`)).toEqual(['src/Binary.ts:null', 'src/Broken.tsx:16']);
+    for (const { file, bytes } of CASES) expect(fs.readFileSync(path.join(dir, 'src', file)).equals(bytes), `${file} was written`).toBe(true);
+  });
+
   it('rewrites what it can read, reports the rest as failed, and writes no file it cannot read back', () => {
     const run = spawnSync(process.execPath, [CLI, 'migrate', '--report', 'report.json', 'src'], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(1);
@@ -179,6 +195,35 @@ describe('scene-sync migrate on a folder of bad input', () => {
 });
 
 describe('package', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    license: string;
+    files: string[];
+    dependencies: Record<string, string>;
+  };
+
+  it('ships its MIT LICENSE', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(pkg.files).toContain('LICENSE');
+    expect(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+  });
+
+  it("pins jscodeshift to the tested minor: the CLI imports its internal src/Runner, which must still export run()", () => {
+    expect(pkg.dependencies.jscodeshift).toMatch(/^~\d+\.\d+\.\d+$/);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const runner = require('jscodeshift/src/Runner') as { run?: unknown };
+    expect(typeof runner.run).toBe('function');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const installed = (require('jscodeshift/package.json') as { version: string }).version;
+    expect(installed.split('.').slice(0, 2)).toEqual(pkg.dependencies.jscodeshift.slice(1).split('.').slice(0, 2));
+  });
+
+  it('loads neither jscodeshift nor Babel for lint users (the plugin entry)', () => {
+    const script = `require(${JSON.stringify(path.join(ROOT, 'dist', 'index.js'))}); process.stdout.write(JSON.stringify(Object.keys(require.cache)))`;
+    const loaded = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as string[];
+    expect(loaded.some((file) => file.includes(`${path.sep}index.js`))).toBe(true);
+    expect(loaded.filter((file) => /[\\/]node_modules[\\/](?:jscodeshift|@babel|recast|write-file-atomic)[\\/]/.test(file))).toEqual([]);
+  });
+
   it('ships no install scripts', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts?.[hook]).toBeUndefined();

@@ -145,5 +145,9 @@ export function generateApp(destination, count, { sitesOnly = false } = {}) {
     fs.writeFileSync(target, text);
     written.push(target);
   }
+  // The replicas import `~/...` and `@/...` as the example does: both resolve into the first replica,
+  // so many files import one module, as in an app (the cross-module analysis reads it once).
+  const tsconfig = { compilerOptions: { module: 'esnext', moduleResolution: 'bundler', jsx: 'preserve', strict: true, paths: { '~/*': ['./src/m0/*'], '@/*': ['./src/m0/*'] } }, include: ['src'] };
+  fs.writeFileSync(path.join(destination, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
   return written;
 }

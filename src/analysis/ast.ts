@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions } from '../conventions';
 
@@ -144,6 +145,60 @@ export function walkCode(root: Node, visitorKeys: VisitorKeys, visit: (node: Nod
   walk(root, visitorKeys, visit, NOT_CODE_NODES);
 }
 
+/** The nodes the analyses start from, in source order, collected in one walk per file. */
+export interface CodeNodes {
+  calls: TSESTree.CallExpression[];
+  /** Calls, assignments, updates, `delete` and object properties, in traversal order. */
+  all: Node[];
+}
+
+/** The node types the analyses start from; `collectCodeNode` files each into its lists. */
+export const CODE_NODE_TYPES = [
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.UpdateExpression,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.Property,
+] as const;
+
+const CODE_NODE_TYPE_SET: ReadonlySet<string> = new Set(CODE_NODE_TYPES);
+
+export function collectCodeNode(nodes: CodeNodes, node: Node): void {
+  if (!CODE_NODE_TYPE_SET.has(node.type)) return;
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator !== 'delete') return;
+  if (node.type === AST_NODE_TYPES.CallExpression) nodes.calls.push(node);
+  nodes.all.push(node);
+}
+
+const codeNodesCache = new WeakMap<TSESTree.Program, CodeNodes>();
+
+/**
+ * Lists to fill during a traversal that the caller runs itself (ESLint's, through rule listeners),
+ * or undefined when another caller already fills or filled them for this file. The lists are
+ * complete once that traversal has ended.
+ */
+export function claimCodeNodes(ast: TSESTree.Program): CodeNodes | undefined {
+  if (codeNodesCache.has(ast)) return undefined;
+  const nodes: CodeNodes = { calls: [], all: [] };
+  codeNodesCache.set(ast, nodes);
+  return nodes;
+}
+
+/**
+ * The nodes every analysis starts from, collected once per file: by ESLint's traversal when a rule
+ * claimed them, otherwise (the codemod) by one walk here.
+ */
+export function codeNodes(ast: TSESTree.Program, visitorKeys: VisitorKeys): CodeNodes {
+  let nodes = codeNodesCache.get(ast);
+  if (!nodes) {
+    const collected: CodeNodes = { calls: [], all: [] };
+    walkCode(ast, visitorKeys, (node) => collectCodeNode(collected, node));
+    codeNodesCache.set(ast, collected);
+    nodes = collected;
+  }
+  return nodes;
+}
+
 function pushChild(stack: Node[], child: unknown, parent: Node, skip: ReadonlySet<string> | undefined): void {
   if (child === null || typeof child !== 'object' || typeof (child as Node).type !== 'string') return;
   const node = child as Node & { parent?: Node };
@@ -218,4 +273,25 @@ export function codeExcerpt(text: string, node: Node): string {
     .replace(/\s*(\??\.)\s*/g, '$1')
     .replace(/\s+/g, ' ');
   return raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
+}
+
+/** How deep value resolution follows aliases and members; real code stays far below it. */
+const MAX_RESOLUTION_DEPTH = 100;
+
+/**
+ * Bounds a recursive resolution: past the cap the value is unknown, so a generated 10,000-alias
+ * chain costs a bounded stack instead of overflowing it.
+ */
+export class DepthLimit {
+  private depth = 0;
+
+  within<T>(compute: () => T | undefined): T | undefined {
+    if (this.depth >= MAX_RESOLUTION_DEPTH) return undefined;
+    this.depth++;
+    try {
+      return compute();
+    } finally {
+      this.depth--;
+    }
+  }
 }

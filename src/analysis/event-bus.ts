@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { kindFromName, type SyncKind } from '../conventions';
 import type { AnalysisInput } from '.';
-import { codeExcerpt, isFunction, objectKeyName, propertyName, staticKey, unwrap, walkCode, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
+import { DepthLimit, codeExcerpt, isFunction, objectKeyName, propertyName, staticKey, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -65,6 +66,7 @@ export const findSceneEvents = perFile((input: EventBusInput): SceneEventSite[] 
 class EventChannelFinder {
   private readonly variableOf: ReferenceMap;
   private readonly values = new Map<Variable, Value | undefined>();
+  private readonly limit = new DepthLimit();
   private readonly busObjects: ReadonlySet<string>;
 
   constructor(private readonly input: EventBusInput) {
@@ -74,11 +76,10 @@ class EventChannelFinder {
 
   run(): SceneEventSite[] {
     const sites: SceneEventSite[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const site = this.visitCall(node);
+    for (const call of codeNodes(this.input.ast, this.input.visitorKeys).calls) {
+      const site = this.visitCall(call);
       if (site) sites.push(site);
-    });
+    }
     return sites;
   }
 
@@ -109,6 +110,10 @@ class EventChannelFinder {
 
   /** The type of `new CustomEvent('scene.updated', ...)`, directly or held in a constant. */
   private domEventName(node: Node, seen = new Set<Variable>()): string | undefined {
+    return this.limit.within(() => this.domEventNameNode(node, seen));
+  }
+
+  private domEventNameNode(node: Node, seen: Set<Variable>): string | undefined {
     const target = unwrap(node);
     if (target.type === AST_NODE_TYPES.Identifier) {
       const variable = this.variableOf.get(target);
@@ -127,6 +132,10 @@ class EventChannelFinder {
 
   /** A string known without running the code: literals, templates (their fixed parts), constants, `+`, enum and object members. */
   private staticString(node: Node, seen = new Set<Variable>()): string | undefined {
+    return this.limit.within(() => this.staticStringNode(node, seen));
+  }
+
+  private staticStringNode(node: Node, seen: Set<Variable>): string | undefined {
     const target = unwrap(node);
     switch (target.type) {
       case AST_NODE_TYPES.Literal:
@@ -172,6 +181,10 @@ class EventChannelFinder {
   }
 
   private evaluate(node: Node, seen = new Set<Node>()): Value | undefined {
+    return this.limit.within(() => this.evaluateNode(node, seen));
+  }
+
+  private evaluateNode(node: Node, seen: Set<Node>): Value | undefined {
     const target = unwrap(node);
     if (seen.has(target)) return undefined;
     seen.add(target);
@@ -347,7 +360,7 @@ class EventChannelFinder {
 // `events` only as a module specifier: the bare word is in most files.
 const CHANNEL_KEYWORDS = ['mitt', "'events'", '"events"', 'node:events', 'EventEmitter', 'EventTarget', 'dispatchEvent', 'addEventListener', 'removeEventListener'];
 
-function mightHoldChannel(input: EventBusInput): boolean {
+export function mightHoldChannel(input: EventBusInput): boolean {
   return CHANNEL_KEYWORDS.some((keyword) => input.text.includes(keyword)) || input.conventions.settings.eventBus.objects.some((name) => input.text.includes(name));
 }
 

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import { isFunction, statementList, type Node } from './ast';
 
 /**
@@ -117,18 +118,43 @@ function breakTargetWithin(node: Node, container: Node): boolean {
   return false;
 }
 
+/** Whether every path through `statement` returns or throws; iterative, as blocks may nest thousands deep. */
 function exitsAlways(statement: TSESTree.Statement): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ThrowStatement:
-      return true;
-    case AST_NODE_TYPES.BlockStatement:
-      return statement.body.some(exitsAlways);
-    case AST_NODE_TYPES.IfStatement:
-      return statement.alternate !== null && exitsAlways(statement.consequent) && exitsAlways(statement.alternate);
-    default:
-      return false;
+  const exits = new Map<TSESTree.Statement, boolean>();
+  const stack: TSESTree.Statement[] = [statement];
+  while (stack.length > 0) {
+    const current = stack[stack.length - 1]!;
+    const parts = exitParts(current);
+    const unknown = parts.filter((part) => !exits.has(part));
+    if (unknown.length > 0) {
+      stack.push(...unknown);
+      continue;
+    }
+    stack.pop();
+    const known = parts.map((part) => exits.get(part)!);
+    switch (current.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ThrowStatement:
+        exits.set(current, true);
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        exits.set(current, known.some(Boolean));
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        exits.set(current, known.length === 2 && known.every(Boolean));
+        break;
+      default:
+        exits.set(current, false);
+    }
   }
+  return exits.get(statement)!;
+}
+
+/** The statements whose exiting decides whether `statement` exits. */
+function exitParts(statement: TSESTree.Statement): TSESTree.Statement[] {
+  if (statement.type === AST_NODE_TYPES.BlockStatement) return statement.body;
+  if (statement.type === AST_NODE_TYPES.IfStatement) return statement.alternate === null ? [] : [statement.consequent, statement.alternate];
+  return [];
 }
 
 function hasCodeAfter(event: Node, block: TSESTree.BlockStatement): boolean {

@@ -1,8 +1,11 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { codeExcerpt, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, unwrap, type VisitorKeys, walkCode } from './ast';
+import { codeExcerpt, codeNodes, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
+import { moduleScope, readExports } from './modules/exports';
+import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from './modules/types';
 import type { TypeOracle } from './types';
 import { cacheMethod, isCacheSync, type CacheEffect, type CacheMethod } from '../tables/cache-methods';
 import { ValueResolver, type MutationInfo, type Value } from './values';
@@ -49,13 +52,33 @@ export interface HelperCall {
 
 /** Code that runs after a scene changed on the server: a success callback, or what follows an awaited mutation. */
 export type SuccessRegion =
-  | { type: 'callback'; fn: FunctionNode; mutation: MutationInfo | undefined; restore: boolean }
+  | {
+      type: 'callback';
+      fn: FunctionNode;
+      mutation: MutationInfo | undefined;
+      restore: boolean;
+      /** The server-event option (`onSceneCreated: ...`) whose callback this is, or whose callback calls it. */
+      serverEvent?: TSESTree.Property | undefined;
+    }
   | { type: 'after'; event: Node; scope: Node; mutation: MutationInfo; restore: boolean };
+
+/** A call of a function another module exports (`syncAfterRename(projectId)`), with what it syncs. */
+export interface CrossModuleCall {
+  node: TSESTree.CallExpression;
+  summary: FunctionSummary;
+}
 
 export interface MutationFinding {
   mutation: MutationInfo;
   /** Kind of helper the success path should call, guessed from the procedure name. */
   suggestedKind: SyncKind;
+}
+
+/** Why a mutation's sync is left to code this file does not show. */
+export interface HandOff {
+  /** `option`: a received callback is its success callback; `call`: its success path calls one; `escape`: the mutation leaves the file. */
+  reason: 'option' | 'call' | 'escape';
+  node: Node;
 }
 
 export interface FileAnalysis {
@@ -65,10 +88,25 @@ export interface FileAnalysis {
   mutations: MutationInfo[];
   /** Success regions whose code runs `node`; empty when `node` is not after a scene change. */
   regionsOf(node: Node): SuccessRegion[];
+  /** Every success region: of each mutation, and of server events (no mutation). */
+  regions: readonly SuccessRegion[];
+  /** The calls that run a mutation: its `mutate`/`mutateAsync` calls, or the vanilla call itself. */
+  invocationsOf(mutation: MutationInfo): TSESTree.CallExpression[];
+  /** How the mutation's sync is left to a received callback or to the code it escapes to; undefined when it is not. */
+  handOffOf(mutation: MutationInfo): HandOff | undefined;
   /** Scene mutations whose success path never syncs. */
   unsynced: MutationFinding[];
   /** The value tracker, for callers that need to ask about other expressions (the codemod's planner). */
   values: ValueResolver | undefined;
+  /** Calls of functions from other modules (empty when cross-module analysis is off). */
+  crossCalls: CrossModuleCall[];
+  /** What `fn` syncs when it runs, through the functions it calls too: the first hand-written sync, and helper calls. */
+  syncsIn(fn: FunctionNode): { hand: SyncLocation | undefined; helper: boolean };
+  /**
+   * Whether the success path of `mutation` syncs. Calls of what `owner` received (a hook forwarding
+   * its caller's callbacks) do not count: what they do is the caller's.
+   */
+  successSyncs(mutation: MutationInfo, owner: FunctionNode): boolean;
 }
 
 export interface AnalysisInput {
@@ -81,27 +119,45 @@ export interface AnalysisInput {
   allowed: boolean;
   /** Present only with type information: recognises what syntax cannot trace. Without it, nothing changes. */
   types?: TypeOracle | undefined;
+  /** Facts about imported bindings from the app's other modules; absent when cross-module analysis is off. */
+  imports?: ImportLookup | undefined;
+  /** Analyse even a file without any keyword: a module summarised for the files that import it. */
+  whole?: boolean;
+  /** The file's path, for the locations other files' messages name. */
+  filename?: string;
+  /**
+   * Exported functions that run only in success paths (every call in the repository is in one, as the
+   * codemod found): their bodies are success regions. `restore`: some caller's mutation is a restore.
+   */
+  successFunctions?: ReadonlyMap<string, { restore: boolean }>;
 }
+
 
 const EMPTY: FileAnalysis = Object.freeze({
   sites: [],
   helperCalls: [],
   mutations: [],
   regionsOf: () => [],
+  regions: [],
+  invocationsOf: () => [],
+  handOffOf: () => undefined,
   unsynced: [],
   values: undefined,
+  crossCalls: [],
+  syncsIn: () => ({ hand: undefined, helper: false }),
+  successSyncs: () => false,
 });
 
 const MUTATION_RESULT_MEMBERS = new Set([
   'mutate', 'mutateAsync', 'isPending', 'isLoading', 'isError', 'isSuccess', 'isIdle', 'isPaused', 'error', 'data',
   'status', 'reset', 'variables', 'failureCount', 'failureReason', 'submittedAt', 'context',
 ]);
-const SUCCESS_CALLBACKS = ['onSuccess', 'onSettled'];
+export const SUCCESS_CALLBACKS: readonly string[] = ['onSuccess', 'onSettled'];
+const MUTATE_CALL = /\bmutate(?:Async)?\b/;
 
 /** Analyses a file once per conventions; every rule and the codemod read the same result. */
 export const analyzeFile = perFile((input: AnalysisInput): FileAnalysis => {
-  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
-  const concerns = input.conventions.mightConcern(input.text) || (input.types !== undefined && mentionsStoreAction(input));
+  const concerns = input.whole === true || mightHoldSites(input);
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
   return !concerns || input.allowed ? EMPTY : new FileAnalyzer(input).run();
 });
@@ -123,16 +179,22 @@ class FileAnalyzer {
   /** Calls of a received callback (`onSaved()`, `props.onSaved()`), with the function that received it. */
   private readonly handOffs: { call: TSESTree.CallExpression; fn: FunctionNode | undefined }[] = [];
   private readonly regions = new RegionIndex();
-  private readonly handedOff = new Set<MutationInfo>();
+  /** Mutations whose success callback is a received one, with that option's value. */
+  private readonly handedOff = new Map<MutationInfo, Node>();
+  private readonly crossCalls: CrossModuleCall[] = [];
+  /** Calls of other modules' bindings not looked up yet: only those that can matter are (see `lookUpCalls`). */
+  private importedCalls: { call: TSESTree.CallExpression; binding: Extract<Value, { type: 'importedBinding' }> }[] = [];
+  /** The sites the file reports (store writes in the store's own module left out). */
+  private ownSites: SyncSite[] = [];
 
   constructor(private readonly input: AnalysisInput) {
     this.conventions = input.conventions;
-    this.resolver = new ValueResolver(input.scopeManager, input.conventions);
+    this.resolver = new ValueResolver(input.scopeManager, input.conventions, input.imports);
   }
 
   run(): FileAnalysis {
     const events: Node[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
+    for (const node of codeNodes(this.input.ast, this.input.visitorKeys).all) {
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
           this.visitCall(node);
@@ -152,20 +214,59 @@ class FileAnalyzer {
         default:
           break;
       }
-    });
+    }
     for (const property of events) this.visitServerEvent(property as TSESTree.Property);
     const invocations = groupBy(this.invocations, (invocation) => invocation.mutation);
     for (const mutation of this.mutations) this.collectRegions(mutation, invocations.get(mutation) ?? []);
+    // Functions that may await a mutation: called with a callback or an object, in a file with mutations.
+    if (this.mutations.size > 0) this.lookUpCalls(({ call }) => call.arguments.some((argument) => isCallbackArgument(argument)));
+    for (const call of this.crossCalls) this.collectHandedCallbacks(call);
+    for (const [name, { restore }] of this.input.successFunctions ?? []) {
+      const fn = exportedFunction(this.input.ast, this.input.scopeManager, this.resolver, name);
+      if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore });
+    }
     this.followLocalCalls();
+    // What a called function syncs matters in a success path; a summarised module needs all (`syncsIn`).
+    this.lookUpCalls(({ call }) => this.input.whole === true || this.regions.of(call).length > 0);
 
     const sites = this.sites.filter((site) => site.category !== 'store' || !this.resolver.localStoreHooks.has(site.hook));
+    this.ownSites = sites;
+    const invocationsOf = (mutation: MutationInfo) => (mutation.vanilla ? [mutation.node] : (invocations.get(mutation) ?? []).map((invocation) => invocation.call));
+    const handOffOf = this.handOffFinder();
     return {
       sites,
       helperCalls: this.helperCalls,
       mutations: [...this.mutations],
       regionsOf: (node) => this.regions.of(node),
-      unsynced: this.findUnsynced(sites, invocations),
+      regions: this.regions.all(),
+      invocationsOf,
+      handOffOf,
+      unsynced: this.findUnsynced(sites, invocations, handOffOf),
       values: this.resolver,
+      crossCalls: this.crossCalls,
+      syncsIn: (fn) => this.syncsIn(fn),
+      successSyncs: (mutation, owner) => this.successSyncs(mutation, owner),
+    };
+  }
+
+  /** Answers `handOffOf`, memoised; the received callbacks called in success paths are bucketed once. */
+  private handOffFinder(): (mutation: MutationInfo) => HandOff | undefined {
+    const calls = new Map<MutationInfo | undefined, TSESTree.CallExpression>();
+    // A success callback's own parameters (the mutation's result) are data, not a hand-off.
+    for (const { call, fn } of this.handOffs) {
+      for (const region of this.regions.of(call)) if (!(region.type === 'callback' && region.fn === fn) && !calls.has(region.mutation)) calls.set(region.mutation, call);
+    }
+    const memo = new Map<MutationInfo, HandOff | undefined>();
+    const find = (mutation: MutationInfo): HandOff | undefined => {
+      const option = this.handedOff.get(mutation);
+      if (option) return { reason: 'option', node: option };
+      if (this.escapes(mutation)) return { reason: 'escape', node: mutation.node };
+      const call = calls.get(mutation);
+      return call && { reason: 'call', node: call };
+    };
+    return (mutation) => {
+      if (!memo.has(mutation)) memo.set(mutation, find(mutation));
+      return memo.get(mutation);
     };
   }
 
@@ -220,6 +321,9 @@ class FileAnalyzer {
         break;
       case 'external':
         if (value.depth <= 1) this.handOffs.push({ call, fn: value.fn });
+        break;
+      case 'importedBinding':
+        this.importedCalls.push({ call, binding: value });
         break;
       default:
         break;
@@ -276,7 +380,7 @@ class FileAnalyzer {
     const key = property.computed ? undefined : propertyName({ property: property.key, computed: false } as TSESTree.MemberExpression);
     if (key === undefined || !this.conventions.isServerEvent(key)) return;
     const fn = this.callbackFunction(property.value);
-    if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore: this.conventions.isRestoreName(key) });
+    if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore: this.conventions.isRestoreName(key), serverEvent: property });
   }
 
   private callbackFunction(node: Node): FunctionNode | undefined {
@@ -288,16 +392,17 @@ class FileAnalyzer {
 
   private collectRegions(mutation: MutationInfo, invocations: readonly Invocation[]): void {
     const restore = this.conventions.isRestoreMutation(mutation.path);
-    const addCallbacks = (options: TSESTree.ObjectExpression) => {
-      for (const name of SUCCESS_CALLBACKS) {
+    const addCallbacks = (options: TSESTree.ObjectExpression, callbacks: readonly string[] = SUCCESS_CALLBACKS) => {
+      for (const name of callbacks) {
         const property = findProperty(options, name);
         if (!property) continue;
         const fn = this.callbackFunction(property.value);
         if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
-        else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.add(mutation);
+        else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.set(mutation, property.value);
       }
     };
-    mutation.options.forEach(addCallbacks);
+    // A hook from another module runs only the callbacks it forwards; TanStack runs all of `mutate`'s own.
+    for (const options of mutation.options) addCallbacks(options, mutation.callbacks);
     const calls = mutation.vanilla ? [mutation.node] : invocations.map((invocation) => invocation.call);
     for (const call of calls) {
       const perCall = call.arguments[1] && this.resolver.objectLiteralOf(call.arguments[1]);
@@ -313,6 +418,85 @@ class FileAnalyzer {
         if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
       }
     }
+  }
+
+  private lookUpCalls(wanted: (entry: FileAnalyzer['importedCalls'][number]) => boolean): void {
+    const rest: FileAnalyzer['importedCalls'] = [];
+    for (const entry of this.importedCalls) {
+      if (!wanted(entry)) {
+        rest.push(entry);
+        continue;
+      }
+      const summary = this.resolver.functionSummary(entry.binding);
+      if (summary) this.crossCalls.push({ node: entry.call, summary });
+    }
+    this.importedCalls = rest;
+  }
+
+  /**
+   * `saveThenNotify(() => save.mutateAsync(v), () => {...})` where the imported function awaits the first
+   * and then calls the second: the second runs after the mutation succeeded.
+   */
+  private collectHandedCallbacks({ node: call, summary }: CrossModuleCall): void {
+    const shape = summary.awaits;
+    if (!shape) return;
+    const objectLiteralOf = (node: Node) => this.resolver.objectLiteralOf(node);
+    const awaitedArgument = argumentFor(call, shape.awaited, objectLiteralOf);
+    if (!awaitedArgument) return;
+    const mutation = this.awaitedMutation(awaitedArgument, shape.awaited.via);
+    if (!mutation) return;
+    const restore = this.conventions.isRestoreMutation(mutation.path);
+    for (const parameter of shape.then) {
+      const argument = argumentFor(call, parameter, objectLiteralOf);
+      const fn = argument && this.callbackFunction(argument);
+      if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
+    }
+  }
+
+  /** The mutation behind what an awaiting function awaits: `() => save.mutateAsync(v)`, `save.mutateAsync`, or `save`. */
+  private awaitedMutation(argument: Node, via: 'call' | 'mutateAsync'): MutationInfo | undefined {
+    const value = this.resolver.evaluate(argument);
+    if (via === 'mutateAsync') return value?.type === 'mutation' ? value.mutation : undefined;
+    if (value?.type === 'mutateFunction') return value.mutation;
+    if (value?.type !== 'localFunction') return undefined;
+    const returned = returnedExpression(value.fn);
+    const call = returned && unwrap(returned);
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = this.resolver.evaluate(call.callee);
+    return callee?.type === 'mutateFunction' ? callee.mutation : undefined;
+  }
+
+  private syncsIn(root: FunctionNode): { hand: SyncLocation | undefined; helper: boolean } {
+    const file = this.input.filename ?? '';
+    let hand: SyncLocation | undefined;
+    let helper = false;
+    const reached = new Set<FunctionNode>([root]);
+    const queue = [root];
+    for (let index = 0; index < queue.length; index++) {
+      const fn = queue[index]!;
+      const site = this.ownSites.find((candidate) => contains(fn, candidate.node));
+      if (site && !hand) hand = { file, line: site.node.loc.start.line, found: site.found, category: site.category };
+      helper ||= this.helperCalls.some((call) => contains(fn, call.node));
+      for (const { node, summary } of this.crossCalls) {
+        if (!contains(fn, node)) continue;
+        hand ??= summary.handSync;
+        helper ||= summary.helper;
+      }
+      for (const { call, fn: callee } of this.localCalls) {
+        if (contains(fn, call) && !reached.has(callee)) {
+          reached.add(callee);
+          queue.push(callee);
+        }
+      }
+    }
+    return { hand, helper };
+  }
+
+  private successSyncs(mutation: MutationInfo, owner: FunctionNode): boolean {
+    const inPath = (node: Node) => this.regions.of(node).some((region) => region.mutation === mutation);
+    if (this.ownSites.some((site) => inPath(site.node)) || this.helperCalls.some((call) => inPath(call.node))) return true;
+    if (this.crossCalls.some(({ node, summary }) => inPath(node) && syncs(summary))) return true;
+    return this.handOffs.some(({ call, fn }) => fn !== owner && this.regions.of(call).some((region) => region.mutation === mutation && !(region.type === 'callback' && region.fn === fn)));
   }
 
   /**
@@ -335,26 +519,31 @@ class FileAnalyzer {
       for (const { call, fn } of callsUnder.get(regionRoot(region)) ?? []) {
         if (reached.has(fn) || contains(fn, call) || !inRegion(region, call)) continue;
         reached.add(fn);
-        const follower: SuccessRegion = { type: 'callback', fn, mutation: region.mutation, restore: region.restore };
+        const serverEvent = region.type === 'callback' ? region.serverEvent : undefined;
+        const follower: SuccessRegion = { type: 'callback', fn, mutation: region.mutation, restore: region.restore, serverEvent };
         this.regions.add(follower);
         queue.push(follower);
       }
     }
   }
 
-  private findUnsynced(sites: SyncSite[], invocations: ReadonlyMap<MutationInfo, Invocation[]>): MutationFinding[] {
+  private findUnsynced(
+    sites: SyncSite[],
+    invocations: ReadonlyMap<MutationInfo, Invocation[]>,
+    handOffOf: (mutation: MutationInfo) => HandOff | undefined,
+  ): MutationFinding[] {
     // One pass over the syncs: each marks the mutations whose success path it is in.
     const synced = new Set<MutationInfo | undefined>();
     for (const node of [...sites.map((site) => site.node), ...this.helperCalls.map((call) => call.node)]) {
       for (const region of this.regions.of(node)) synced.add(region.mutation);
     }
-    // A success callback's own parameters (the mutation's result) are data, not a hand-off.
-    for (const { call, fn } of this.handOffs) {
-      for (const region of this.regions.of(call)) if (!(region.type === 'callback' && region.fn === fn)) synced.add(region.mutation);
+    for (const { node, summary } of this.crossCalls) {
+      if (syncs(summary)) for (const region of this.regions.of(node)) synced.add(region.mutation);
     }
     const findings: MutationFinding[] = [];
     for (const mutation of this.mutations) {
-      if (synced.has(mutation) || this.handedOff.has(mutation) || this.escapes(mutation)) continue;
+      // A hook from another module whose own success path syncs: every caller is synced.
+      if (synced.has(mutation) || mutation.hook?.syncs || handOffOf(mutation)) continue;
       const invoked = mutation.vanilla || invocations.has(mutation);
       if (!invoked && !this.regions.hasMutation(mutation)) continue;
       findings.push({ mutation, suggestedKind: this.conventions.mutationKind(mutation.path) });
@@ -405,6 +594,17 @@ class FileAnalyzer {
   private text(node: Node): string {
     return codeExcerpt(this.input.text, node);
   }
+}
+
+/** The text test before any parse or walk: false when the file cannot hold a sync site or mutation. */
+export function mightHoldSites(input: AnalysisInput): boolean {
+  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
+  // A hook from another module may hold the mutation: its callers need not name the procedure.
+  return (
+    input.conventions.mightConcern(input.text) ||
+    (input.imports !== undefined && MUTATE_CALL.test(input.text)) ||
+    (input.types !== undefined && mentionsStoreAction(input))
+  );
 }
 
 function mentionsStoreAction(input: AnalysisInput): boolean {
@@ -519,4 +719,34 @@ function groupBy<Item, Key>(items: readonly Item[], keyOf: (item: Item) => Key):
 function inRegion(region: SuccessRegion, node: Node): boolean {
   if (region.type === 'callback') return contains(region.fn.body, node);
   return contains(region.scope, node) && runsAfter(region.event, node, region.scope);
+}
+
+/** Whether an imported function syncs when called: by hand or through the helper. */
+function syncs(summary: FunctionSummary): boolean {
+  return summary.handSync !== undefined || summary.helper;
+}
+
+/** The argument a caller passes for a parameter path: `f(a, b)` or `f({ save, onSaved })`. */
+function argumentFor(call: TSESTree.CallExpression, parameter: ParameterPath, objectLiteralOf: (node: Node) => TSESTree.ObjectExpression | undefined): Node | undefined {
+  const argument = call.arguments[parameter.index];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (parameter.key === undefined) return argument;
+  const object = objectLiteralOf(argument);
+  return object && findProperty(object, parameter.key)?.value;
+}
+
+/** The function a module exports under `name`, when it declares it itself. */
+export function exportedFunction(ast: TSESTree.Program, scopeManager: Scope.ScopeManager, values: ValueResolver, name: string): FunctionNode | undefined {
+  const target = readExports(ast).targets.get(name);
+  if (target?.type === 'node') return target.node;
+  if (target?.type !== 'local') return undefined;
+  const variable = moduleScope(scopeManager)?.set.get(target.name);
+  const value = variable && values.valueOfVariable(variable);
+  return value?.type === 'localFunction' ? value.fn : undefined;
+}
+
+/** An argument an awaiting function could call or read callbacks from: a function or an object. */
+function isCallbackArgument(argument: TSESTree.CallExpressionArgument): boolean {
+  const target = argument.type === AST_NODE_TYPES.SpreadElement ? argument : unwrap(argument);
+  return isFunction(target) || target.type === AST_NODE_TYPES.ObjectExpression || target.type === AST_NODE_TYPES.Identifier;
 }

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { SyncKind } from '../conventions';
 import { codeExcerpt, contains, findProperty, isFunction, perFile, propertyName, unwrap, walk, type FunctionNode, type Node, type VisitorKeys } from './ast';

@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput } from '.';
-import { objectKeyName, propertyName, unwrap, walkCode, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
+import { DepthLimit, objectKeyName, propertyName, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -38,10 +39,13 @@ type Value =
 
 /** Every update of the scene table in the file, with whether it bumps and guards the revision. */
 export const findSceneTableUpdates = perFile((input: RevisionInput): SceneTableUpdate[] => {
-  const { sceneTable } = input.conventions.settings.database;
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
-  return !input.text.includes(sceneTable) || !input.text.includes('update') || input.allowed ? [] : new RevisionChecker(input).run();
+  return !mightUpdateSceneTable(input) || input.allowed ? [] : new RevisionChecker(input).run();
 });
+
+export function mightUpdateSceneTable(input: RevisionInput): boolean {
+  return input.text.includes(input.conventions.settings.database.sceneTable) && input.text.includes('update');
+}
 
 function isDrizzleModule(source: string): boolean {
   return source === 'drizzle-orm' || source.startsWith('drizzle-orm/');
@@ -50,6 +54,7 @@ function isDrizzleModule(source: string): boolean {
 class RevisionChecker {
   private readonly variableOf: ReferenceMap;
   private readonly values = new Map<Variable, Value | undefined>();
+  private readonly limit = new DepthLimit();
   private readonly table: string;
   private readonly column: string;
 
@@ -61,11 +66,10 @@ class RevisionChecker {
 
   run(): SceneTableUpdate[] {
     const updates: SceneTableUpdate[] = [];
-    walkCode(this.input.ast, this.input.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const update = this.visitCall(node);
+    for (const call of codeNodes(this.input.ast, this.input.visitorKeys).calls) {
+      const update = this.visitCall(call);
       if (update) updates.push(update);
-    });
+    }
     return updates;
   }
 
@@ -136,6 +140,10 @@ class RevisionChecker {
    * order), directly or anywhere in `and(...)`; `true` for a raw `sql` condition that compares the revision.
    */
   private guardedRevision(node: Node, seen = new Set<Variable>()): Node | true | undefined {
+    return this.limit.within(() => this.guardedRevisionNode(node, seen));
+  }
+
+  private guardedRevisionNode(node: Node, seen: Set<Variable>): Node | true | undefined {
     const target = unwrap(node);
     if (target.type === AST_NODE_TYPES.Identifier) {
       const variable = this.variableOf.get(target);
@@ -214,6 +222,10 @@ class RevisionChecker {
   }
 
   private objectLiteral(node: Node, seen = new Set<Variable>()): TSESTree.ObjectExpression | undefined {
+    return this.limit.within(() => this.objectLiteralNode(node, seen));
+  }
+
+  private objectLiteralNode(node: Node, seen: Set<Variable>): TSESTree.ObjectExpression | undefined {
     const target = unwrap(node);
     if (target.type === AST_NODE_TYPES.ObjectExpression) return target;
     if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -225,6 +237,10 @@ class RevisionChecker {
   }
 
   private evaluate(node: Node): Value | undefined {
+    return this.limit.within(() => this.evaluateNode(node));
+  }
+
+  private evaluateNode(node: Node): Value | undefined {
     const target = unwrap(node);
     if (target.type === AST_NODE_TYPES.Identifier) return this.evaluateIdentifier(target);
     if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;

@@ -1,9 +1,11 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
 import { cacheMethod, type CacheMethod } from '../tables/cache-methods';
 import { keyBuilder, type KeyBuilder } from '../tables/key-builders';
-import { findProperty, isFunction, objectKeyName, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
+import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary } from './modules/types';
+import { DepthLimit, findProperty, isFunction, objectKeyName, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -18,6 +20,10 @@ export interface MutationInfo {
   /** Option objects whose `onSuccess`/`onSettled` run after success. */
   options: TSESTree.ObjectExpression[];
   vanilla: boolean;
+  /** Which callbacks of `options` run after success; all of them unless a hook in another module forwards only some. */
+  callbacks?: readonly string[];
+  /** The hook in another module that creates the mutation (`useRenameScene()`). */
+  hook?: MutationHookSummary;
 }
 
 /** What an expression is known to evaluate to, as far as the conventions care. */
@@ -41,11 +47,16 @@ export type Value =
   | { type: 'helperObject' }
   | { type: 'helperFunction'; kind: SyncKind | undefined }
   | { type: 'localFunction'; fn: FunctionNode }
+  /** Imported from another module of the app: a hook returning a scene mutation, or a function. */
+  | { type: 'mutationHook'; hook: MutationHookSummary }
+  /** Anything else another module exports: looked up only where it matters (`ValueResolver.functionSummary`). */
+  | { type: 'importedBinding'; source: string; imported: string }
   /** A parameter of `fn` (a prop, a received callback), or a member `depth` levels into one. */
   | { type: 'external'; fn: FunctionNode | undefined; depth: number }
   | { type: 'object'; properties: Map<string, Value> };
 
 const REACT_MODULES = new Set(['react', 'preact/hooks', 'preact/compat']);
+const HOOK_NAME = /^use[A-Z0-9_]/;
 
 /**
  * Follows values through variables, destructuring, selectors and casts. One instance per file;
@@ -56,12 +67,14 @@ export class ValueResolver {
   private readonly variableValues = new Map<Variable, Value | undefined>();
   private readonly importSources = new Map<Variable, { source: string; imported: string }>();
   private readonly mutationsByCall = new Map<TSESTree.CallExpression, MutationInfo>();
+  private readonly limit = new DepthLimit();
   /** Store hooks this file declares itself: the store module, where writes are the implementation. */
   readonly localStoreHooks = new Set<string>();
 
   constructor(
     private readonly scopeManager: Scope.ScopeManager,
     private readonly conventions: Conventions,
+    private readonly imports?: ImportLookup,
   ) {
     this.variableOf = referencesOf(scopeManager);
   }
@@ -83,6 +96,10 @@ export class ValueResolver {
   }
 
   evaluate(node: Node, env?: Map<Variable, Value>): Value | undefined {
+    return this.limit.within(() => this.evaluateNode(node, env));
+  }
+
+  private evaluateNode(node: Node, env?: Map<Variable, Value>): Value | undefined {
     const target = unwrap(node);
     switch (target.type) {
       case AST_NODE_TYPES.Identifier:
@@ -116,11 +133,33 @@ export class ValueResolver {
 
   valueOfVariable(variable: Variable): Value | undefined {
     if (this.variableValues.has(variable)) return this.variableValues.get(variable);
+    // The variables this one's initializer stands on go first, deepest first: each then finds the next
+    // one computed, so a chain of thousands of aliases costs no stack.
+    const chain = new Set<Variable>();
+    for (let current: Variable | undefined = variable; current && !chain.has(current) && !this.variableValues.has(current); current = this.aliasedVariable(current)) {
+      chain.add(current);
+    }
+    const dependencies = [...chain].slice(1).reverse();
+    for (const dependency of dependencies) this.computeAndStore(dependency);
+    return this.computeAndStore(variable);
+  }
+
+  private computeAndStore(variable: Variable): Value | undefined {
+    if (this.variableValues.has(variable)) return this.variableValues.get(variable);
     // Guard against cycles (`const a = b; const b = a`): unknown while being computed.
     this.variableValues.set(variable, undefined);
     const value = this.computeVariable(variable);
     this.variableValues.set(variable, value);
     return value;
+  }
+
+  /** The variable at the root of `variable`'s initializer (`b` in `const a = b.c`), if any. */
+  private aliasedVariable(variable: Variable): Variable | undefined {
+    const def = variable.defs.length === 1 ? variable.defs[0]! : undefined;
+    if (def?.type !== 'Variable' || !def.node.init) return undefined;
+    let root = unwrap(def.node.init);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    return root.type === AST_NODE_TYPES.Identifier ? (this.variableOf.get(root) ?? undefined) : undefined;
   }
 
   private computeVariable(variable: Variable): Value | undefined {
@@ -187,7 +226,25 @@ export class ValueResolver {
     }
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useMutation') return { type: 'tanstackUseMutation' };
     if (origin.source === TANSTACK_QUERY && origin.imported === 'useQueryClient') return { type: 'useQueryClient' };
-    return undefined;
+    if (!this.imports || origin.imported === '*') return undefined;
+    // Only a hook (named `use...`, as React requires) can return a mutation: other imports are looked up
+    // later, and only those called where it matters, since reading a module is the expensive part.
+    if (HOOK_NAME.test(origin.imported) || HOOK_NAME.test(variable.name)) {
+      const summary = this.imports(origin.source, origin.imported);
+      if (summary?.type === 'mutationHook') return { type: 'mutationHook', hook: summary.hook };
+    }
+    return { type: 'importedBinding', source: origin.source, imported: origin.imported };
+  }
+
+  /** What an imported function does, read from its module; undefined when unknown or not a function. */
+  functionSummary(binding: Extract<Value, { type: 'importedBinding' }>): FunctionSummary | undefined {
+    const summary = this.imports?.(binding.source, binding.imported);
+    return summary?.type === 'function' ? summary.summary : undefined;
+  }
+
+  /** The summary of an imported binding, whatever it is: for a module that exports it again. */
+  exportSummary(binding: Extract<Value, { type: 'importedBinding' }>): ExportSummary | undefined {
+    return this.imports?.(binding.source, binding.imported);
   }
 
   helperKind(functionName: string): SyncKind | undefined {
@@ -206,12 +263,18 @@ export class ValueResolver {
     return properties.size > 0 ? { type: 'object', properties } : undefined;
   }
 
+  /** Iterative over the chain, which can be thousands of links long. */
   private evaluateMember(member: TSESTree.MemberExpression, env?: Map<Variable, Value>): Value | undefined {
-    const name = propertyName(member);
-    const object = this.evaluate(member.object, env);
-    if (object) return memberOf(object, name, this.conventions);
-    // An untracked root followed by a procedure path: `api.generation.getProjectScenes`.
-    return undefined;
+    const names: (string | undefined)[] = [];
+    let root: Node = member;
+    while (root.type === AST_NODE_TYPES.MemberExpression) {
+      names.push(propertyName(root));
+      root = unwrap(root.object);
+    }
+    // An untracked root followed by a procedure path (`api.generation.getProjectScenes`) stays unknown.
+    let value = this.evaluate(root, env);
+    for (let index = names.length - 1; index >= 0 && value; index--) value = memberOf(value, names[index], this.conventions);
+    return value;
   }
 
   private evaluateCall(call: TSESTree.CallExpression, env?: Map<Variable, Value>): Value | undefined {
@@ -271,6 +334,11 @@ export class ValueResolver {
         if (!path || !this.conventions.isSceneMutation(path)) return undefined;
         const callee = unwrap(call.callee);
         return { type: 'mutation', mutation: this.mutation(call, callee, path, argument, false) };
+      }
+      case 'mutationHook': {
+        const { hook } = callee;
+        const options = hook.optionsIndex === undefined ? undefined : call.arguments[hook.optionsIndex];
+        return { type: 'mutation', mutation: this.mutation(call, unwrap(call.callee), hook.path, options, false, hook) };
       }
       default:
         return undefined;
@@ -338,7 +406,7 @@ export class ValueResolver {
     return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
   }
 
-  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean): MutationInfo {
+  private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean, hook?: MutationHookSummary): MutationInfo {
     const existing = this.mutationsByCall.get(call);
     if (existing) return existing;
     const options: TSESTree.ObjectExpression[] = [];
@@ -356,7 +424,7 @@ export class ValueResolver {
         if (value?.type === 'mutationOptions' && value.options) options.push(value.options);
       }
     }
-    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla };
+    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla, ...(hook ? { hook, callbacks: hook.forwards } : {}) };
     this.mutationsByCall.set(call, mutation);
     return mutation;
   }

@@ -15,5 +15,7 @@ export function loadConfigFile(file: string): ResolvedSettings {
   } catch (error) {
     throw new SceneSyncConfigError('--config', file, `valid JSON (${(error as Error).message})`);
   }
+  // `null` would silently mean the defaults: a file that exists says something, or is a mistake.
+  if (data === null) throw new SceneSyncConfigError('--config', file, 'a JSON object, not null');
   return resolveSettings(data);
 }

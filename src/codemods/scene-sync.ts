@@ -4,11 +4,14 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import * as ts from 'typescript';
-import { analyzeFile } from '../analysis';
+import { analyzeFile, type AnalysisInput } from '../analysis';
 import { walk, type VisitorKeys } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
+import { importLookupFor } from '../analysis/modules/summary';
 import { applyEdits, mapOffset, planFile, type FilePlan } from '../planner/plan';
+import { planFor, type CrossModulePlan } from './cross-module';
 import { loadConfigFile } from './config-file';
+import { hashText } from './text-hash';
 
 /** One file's outcome, as the CLI's summary and JSON report carry it. */
 export interface FileRecord {
@@ -17,8 +20,12 @@ export interface FileRecord {
   rewrites: { line: number; kind: string; helper: string }[];
   reviews: { line: number; reason: string }[];
   error?: string;
-  /** The rewritten text, only when the CLI asked for a diff. */
-  output?: string;
+  /** Where a parse error is, 1-based. */
+  line?: number;
+  column?: number;
+  /** The CLI's copy of the rewritten text, and a hash of the text it was computed from. */
+  outputFile?: string;
+  sourceHash?: string;
 }
 
 export interface TransformOptions {
@@ -28,11 +35,19 @@ export interface TransformOptions {
   config?: string;
   /** Folder where each worker appends one JSON line per file. */
   reportDir?: string;
-  /** Keep the rewritten text in the record (for `--print`). */
-  keepOutput?: boolean;
+  /**
+   * The CLI writes the files itself: each rewritten text goes into this folder and jscodeshift runs
+   * dry. Lines then refer to the text to be written unless `preview` (the CLI's `--dry`).
+   */
+  outputDir?: string;
+  preview?: boolean;
   /** jscodeshift's `--dry`: nothing is written, so lines refer to the file as it is. */
   dry?: boolean;
+  /** The CLI's pass over the whole repository: functions whose syncs are rewritten, or reviewed, where they are. */
+  crossModule?: CrossModulePlan;
 }
+
+let outputCount = 0;
 
 interface FileInfo {
   path: string;
@@ -53,14 +68,26 @@ export interface TransformResult {
 
 function lineAt(text: string, offset: number): number {
   let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  // Every line terminator ends a line: LF, CRLF and a lone CR.
+  const breaks = /\r\n|\r|\n/g;
+  while (breaks.exec(text) && breaks.lastIndex <= offset) line++;
   return line;
 }
 
-/** Parses, analyses and rewrites one file's text; throws on text it cannot parse. */
-export function transformSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd()): TransformResult | undefined {
+/**
+ * A file's text parsed as ESLint would parse it, ready for the shared analysis (the codemod's and
+ * the audit's); undefined when no name of the conventions occurs in it. Throws on text it cannot parse.
+ */
+export function readSource(
+  source: string,
+  filename: string,
+  conventions: Conventions,
+  cwd = process.cwd(),
+  crossModule?: CrossModulePlan,
+): { input: AnalysisInput; bom: string; reviewFunctions: ReadonlyMap<string, string> | undefined } | undefined {
   if (source.includes('\u0000')) throw new UnreadableFileError('not a text file (NUL byte)');
-  if (!conventions.mightConcern(source)) return undefined;
+  const repository = planFor(crossModule, filename);
+  if (!conventions.mightConcern(source) && !repository) return undefined;
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = bom ? source.slice(1) : source;
   const parsed = parse(text, filename);
@@ -73,9 +100,21 @@ export function transformSource(source: string, filename: string, conventions: C
     text,
     conventions,
     allowed: conventions.isAllowedFile(filename, cwd),
+    imports: importLookupFor(path.resolve(cwd, filename), cwd, conventions),
+    filename: path.resolve(cwd, filename),
+    successFunctions: repository?.success,
   };
+  return { input, bom, reviewFunctions: repository?.review };
+}
+
+/** Parses, analyses and rewrites one file's text; throws on text it cannot parse. */
+export function transformSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd(), crossModule?: CrossModulePlan): TransformResult | undefined {
+  const read = readSource(source, filename, conventions, cwd, crossModule);
+  if (!read) return undefined;
+  const { input, bom, reviewFunctions } = read;
+  const text = input.text;
   const analysis = analyzeFile(input);
-  const plan = planFile(input, analysis, { filename });
+  const plan = planFile(input, analysis, { filename, reviewFunctions });
   if (plan.edits.length === 0) return { output: source, plan, bom };
   const output = applyEdits(text, plan.edits);
   const error = syntaxError(output, filename);
@@ -157,26 +196,38 @@ function transform(file: FileInfo, _api: unknown, options: TransformOptions = {}
   const base: FileRecord = { file: file.path, status: 'unchanged', rewrites: [], reviews: [] };
   try {
     if (losesBytes(file)) throw new UnreadableFileError('not valid UTF-8');
-    const result = transformSource(file.source, file.path, conventionsFor(options));
+    const result = transformSource(file.source, file.path, conventionsFor(options), process.cwd(), options.crossModule);
     if (!result) {
       record(options, { ...base, status: 'skipped' });
       return undefined;
     }
     const changed = result.output !== file.source;
+    const written = options.outputDir ? !options.preview : !options.dry;
     // Once the file is written, a line number means a line of the new text.
-    const lineOf = (line: number, offset: number) => (changed && !options.dry ? lineAt(result.output, mapOffset(result.plan.edits, offset) + result.bom.length) : line);
+    const lineOf = (line: number, offset: number) => (changed && written ? lineAt(result.output, mapOffset(result.plan.edits, offset) + result.bom.length) : line);
+    let outputFile: string | undefined;
+    if (changed && options.outputDir) {
+      outputFile = path.join(options.outputDir, `${process.pid}-${outputCount++}.txt`);
+      fs.writeFileSync(outputFile, result.output);
+    }
     record(options, {
       ...base,
       status: changed ? 'changed' : 'unchanged',
       rewrites: result.plan.rewrites.map(({ line, offset, kind, helper }) => ({ line: lineOf(line, offset), kind, helper })),
       reviews: result.plan.reviews.map(({ line, offset, reason }) => ({ line: lineOf(line, offset), reason })),
-      ...(changed && options.keepOutput ? { output: result.output } : {}),
+      ...(outputFile ? { outputFile, sourceHash: hashText(file.source) } : {}),
     });
     return result.output;
   } catch (error) {
-    record(options, { ...base, status: 'failed', error: (error as Error).message.split('\n')[0] });
+    record(options, { ...base, status: 'failed', error: (error as Error).message.split('\n')[0], ...parseErrorPosition(error) });
     throw error;
   }
+}
+
+/** typescript-estree's errors carry a 1-based line and a 0-based column. */
+function parseErrorPosition(error: unknown): { line?: number; column?: number } {
+  const { lineNumber, column } = error as { lineNumber?: unknown; column?: unknown };
+  return typeof lineNumber === 'number' && typeof column === 'number' ? { line: lineNumber, column: column + 1 } : {};
 }
 
 export default transform;

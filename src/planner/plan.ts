@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../analysis/node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { AnalysisInput, FileAnalysis, SyncSite } from '../analysis';
+import { exportedFunction, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
 import { findOptimisticUpdates } from '../analysis/optimistic';
-import { isFunction, referencesOf, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
+import { contains, isFunction, referencesOf, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 import { EFFECT_WORDS } from '../tables/cache-methods';
 import { HELPER_SIGNATURES, type HelperParameterName } from '../tables/helper-signatures';
@@ -44,6 +45,8 @@ export interface FilePlan {
 export interface PlanOptions {
   /** File name, for the `source` label of object-style calls. */
   filename: string;
+  /** Exported functions of this file whose syncs the repository pass left for review, with why. */
+  reviewFunctions?: ReadonlyMap<string, string>;
 }
 const HOOKS_WITH_DEPS = new Set(['useCallback', 'useEffect', 'useMemo', 'useLayoutEffect', 'useInsertionEffect', 'useImperativeHandle']);
 
@@ -63,6 +66,13 @@ interface Step {
   sceneId?: Node;
   scene?: Node;
   utils?: string;
+}
+
+/** A reference in the file, and whether a removal must cover it before its binding can go. */
+interface FileReference {
+  identifier: TSESTree.Identifier;
+  variable: Scope.Variable;
+  counts: boolean;
 }
 
 interface Run {
@@ -102,7 +112,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 class Planner {
-  private references: [TSESTree.Identifier, Scope.Variable][] | undefined;
+  private references: FileReference[] | undefined;
+  private readonly referenceCounts = new Map<Scope.Variable, number>();
   private quoteCache: string | undefined;
   private helperHolders: Set<Node> | undefined;
   private readonly utilsByScope = new Map<Scope.Scope, string | undefined>();
@@ -117,9 +128,13 @@ class Planner {
     private readonly options: PlanOptions,
   ) {
     this.text = input.text;
-    this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    // The file's own line ending, CR-only (classic Mac) included.
+    this.eol = this.text.includes('\r\n') ? '\r\n' : /\r(?!\n)/.test(this.text) && !this.text.includes('\n') ? '\r' : '\n';
     this.conventions = input.conventions;
-    for (let i = 0; i < this.text.length; i++) if (this.text[i] === '\n') this.lineStarts.push(i + 1);
+    for (let i = 0; i < this.text.length; i++) {
+      const char = this.text[i];
+      if (char === '\n' || (char === '\r' && this.text[i + 1] !== '\n')) this.lineStarts.push(i + 1);
+    }
   }
 
   plan(): FilePlan {
@@ -171,6 +186,14 @@ class Planner {
       for (const { node, found } of rollbacks) {
         const reason = `${found}(...) in onError of ${name} rolls back an optimistic update; remove it with the update`;
         reviews.push({ line: this.line(node.range[0]), offset: node.range[0], reason, site: undefined });
+      }
+    }
+    // Functions the repository pass found called outside success paths too: their syncs are the reviewer's.
+    for (const [name, reason] of this.options.reviewFunctions ?? []) {
+      const fn = this.analysis.values && exportedFunction(this.input.ast, this.input.scopeManager, this.analysis.values, name);
+      if (!fn) continue;
+      for (const site of this.analysis.sites) {
+        if (contains(fn, site.node)) reviews.push({ line: this.line(site.node.range[0]), offset: site.node.range[0], reason, site });
       }
     }
     if (rewrites.length > 0) {
@@ -479,7 +502,7 @@ class Planner {
     const allComments = this.input.ast.comments ?? [];
     const next = allComments[firstCommentFrom(allComments, run.range[1])];
     const trailing =
-      next && /^[ \t]*$/.test(this.text.slice(run.range[1], next.range[0])) && !this.text.slice(run.range[1], next.range[1]).includes('\n') ? next : undefined;
+      next && /^[ \t]*$/.test(this.text.slice(run.range[1], next.range[0])) && !/[\r\n]/.test(this.text.slice(run.range[1], next.range[1])) ? next : undefined;
     const range: [number, number] = [run.range[0], trailing ? trailing.range[1] : run.range[1]];
     const comments: string[] = [];
     for (let index = firstCommentFrom(allComments, range[0]); index < allComments.length && allComments[index]!.range[1] <= range[1]; index++) {
@@ -574,32 +597,38 @@ class Planner {
   }
 
   /**
-   * Removes bindings, imports and hook dependencies that only the rewritten syncs used. A worklist:
-   * a variable is looked at again only when a removal covers one of its references, so the work is
-   * linear in the references that the removals cover.
+   * Removes bindings, imports and hook dependencies that only the rewritten syncs used. A worklist
+   * that counts, per binding, the references the removals cover: a binding goes when every reference
+   * that counts (not its initialiser, not a hook dependency entry) is covered. Each reference is
+   * counted once, so the work is linear in the references the removals cover, however many
+   * references a module-level binding has elsewhere.
    */
   private cleanup(removedRanges: [number, number][], insertedTexts: string[]): TextEdit[] {
-    const removed = new RangeSet();
     const usedInNewCode = namesUsedIn(insertedTexts);
+    const covered = new Set<TSESTree.Identifier>();
+    const coveredCount = new Map<Scope.Variable, number>();
     const dropped = new Set<Node>();
     const deps: Node[] = [];
     const queue: Scope.Variable[] = [];
     const remove = (range: [number, number]) => {
-      removed.add(range);
-      for (const variable of this.variablesReferencedIn(range)) queue.push(variable);
+      for (const reference of this.referencesIn(range)) {
+        if (covered.has(reference.identifier)) continue;
+        covered.add(reference.identifier);
+        if (!reference.counts) continue;
+        coveredCount.set(reference.variable, (coveredCount.get(reference.variable) ?? 0) + 1);
+        queue.push(reference.variable);
+      }
     };
     for (const range of removedRanges) remove(range);
     while (queue.length > 0) {
       const variable = queue.pop()!;
       const def = variable.defs[0];
       if (!def || variable.defs.length !== 1 || dropped.has(def.name) || usedInNewCode.has(variable.name)) continue;
-      const references = variable.references.filter((reference) => !reference.init);
-      const remaining = references.filter((reference) => !removed.covers(reference.identifier.range) && !isDependencyEntry(reference.identifier));
-      if (remaining.length > 0) continue;
+      if (coveredCount.get(variable) !== this.countedReferences(variable)) continue;
       const removal = this.bindingRemoval(variable);
       if (!removal) continue;
       dropped.add(def.name);
-      for (const reference of references) if (isDependencyEntry(reference.identifier)) deps.push(reference.identifier);
+      for (const reference of variable.references) if (!reference.init && isDependencyEntry(reference.identifier)) deps.push(reference.identifier);
       remove(removal.range);
       // A destructuring that lost every property goes whole (see removalEdits): so do the reads in its init.
       const pattern = def.name.parent?.parent;
@@ -616,21 +645,39 @@ class Planner {
     return this.removalEdits(dropped, deps);
   }
 
-  /** The variables that identifiers within `range` refer to, found by binary search over the file's references. */
-  private variablesReferencedIn(range: [number, number]): Scope.Variable[] {
-    this.references ??= [...referencesOf(this.input.scopeManager)]
-      .filter((entry): entry is [TSESTree.Identifier, Scope.Variable] => entry[1] !== null)
-      .sort((a, b) => a[0].range[0] - b[0].range[0]);
+  /** How many references of a binding a removal must cover before the binding can go; once per binding. */
+  private countedReferences(variable: Scope.Variable): number {
+    let count = this.referenceCounts.get(variable);
+    if (count === undefined) {
+      count = variable.references.filter((reference) => !reference.init && !isDependencyEntry(reference.identifier)).length;
+      this.referenceCounts.set(variable, count);
+    }
+    return count;
+  }
+
+  /** The references whose identifiers lie within `range`, by binary search over the file's references in source order. */
+  private referencesIn(range: [number, number]): FileReference[] {
+    if (!this.references) {
+      const all: FileReference[] = [];
+      for (const scope of this.input.scopeManager.scopes) {
+        for (const reference of scope.references) {
+          if (!reference.resolved) continue;
+          const counts = !reference.init && !isDependencyEntry(reference.identifier);
+          all.push({ identifier: reference.identifier as TSESTree.Identifier, variable: reference.resolved, counts });
+        }
+      }
+      this.references = all.sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
+    }
     const references = this.references;
     let low = 0;
     let high = references.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (references[mid]![0].range[0] < range[0]) low = mid + 1;
+      if (references[mid]!.identifier.range[0] < range[0]) low = mid + 1;
       else high = mid;
     }
-    const found: Scope.Variable[] = [];
-    for (let index = low; index < references.length && references[index]![0].range[1] <= range[1]; index++) found.push(references[index]![1]);
+    const found: FileReference[] = [];
+    for (let index = low; index < references.length && references[index]!.identifier.range[1] <= range[1]; index++) found.push(references[index]!);
     return found;
   }
 
@@ -693,7 +740,7 @@ class Planner {
   private removeStatement(statement: Node): TextEdit {
     let [start, end] = statement.range;
     const lineStart = this.lineStarts[this.line(start) - 1]!;
-    const rest = /^[ \t]*(\r?\n|$)?/.exec(this.text.slice(end))!;
+    const rest = /^[ \t]*(\r\n|\r|\n|$)?/.exec(this.text.slice(end))!;
     // A comment after the statement on its line stays, at its indentation: only the code goes.
     if (rest[1] === undefined) return { range: [start, end + rest[0].length], text: '' };
     if (/^[ \t]*$/.test(this.text.slice(lineStart, start))) start = lineStart;
@@ -942,39 +989,3 @@ function namesUsedIn(texts: readonly string[]): Set<string> {
   return names;
 }
 
-/** Ranges of removed text, kept merged and sorted so a containment test is a binary search. */
-class RangeSet {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-
-  add([start, end]: [number, number]): void {
-    const index = this.firstEndingAfter(start);
-    let mergedStart = start;
-    let mergedEnd = end;
-    let count = 0;
-    while (index + count < this.starts.length && this.starts[index + count]! <= end) {
-      mergedStart = Math.min(mergedStart, this.starts[index + count]!);
-      mergedEnd = Math.max(mergedEnd, this.ends[index + count]!);
-      count++;
-    }
-    this.starts.splice(index, count, mergedStart);
-    this.ends.splice(index, count, mergedEnd);
-  }
-
-  covers([start, end]: [number, number]): boolean {
-    const index = this.firstEndingAfter(start);
-    return index < this.starts.length && this.starts[index]! <= start && end <= this.ends[index]!;
-  }
-
-  /** The first range whose end is at or after `offset`. */
-  private firstEndingAfter(offset: number): number {
-    let low = 0;
-    let high = this.ends.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.ends[mid]! < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-}

@@ -1,5 +1,5 @@
 import { findOptimisticUpdates } from '../analysis/optimistic';
-import { analysisInput, createRule } from '../utils/create-rule';
+import { analysisInput, createRule, afterTraversal } from '../utils/create-rule';
 
 export type MessageIds = 'optimisticWrite' | 'rollback';
 
@@ -21,22 +21,20 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
-    return {
-      Program() {
-        const input = analysisInput(context);
-        const { conventions } = input;
-        const findings = findOptimisticUpdates(input);
-        for (const { mutation, writes, rollbacks, suggestedKind } of findings) {
-          const name = mutation.path.join('.');
-          const helper = conventions.helperCallee(suggestedKind);
-          for (const write of writes) {
-            context.report({ node: write.node, messageId: 'optimisticWrite', data: { mutation: name, helper, found: write.found, entity: conventions.entity } });
-          }
-          for (const rollback of rollbacks) {
-            context.report({ node: rollback.node, messageId: 'rollback', data: { mutation: name, found: rollback.found, entity: conventions.entity } });
-          }
+    return afterTraversal(context, () => {
+      const input = analysisInput(context);
+      const { conventions } = input;
+      const findings = findOptimisticUpdates(input);
+      for (const { mutation, writes, rollbacks, suggestedKind } of findings) {
+        const name = mutation.path.join('.');
+        const helper = conventions.helperCallee(suggestedKind);
+        for (const write of writes) {
+          context.report({ node: write.node, messageId: 'optimisticWrite', data: { mutation: name, helper, found: write.found, entity: conventions.entity } });
         }
-      },
-    };
+        for (const rollback of rollbacks) {
+          context.report({ node: rollback.node, messageId: 'rollback', data: { mutation: name, found: rollback.found, entity: conventions.entity } });
+        }
+      }
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { findSceneEvents } from '../analysis/event-bus';
-import { analysisInput, createRule } from '../utils/create-rule';
+import { analysisInput, createRule, afterTraversal } from '../utils/create-rule';
 
 export type MessageIds = 'emitSceneEvent' | 'listenSceneEvent';
 
@@ -20,19 +20,17 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
-    return {
-      Program() {
-        const input = analysisInput(context);
-        const { conventions } = input;
-        const sites = findSceneEvents(input);
-        for (const site of sites) {
-          context.report({
-            node: site.node,
-            messageId: site.role === 'emit' ? 'emitSceneEvent' : 'listenSceneEvent',
-            data: { entity: conventions.entity, event: site.event, found: site.found, helper: conventions.helperCallee(site.role === 'emit' ? site.kind : 'changed') },
-          });
-        }
-      },
-    };
+    return afterTraversal(context, () => {
+      const input = analysisInput(context);
+      const { conventions } = input;
+      const sites = findSceneEvents(input);
+      for (const site of sites) {
+        context.report({
+          node: site.node,
+          messageId: site.role === 'emit' ? 'emitSceneEvent' : 'listenSceneEvent',
+          data: { entity: conventions.entity, event: site.event, found: site.found, helper: conventions.helperCallee(site.role === 'emit' ? site.kind : 'changed') },
+        });
+      }
+    });
   },
 });

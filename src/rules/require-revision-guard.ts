@@ -1,5 +1,5 @@
 import { findSceneTableUpdates } from '../analysis/revision-guard';
-import { analysisInput, createRule } from '../utils/create-rule';
+import { analysisInput, createRule, afterTraversal } from '../utils/create-rule';
 
 export type MessageIds = 'missingBump' | 'missingGuard';
 
@@ -20,23 +20,21 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
-    return {
-      Program() {
-        const input = analysisInput(context);
-        const { conventions } = input;
-        const updates = findSceneTableUpdates(input);
-        const column = conventions.settings.database.revisionColumn;
-        for (const update of updates) {
-          const data = {
-            table: update.table,
-            column,
-            bump: `sql\`\${${update.table}.${column}} + 1\``,
-            guard: `eq(${update.table}.${column}, expectedRevision)`,
-          };
-          if (!update.bumps) context.report({ node: update.values, messageId: 'missingBump', data });
-          if (!update.guards) context.report({ node: update.where?.arguments[0] ?? update.update, messageId: 'missingGuard', data });
-        }
-      },
-    };
+    return afterTraversal(context, () => {
+      const input = analysisInput(context);
+      const { conventions } = input;
+      const updates = findSceneTableUpdates(input);
+      const column = conventions.settings.database.revisionColumn;
+      for (const update of updates) {
+        const data = {
+          table: update.table,
+          column,
+          bump: `sql\`\${${update.table}.${column}} + 1\``,
+          guard: `eq(${update.table}.${column}, expectedRevision)`,
+        };
+        if (!update.bumps) context.report({ node: update.values, messageId: 'missingBump', data });
+        if (!update.guards) context.report({ node: update.where?.arguments[0] ?? update.update, messageId: 'missingGuard', data });
+      }
+    });
   },
 });

@@ -1,4 +1,4 @@
-import { createRule, fileAnalysis } from '../utils/create-rule';
+import { createRule, fileAnalysis, afterTraversal } from '../utils/create-rule';
 
 export type MessageIds = 'missingSync';
 
@@ -18,17 +18,15 @@ export default createRule<[], MessageIds>({
     schema: [],
   },
   create(context) {
-    return {
-      Program() {
-        const { analysis, conventions } = fileAnalysis(context);
-        for (const { mutation, suggestedKind } of analysis.unsynced) {
-          context.report({
-            node: mutation.reportNode,
-            messageId: 'missingSync',
-            data: { mutation: mutation.path.join('.'), helper: conventions.helperCallee(suggestedKind), entities: conventions.entities },
-          });
-        }
-      },
-    };
+    return afterTraversal(context, () => {
+      const { analysis, conventions } = fileAnalysis(context);
+      for (const { mutation, suggestedKind } of analysis.unsynced) {
+        context.report({
+          node: mutation.reportNode,
+          messageId: 'missingSync',
+          data: { mutation: mutation.path.join('.'), helper: conventions.helperCallee(suggestedKind), entities: conventions.entities },
+        });
+      }
+    });
   },
 });

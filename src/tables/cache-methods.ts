@@ -70,6 +70,11 @@ export function cacheMethodNames(effect: CacheEffect): string[] {
   return TABLE.filter((method) => method.effect === effect).map((method) => method.name);
 }
 
+/** The methods that can address a router or every query (they take a key prefix), in either API. */
+export function prefixMethodNames(): string[] {
+  return TABLE.filter((method) => method.acceptsPrefix && isCacheSync(method.effect)).map((method) => method.name);
+}
+
 /** Whether a call with this effect changes what the app shows: everything but a read. */
 export function isCacheSync(effect: CacheEffect): boolean {
   return effect !== 'read';

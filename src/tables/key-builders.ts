@@ -36,3 +36,8 @@ const BY_NAME: ReadonlyMap<string, KeyBuilder> = new Map(TABLE.map((builder) => 
 export function keyBuilder(name: string | undefined): KeyBuilder | undefined {
   return name === undefined ? undefined : BY_NAME.get(name);
 }
+
+/** The builders that address what `addresses` says: a procedure, or every query under a path. */
+export function keyBuilderNames(addresses: KeyBuilder['addresses']): string[] {
+  return TABLE.filter((builder) => builder.addresses === addresses).map((builder) => builder.name);
+}

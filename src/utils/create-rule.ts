@@ -1,6 +1,10 @@
 import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
-import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
-import { analyzeFile, type AnalysisInput, type FileAnalysis } from '../analysis';
+import type { RuleContext, RuleListener } from '@typescript-eslint/utils/ts-eslint';
+import { analyzeFile, mightHoldSites, type AnalysisInput, type FileAnalysis } from '../analysis';
+import { claimCodeNodes, CODE_NODE_TYPES, collectCodeNode } from '../analysis/ast';
+import { mightHoldChannel } from '../analysis/event-bus';
+import { mightUpdateSceneTable } from '../analysis/revision-guard';
+import { importLookupFor } from '../analysis/modules/summary';
 import { createTypeOracle } from '../analysis/types';
 import { getConventions, type Conventions } from '../conventions';
 
@@ -49,5 +53,23 @@ export function analysisInput(context: Readonly<RuleContext<string, readonly unk
       return conventions.isAllowedFile(context.filename, context.cwd);
     },
     types: createTypeOracle(sourceCode.parserServices, conventions),
+    imports: importLookupFor(context.filename, context.cwd, conventions, sourceCode.parserServices?.program ?? undefined),
+    filename: context.filename,
   };
+}
+
+/**
+ * The listeners of a rule that reports once the file is traversed. The first of this plugin's rules
+ * to be created for a file that may hold something also collects, on ESLint's own traversal, the
+ * nodes every analysis starts from: no analysis walks the tree again.
+ */
+export function afterTraversal(context: Readonly<RuleContext<string, readonly unknown[]>>, report: () => void): RuleListener {
+  const listeners: RuleListener = { 'Program:exit': report };
+  const input = analysisInput(context);
+  if (!mightHoldSites(input) && !mightHoldChannel(input) && !mightUpdateSceneTable(input)) return listeners;
+  const nodes = claimCodeNodes(input.ast);
+  if (!nodes) return listeners;
+  const collect = (node: Parameters<typeof collectCodeNode>[1]) => collectCodeNode(nodes, node);
+  for (const type of CODE_NODE_TYPES) listeners[type] = collect;
+  return listeners;
 }

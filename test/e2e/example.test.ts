@@ -33,6 +33,9 @@ const REORDER = 'src/hooks/useSceneReorder.ts';
 const TITLE = 'src/components/SceneTitleEditor.tsx';
 const ACTIVITY = 'src/components/ActivityLog.tsx';
 const REPOSITORY = 'src/server/scenes-repository.ts';
+const DUPLICATE = 'src/components/DuplicateButton.tsx';
+const COPY_MENU = 'src/components/SceneCopyMenu.tsx';
+const SYNC_AFTER = 'src/lib/scene-sync-after.ts';
 
 const STORE = 'scene-sync/no-direct-store-update';
 const CACHE = 'scene-sync/no-manual-invalidate';
@@ -61,12 +64,14 @@ const BEFORE = [
   report(CODE, 31, STORE), // #6 try { await mutateAsync; updateScene } in useCallback
   report(CODE, 35, CACHE), // #6 finally { await invalidate }
   report(CODE, 44, CACHE), // #15 (utils as ... | undefined)?.generation...invalidate
+  report(DUPLICATE, 7, STORE), // #20 forwarded onSuccess calls syncDuplicatedScene, which syncs by hand in lib/
   report(PREVIEW, 23, STORE), // #9 direct write into getState().projects
   report(PREVIEW, 31, STORE), // #14 as-cast selector `upd`
   report(PREVIEW, 32, CACHE), // #7 renamed refetch: refetchScenes()
   report(ACTIONS, 20, CACHE), // #12 mutationOptions onSuccess: invalidateQueries(queryFilter)
   report(ACTIONS, 32, STORE), // #16 addScene from the aliased hook useEditor
   report(ACTIONS, 33, CACHE), // #12 invalidateQueries({ queryKey })
+  report(COPY_MENU, 8, STORE), // #20 the hook's forwarded onSuccess: addScene
   report(TITLE, 21, OPTIMISTIC), // #17 onMutate: cancel, snapshot, then getProjectScenes.setData
   report(TITLE, 27, OPTIMISTIC), // #17 onError: setData(..., context?.previous), the rollback
   report(TITLE, 30, CACHE), // #17 onSettled: invalidate (a hand sync like #15)
@@ -155,6 +160,24 @@ function typecheck(dir: string) {
   return runNode(tscBin, ['--noEmit', '-p', '.'], dir);
 }
 
+interface AuditReport {
+  version: number;
+  summary: Record<string, number>;
+  mutations: { verdict: string; file: string; line: number; procedure: string }[];
+  events: { event: string; file: string; line: number; store: { name: string; line: number }[]; cache: { name: string; line: number }[] }[];
+  repeatedRuns: { steps: string[]; places: { file: string; line: number }[] }[];
+}
+
+/** `scene-sync audit src --format json` on a copy, and the closing line of the text report. */
+function audit(dir: string): { json: AuditReport; rows: string[]; summary: string } {
+  const run = scene(dir, ['audit', 'src', '--format', 'json']);
+  expect(run).toMatchObject({ status: 0, stderr: '' });
+  const json = JSON.parse(run.stdout) as AuditReport;
+  const text = scene(dir, ['audit', 'src']);
+  expect(text).toMatchObject({ status: 0, stderr: '' });
+  return { json, rows: json.mutations.map((row) => `${row.verdict} ${row.file}:${row.line} ${row.procedure}`), summary: text.stdout.trimEnd().split('\n').at(-1)! };
+}
+
 interface MigrateReport {
   files: { scanned: number; changed: number; unchanged: number; failed: number };
   rewrites: { file: string; line: number; kind: string; helper: string }[];
@@ -218,6 +241,12 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
 
   it('(a) lint reports exactly the hand-written syncs of the README, nothing it says to leave alone', () => {
     expect(lint(dir)).toEqual(BEFORE);
+    // #20: the report at the call names the function and where, in another module, it syncs by hand.
+    const run = runNode(eslintBin, [DUPLICATE, '--format', 'json'], dir);
+    const [result] = JSON.parse(run.stdout) as { messages: LintMessage[] }[];
+    expect(result!.messages.map(({ line, message }) => `${line}: ${message}`)).toEqual([
+      `7: syncDuplicatedScene(...) syncs by hand (addScene at ${SYNC_AFTER}:6): call sceneSyncHelpers.syncSceneCreated(...) instead.`,
+    ]);
   });
 
   it('(a2) lint with configs.strict: the event bus and the unguarded scene update, not their twins', async () => {
@@ -229,6 +258,62 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(silent(REPOSITORY, [24, 25, 26, 27, 28])).toEqual([]);
     // The optimistic update is reported as in recommended, once per write.
     expect(strict.filter((entry) => ruleOf(entry) === OPTIMISTIC)).toEqual(BEFORE.filter((entry) => ruleOf(entry) === OPTIMISTIC));
+  });
+
+  it('(a3) audit lists every scene mutation by risk, agreeing with lint, and writes nothing', () => {
+    const { json, rows, summary } = audit(dir);
+    expect(rows).toEqual([
+      `never ${CHAT}:26 generation.updateScene`, // #13: onSuccess only sets a status
+      `partly ${CHAT}:25 generation.restoreScene`, // #4: the store only
+      `partly ${CODE}:26 generation.updateScene`, // #15: the cache only
+      `partly ${DUPLICATE}:7 generation.createScene`, // #20: the store only, through syncDuplicatedScene in lib/
+      `partly ${PREVIEW}:21 generation.updateScene`, // #9: a direct write, no cache
+      `partly ${ACTIONS}:18 generation.deleteScene`, // #12: invalidateQueries only
+      `partly ${COPY_MENU}:8 generation.createScene`, // #20: addScene in the forwarded onSuccess
+      `partly ${TITLE}:34 generation.updateScene`, // twin of #17: invalidate only
+      `partly ${TIMELINE}:33 generation.deleteScene`, // #2: deleteScene only
+      `partly ${TIMELINE}:34 generation.updateScene`, // #11: setState only
+      `optimistic ${TITLE}:17 generation.updateScene`, // #17
+      `by-hand ${CHAT}:24 generation.createScene`, // #3
+      `by-hand ${CODE}:19 generation.updateScene`, // #1
+      `by-hand ${CODE}:25 generation.updateScene`, // #6
+      `by-hand ${PREVIEW}:20 generation.updateScene`, // #14 + #7
+      `by-hand ${ACTIONS}:23 generation.createScene`, // #16 + #12
+      `by-hand ${REORDER}:8 generation.reorderScenes`, // #10 + #8
+      `handed-off ${PREVIEW}:27 generation.updateScene`, // props.onSaved()
+      `handed-off src/hooks/useDuplicateScene.ts:10 generation.createScene`, // #20: the hook returns it
+    ]);
+    expect(summary).toBe('19 scene mutations: 1 never synced, 9 partly, 1 optimistic, 6 by hand, 2 handed off');
+    // The same analysis as the rules: "never" is what require-sync-after-mutation reports, and the
+    // hand-written syncs are the store and cache reports.
+    expect(json.mutations.filter((row) => row.verdict === 'never').map((row) => report(row.file, row.line, MISSING))).toEqual(BEFORE.filter((entry) => ruleOf(entry) === MISSING));
+    expect(json.summary.handWrittenSyncs).toBe(BEFORE.filter((entry) => [STORE, CACHE].includes(ruleOf(entry))).length);
+    // #10 + #8: a router-wide invalidation says so.
+    expect(json.mutations.find((row) => row.file === REORDER)).toMatchObject({ store: [{ name: 'replace', line: 11 }], cache: [{ name: 'router-wide generation.invalidate', line: 18 }] });
+    // #5, the one server event: no mutation row, its syncs listed apart.
+    expect(json.events).toMatchObject([
+      { event: 'onSceneCreated', file: CHAT, line: 35, store: [{ name: 'addScene', line: 36 }], cache: [{ name: 'generation.getProjectScenes.invalidate', line: 37 }] },
+    ]);
+    // The copies of the sync logic the design review found by hand, whichever cache API each uses.
+    expect(json.repeatedRuns).toEqual([
+      {
+        steps: ['addScene', 'refresh generation.getProjectScenes'],
+        places: [
+          { file: CHAT, line: 36 },
+          { file: CHAT, line: 51 },
+          { file: ACTIONS, line: 32 },
+        ],
+      },
+      {
+        steps: ['updateScene', 'refresh generation.getProjectScenes'],
+        places: [
+          { file: CODE, line: 21 },
+          { file: CODE, line: 31 },
+          { file: PREVIEW, line: 31 },
+        ],
+      },
+    ]);
+    expectUntouchedExcept(dir, []);
   });
 
   it('(b) init writes the helper module; migrate rewrites every safe run and lists the rest', () => {
@@ -250,8 +335,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 25 files scanned, 6 changed, 19 unchanged, 0 failed',
-        'Helper calls written: 13 (created 3, restored 1, updated 3, changed 5, deleted 1)',
+        'scene-sync migrate: 29 files scanned, 8 changed, 21 unchanged, 0 failed',
+        'Helper calls written: 15 (created 5, restored 1, updated 3, changed 5, deleted 1)',
         'Left for review: 7',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
@@ -264,8 +349,9 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       ].join('\n'),
     );
     const json = readReport('positional.json');
-    expect(json.files).toEqual({ scanned: 25, changed: 6, unchanged: 19, failed: 0 });
-    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, TITLE, TIMELINE]);
+    expect(json.files).toEqual({ scanned: 29, changed: 8, unchanged: 21, failed: 0 });
+    // #20: the sync function is rewritten in its own module: every call of it runs after a mutation.
+    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, COPY_MENU, TITLE, TIMELINE, SYNC_AFTER]);
     // Lines are those of the written file, where each helper call now stands.
     expect(json.rewrites.map(({ file, line, helper }) => `${file}:${line} ${helper}`)).toEqual([
       `${CHAT}:33 sceneSyncHelpers.syncSceneCreated`,
@@ -278,11 +364,13 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `${PREVIEW}:31 sceneSyncHelpers.syncSceneUpdated`,
       `${ACTIONS}:19 sceneSyncHelpers.syncAllScenes`,
       `${ACTIONS}:31 sceneSyncHelpers.syncSceneCreated`,
+      `${COPY_MENU}:7 sceneSyncHelpers.syncSceneCreated`,
       // #17 and its twin: the hand syncs after success are rewritten; the optimistic onMutate and
       // the rollback are not the codemod's business and stay as they are (see (d)).
       `${TITLE}:31 sceneSyncHelpers.syncAllScenes`,
       `${TITLE}:39 sceneSyncHelpers.syncAllScenes`,
       `${TIMELINE}:55 sceneSyncHelpers.syncSceneDeleted`,
+      `${SYNC_AFTER}:6 sceneSyncHelpers.syncSceneCreated`,
     ]);
     expectUntouchedExcept(dir, [...json.changedFiles, 'src/lib/sync/scene-sync.ts']);
 
@@ -292,6 +380,9 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(chat).not.toContain('useVideoState');
     const preview = fs.readFileSync(path.join(dir, PREVIEW), 'utf8');
     expect(preview).toContain('import { sceneSyncHelpers } from "~/lib/sync/scene-sync";\n');
+    const syncAfter = fs.readFileSync(path.join(dir, SYNC_AFTER), 'utf8');
+    expect(syncAfter).toContain('  void sceneSyncHelpers.syncSceneCreated(projectId, scene);\n');
+    expect(syncAfter).not.toContain('useVideoState');
   });
 
   it('(c) the migrated app type-checks with the helper module, and the helpers accept api.useUtils()', () => {
@@ -333,7 +424,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout).toBe(
       [
-        'scene-sync migrate: 25 files scanned, 0 changed, 25 unchanged, 0 failed',
+        'scene-sync migrate: 29 files scanned, 0 changed, 29 unchanged, 0 failed',
         'Helper calls written: 0',
         'Left for review: 7',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
@@ -351,6 +442,32 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     // The mutation that never syncs and the optimistic update (#17) are listed too: every remaining report is a listed place.
     const linted = afterMigration.map((entry) => entry.split(' ')[0]);
     expect(linted).toEqual(reviewed);
+  });
+
+  it('(e1) audit after the migration: the helper everywhere the codemod could, the review sites as they were', () => {
+    const { rows, summary } = audit(dir);
+    expect(rows).toEqual([
+      `never ${CHAT}:23 generation.updateScene`,
+      `partly ${PREVIEW}:21 generation.updateScene`, // review: direct write
+      `partly ${TIMELINE}:35 generation.updateScene`, // review: setState
+      `optimistic ${TITLE}:18 generation.updateScene`, // left alone; its onSettled now calls the helper
+      `by-hand ${REORDER}:8 generation.reorderScenes`, // review: replace + router-wide invalidate
+      `handed-off ${PREVIEW}:27 generation.updateScene`,
+      `handed-off src/hooks/useDuplicateScene.ts:10 generation.createScene`,
+      `helper ${CHAT}:21 generation.createScene`,
+      `helper ${CHAT}:22 generation.restoreScene`,
+      `helper ${CODE}:17 generation.updateScene`,
+      `helper ${CODE}:22 generation.updateScene`,
+      `helper ${CODE}:23 generation.updateScene`,
+      `helper ${DUPLICATE}:7 generation.createScene`, // #20: syncDuplicatedScene now calls the helper
+      `helper ${PREVIEW}:20 generation.updateScene`,
+      `helper ${ACTIONS}:17 generation.deleteScene`,
+      `helper ${ACTIONS}:22 generation.createScene`,
+      `helper ${COPY_MENU}:7 generation.createScene`,
+      `helper ${TITLE}:35 generation.updateScene`,
+      `helper ${TIMELINE}:34 generation.deleteScene`,
+    ]);
+    expect(summary).toBe('19 scene mutations: 1 never synced, 2 partly, 1 optimistic, 1 by hand, 2 handed off, 12 through the helper');
   });
 
   it('(e2) configs.strict on the migrated copy: the codemod left the event bus and the revision guard alone', async () => {
@@ -384,9 +501,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 25 files scanned, 3 changed, 22 unchanged, 0 failed',
+        'scene-sync migrate: 29 files scanned, 3 changed, 26 unchanged, 0 failed',
         'Helper calls written: 9 (created 2, restored 1, updated 2, changed 4)',
-        'Left for review: 13',
+        'Left for review: 15',
         `  ${CHAT}:24: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
         `  ${PREVIEW}:31: ${REVIEW.noUtils}`,
@@ -394,12 +511,14 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
         `  ${ACTIONS}:20: ${REVIEW.noUtils}`,
         `  ${ACTIONS}:32: ${REVIEW.noUtils}`,
         `  ${ACTIONS}:33: ${REVIEW.noUtils}`,
+        `  ${COPY_MENU}:8: ${REVIEW.noUtils}`,
         `  ${TITLE}:22: ${REVIEW.optimistic}`,
         `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:37: ${REVIEW.setState}`,
         `  ${TIMELINE}:54: ${REVIEW.noUtils}`,
         `  ${REORDER}:11: ${REVIEW.replace}`,
         `  ${REORDER}:18: ${REVIEW.router}`,
+        `  ${SYNC_AFTER}:6: ${REVIEW.noUtils}`,
         '',
       ].join('\n'),
     );
@@ -429,12 +548,14 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     expect(lint(dir)).toEqual([
       report(CHAT, 24, MISSING), // #13, as in positional style
       ...[
+        report(DUPLICATE, 7, STORE),
         report(PREVIEW, 23, STORE),
         report(PREVIEW, 31, STORE),
         report(PREVIEW, 32, CACHE),
         report(ACTIONS, 20, CACHE),
         report(ACTIONS, 32, STORE),
         report(ACTIONS, 33, CACHE),
+        report(COPY_MENU, 8, STORE),
         report(TITLE, 22, OPTIMISTIC), // #17, left alone as in positional style
         report(TITLE, 28, OPTIMISTIC),
         report(TIMELINE, 37, STORE),
@@ -448,9 +569,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     const again = scene(dir, ['migrate', 'src']);
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout.split('\n').slice(0, 3)).toEqual([
-      'scene-sync migrate: 25 files scanned, 0 changed, 25 unchanged, 0 failed',
+      'scene-sync migrate: 29 files scanned, 0 changed, 29 unchanged, 0 failed',
       'Helper calls written: 0',
-      'Left for review: 13',
+      'Left for review: 15',
     ]);
   });
 });

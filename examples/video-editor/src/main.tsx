@@ -4,9 +4,11 @@ import { createRoot } from 'react-dom/client';
 import { ActivityLog } from '~/components/ActivityLog';
 import { ChatPanel } from '~/components/ChatPanel';
 import { CodePanel } from '~/components/CodePanel';
+import { DuplicateButton } from '~/components/DuplicateButton';
 import { PreviewPanel } from '~/components/PreviewPanel';
 import { ProjectHeader } from '~/components/ProjectHeader';
 import { SceneActions } from '~/components/SceneActions';
+import { SceneCopyMenu } from '~/components/SceneCopyMenu';
 import { SceneTitleEditor } from '~/components/SceneTitleEditor';
 import { TimelinePanel } from '~/components/TimelinePanel';
 import { useVideoState } from '~/stores/videoState';
@@ -20,6 +22,7 @@ function Editor({ projectId }: { projectId: string }) {
   const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
   const selectedSceneId = useVideoState((state) => state.selectedSceneId);
   const selected = useVideoState((state) => state.projects[projectId]?.scenes.find((s) => s.id === selectedSceneId));
+  const scenes = useVideoState((state) => state.projects[projectId]?.scenes ?? []);
 
   return (
     <main>
@@ -28,9 +31,11 @@ function Editor({ projectId }: { projectId: string }) {
       <ChatPanel projectId={projectId} />
       <PreviewPanel projectId={projectId} onSaved={() => setLastSavedAt(new Date())} />
       <TimelinePanel projectId={projectId} />
+      <SceneCopyMenu projectId={projectId} scenes={scenes} />
       {selected && (
         <>
           <SceneActions projectId={projectId} scene={selected} />
+          <DuplicateButton projectId={projectId} scene={selected} />
           <CodePanel key={selected.id} projectId={projectId} scene={selected} />
           <SceneTitleEditor key={`title-${selected.id}`} projectId={projectId} scene={selected} />
         </>

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ts from 'typescript';
+
+/** Resolves an import specifier to an app source file, or undefined (a package, a declaration file, nothing). */
+export type ResolveModule = (specifier: string, containingFile: string) => string | undefined;
+
+const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/;
+
+/** Without a tsconfig: how a bundler resolves relative imports, index files and extensions. */
+const FALLBACK_OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowJs: true,
+  jsx: ts.JsxEmit.Preserve,
+};
+
+interface ConfigEntry {
+  options: ts.CompilerOptions;
+  cache: ts.ModuleResolutionCache;
+}
+
+/** Per process (per ESLint worker): parsed tsconfigs by path (undefined: unreadable), re-read when the file changes. */
+const configs = new Map<string, { mtimeMs: number; entry: ConfigEntry | undefined }>();
+const nearestConfig = new Map<string, string | undefined>();
+const fallback = { options: FALLBACK_OPTIONS, cache: ts.createModuleResolutionCache(process.cwd(), (name) => name, FALLBACK_OPTIONS) };
+
+/**
+ * The resolver for files linted under one configuration: TypeScript's own module resolution with
+ * the app's compiler options (`paths`, `baseUrl`, `moduleSuffixes`, `allowImportingTsExtensions`).
+ * With a program (typed linting) its options and resolutions are used; otherwise `tsconfig` or the
+ * nearest `tsconfig.json` above each importing file. Never throws.
+ */
+export function createModuleResolver(tsconfig: string | null, cwd: string, program?: ts.Program): ResolveModule {
+  const programCache = program ? ts.createModuleResolutionCache(program.getCurrentDirectory(), (name) => name, program.getCompilerOptions()) : undefined;
+  const fixedConfig = tsconfig === null ? undefined : path.resolve(cwd, tsconfig);
+  // Every file of a folder imports much the same: one resolution per folder and specifier.
+  const resolved = new Map<string, string | undefined>();
+  const resolve = (specifier: string, containingFile: string): string | undefined => {
+    if (program && programCache) {
+      if (!mayBeAppModule(specifier, program.getCompilerOptions())) return undefined;
+      const fromProgram = programResolution(program, specifier, containingFile);
+      if (fromProgram !== undefined) return fromProgram || undefined;
+      return accept(ts.resolveModuleName(specifier, containingFile, program.getCompilerOptions(), ts.sys, programCache).resolvedModule);
+    }
+    const config = loadConfig(fixedConfig ?? findNearestConfig(path.dirname(containingFile))) ?? fallback;
+    if (!mayBeAppModule(specifier, config.options)) return undefined;
+    return accept(ts.resolveModuleName(specifier, containingFile, config.options, ts.sys, config.cache).resolvedModule);
+  };
+  return (specifier, containingFile) => {
+    const key = `${path.dirname(containingFile)}\u0000${specifier}`;
+    if (resolved.has(key)) return resolved.get(key);
+    let file: string | undefined;
+    try {
+      file = resolve(specifier, containingFile);
+    } catch {
+      file = undefined;
+    }
+    resolved.set(key, file);
+    return file;
+  };
+}
+
+/**
+ * False for a specifier that can only name a package (`react`, `@tanstack/react-query`): not relative,
+ * not a subpath import (`#x`), matching no `paths` pattern, with no `baseUrl` to resolve it against.
+ * Packages are never followed, and looking them up in every `node_modules` above is the slow part.
+ */
+function mayBeAppModule(specifier: string, options: ts.CompilerOptions): boolean {
+  if (/^(?:\.{1,2}(?:\/|$)|\/|#)/.test(specifier) || path.isAbsolute(specifier)) return true;
+  if (options.baseUrl !== undefined) return true;
+  return Object.keys(options.paths ?? {}).some((pattern) => {
+    const star = pattern.indexOf('*');
+    if (star === -1) return specifier === pattern;
+    return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) && specifier.length >= pattern.length - 1;
+  });
+}
+
+/**
+ * What the program resolved the import to: a file, '' for resolved to nothing usable, undefined when it
+ * did not say. `getResolvedModule` is not in TypeScript's public typings: without it, resolve again.
+ */
+function programResolution(program: ts.Program, specifier: string, containingFile: string): string | undefined {
+  const sourceFile = program.getSourceFile(containingFile);
+  const lookup = (program as { getResolvedModule?: (file: ts.SourceFile, name: string, mode: ts.ResolutionMode) => ts.ResolvedModuleWithFailedLookupLocations | undefined }).getResolvedModule;
+  if (!sourceFile || !lookup) return undefined;
+  const resolved = lookup.call(program, sourceFile, specifier, undefined);
+  if (!resolved) return undefined;
+  return accept(resolved.resolvedModule) ?? '';
+}
+
+function accept(resolved: ts.ResolvedModuleFull | undefined): string | undefined {
+  if (!resolved || resolved.isExternalLibraryImport) return undefined;
+  const file = resolved.resolvedFileName;
+  if (DECLARATION_FILE.test(file) || !SOURCE_FILE.test(file)) return undefined;
+  return path.normalize(file);
+}
+
+function findNearestConfig(directory: string): string | undefined {
+  if (nearestConfig.has(directory)) return nearestConfig.get(directory);
+  const found = ts.findConfigFile(directory, ts.sys.fileExists, 'tsconfig.json');
+  nearestConfig.set(directory, found && path.resolve(found));
+  return found && path.resolve(found);
+}
+
+function loadConfig(configPath: string | undefined): ConfigEntry | undefined {
+  if (configPath === undefined) return undefined;
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(configPath).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const cached = configs.get(configPath);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.entry;
+  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+  let entry: ConfigEntry | undefined;
+  if (!read.error) {
+    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath), undefined, configPath);
+    const options = { ...parsed.options, allowJs: parsed.options.allowJs ?? true };
+    entry = { options, cache: ts.createModuleResolutionCache(path.dirname(configPath), (name) => name, options) };
+  }
+  configs.set(configPath, { mtimeMs, entry });
+  return entry;
+}

@@ -1,0 +1,187 @@
+// Input-sized chains and nesting: no rule and no codemod step may recurse once per link. Flat chains
+// (aliases, member steps through constants) run here; literal nesting needs a deeper stack than
+// vitest's just for the parser, so it runs in a worker thread with 64 MB of stack, where an
+// analysis that recursed per level would still overflow.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import parser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../src';
+import { transformSource } from '../src/codemods/scene-sync';
+import { getConventions } from '../src/conventions';
+
+const HEADER = ["import { api } from '~/trpc/react';", "import { useVideoState } from '~/stores/videoState';", ''];
+const DIST = path.resolve(__dirname, '..', 'dist', 'index.js');
+
+/** A report keyed by the text of its line, so a deep and a shallow version of a file compare equal. */
+type Summary = { ruleId: string | null; code: string; column: number; fatal?: boolean };
+
+function summarize(text: string, messages: { ruleId: string | null; line: number; column: number; fatal?: boolean }[]): Summary[] {
+  const lines = text.split('\n');
+  return messages.map(({ ruleId, line, column, fatal }) => ({ ruleId, code: (lines[line - 1] ?? '').trim(), column, ...(fatal ? { fatal } : {}) }));
+}
+
+function lintAll(text: string, config: 'recommended' | 'strict'): Summary[] {
+  const linter = new Linter({ cwd: '/project' });
+  const messages = linter.verify(
+    text,
+    [
+      {
+        files: ['**/*.{ts,tsx}'],
+        languageOptions: { parser: parser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        plugins: { 'scene-sync': plugin as never },
+        rules: plugin.configs[config].rules,
+      },
+    ],
+    { filename: '/project/src/components/Panel.tsx' },
+  );
+  return summarize(text, messages);
+}
+
+/** `const a1 = a0; ... ` ending in a hand-written invalidation after a mutation. */
+function aliasChain(length: number): string {
+  return [
+    ...HEADER,
+    'export function Panel({ projectId }: { projectId: string }) {',
+    '  const a0 = api.useUtils();',
+    ...Array.from({ length }, (_, index) => `  const a${index + 1} = a${index};`),
+    `  const m = api.generation.updateScene.useMutation({ onSuccess: () => { void last.generation.getProjectScenes.invalidate({ projectId }); } });`,
+    '  return m;',
+    '}',
+    '',
+  ].join('\n').replace('last.', `a${length}.`);
+}
+
+/** `const a1 = a0.generation; ...`: one member step per constant, the invalidation at the end. */
+function memberChainThroughConstants(length: number): string {
+  return [
+    ...HEADER,
+    'export function Panel({ projectId }: { projectId: string }) {',
+    '  const a0 = useVideoState.getState();',
+    ...Array.from({ length }, (_, index) => `  const a${index + 1} = a${index}.slice;`),
+    '  const m = api.generation.updateScene.useMutation({ onSuccess: (scene) => { last.updateScene(projectId, scene.id, scene); } });',
+    '  return m;',
+    '}',
+    '',
+  ].join('\n').replace('last.', `a${length}.`);
+}
+
+describe('flat chains, with every rule of both configs', () => {
+  for (const config of ['recommended', 'strict'] as const) {
+    it(`${config}: a 10,000-alias const chain is followed to the invalidation at its end`, () => {
+      const shallow = lintAll(aliasChain(3), config);
+      expect(shallow.map((report) => report.ruleId)).toEqual(['scene-sync/no-manual-invalidate']);
+      expect(lintAll(aliasChain(10_000), config)).toEqual(shallow.map((report) => ({ ...report, code: report.code.replace('a3.', 'a10000.') })));
+    });
+
+    it(`${config}: a 5,000-link member chain through constants reports as a short one does`, () => {
+      const shallow = lintAll(memberChainThroughConstants(3), config);
+      expect(lintAll(memberChainThroughConstants(5_000), config)).toEqual(shallow.map((report) => ({ ...report, code: report.code.replace('a3.', 'a5000.') })));
+    });
+  }
+
+  it('the codemod rewrites the invalidation at the end of a 10,000-alias chain', () => {
+    const result = transformSource(aliasChain(10_000), 'src/components/Panel.tsx', getConventions(undefined))!;
+    expect(result.plan.rewrites.map(({ line, kind }) => ({ line, kind }))).toEqual([{ line: 10_006, kind: 'changed' }]);
+    expect(result.output).toContain('sceneSyncHelpers.syncAllScenes(');
+  });
+});
+
+interface DeepCase {
+  name: string;
+  text: (depth: number) => string;
+  depth: number;
+}
+
+const DEEP_CASES: DeepCase[] = [
+  {
+    name: 'a 5,000-link member expression',
+    depth: 5_000,
+    text: (depth) =>
+      [
+        ...HEADER,
+        'export function Panel({ projectId }: { projectId: string }) {',
+        '  const utils = api.useUtils();',
+        `  const m = api.generation.updateScene.useMutation({ onSuccess: () => { void utils.generation.getProjectScenes.invalidate({ projectId }); void utils${'.b'.repeat(depth)}.invalidate(); } });`,
+        '  return m;',
+        '}',
+        '',
+      ].join('\n'),
+  },
+  {
+    name: '1,000 nested if/else blocks that all return before a store update',
+    depth: 1_000,
+    text: (depth) =>
+      [
+        ...HEADER,
+        'export function Panel({ a }: { a: boolean }) {',
+        '  const m = api.generation.updateScene.useMutation({ onSuccess: async (scene) => {',
+        '    await Promise.resolve();',
+        'if (a) {\n'.repeat(depth) + 'return;\n' + '} else { return; }\n'.repeat(depth) + '    useVideoState.getState().updateScene(scene.id, scene);',
+        '  } });',
+        '  return m;',
+        '}',
+        '',
+      ].join('\n'),
+  },
+  {
+    name: '600 nested callbacks around a hand sync',
+    depth: 600,
+    text: (depth) =>
+      [
+        ...HEADER,
+        'declare function later(run: () => void): void;',
+        'export function Panel({ projectId }: { projectId: string }) {',
+        '  const utils = api.useUtils();',
+        '  const m = api.generation.updateScene.useMutation({ onSuccess: (scene) => {',
+        'later(() => {\n'.repeat(depth) +
+          'useVideoState.getState().updateScene(projectId, scene.id, scene); void utils.generation.getProjectScenes.invalidate({ projectId });\n' +
+          '});\n'.repeat(depth) +
+          '  } });',
+        '  return m;',
+        '}',
+        '',
+      ].join('\n'),
+  },
+];
+
+/** Lints in a thread with a deep stack (only the parser needs it), with each config. */
+function lintInDeepStack(text: string): Promise<Record<'recommended' | 'strict', Summary[]>> {
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { Linter } = require('eslint');
+    const parser = require('@typescript-eslint/parser');
+    const plugin = require(workerData.dist);
+    const result = {};
+    for (const config of ['recommended', 'strict']) {
+      result[config] = new Linter({ cwd: '/project' }).verify(workerData.text, [{
+        files: ['**/*.{ts,tsx}'],
+        languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        plugins: { 'scene-sync': plugin },
+        rules: plugin.configs[config].rules,
+      }], { filename: '/project/src/components/Panel.tsx' }).map(({ ruleId, line, column, fatal, message }) => ({ ruleId, line, column, fatal, message }));
+    }
+    parentPort.postMessage(result);
+  `;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, workerData: { text, dist: DIST }, resourceLimits: { stackSizeMb: 64 } });
+    worker.once('message', (result: Record<'recommended' | 'strict', { ruleId: string | null; line: number; column: number; fatal?: boolean; message: string }[]>) =>
+      resolve({ recommended: summarize(text, result.recommended), strict: summarize(text, result.strict) }),
+    );
+    worker.once('error', reject);
+  });
+}
+
+describe('literal nesting, with every rule of both configs', () => {
+  for (const { name, text, depth } of DEEP_CASES) {
+    it(`${name}: no crash, the reports of a shallow version`, async () => {
+      const deep = await lintInDeepStack(text(depth));
+      for (const config of ['recommended', 'strict'] as const) {
+        const shallow = lintAll(text(3), config);
+        expect(shallow.length, `${config} reports something`).toBeGreaterThan(0);
+        expect(deep[config], config).toEqual(shallow.map((report) => ({ ...report, code: report.code.replace('.b.b.b.', `${'.b'.repeat(depth)}.`) })));
+      }
+    });
+  }
+});
