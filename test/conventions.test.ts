@@ -183,7 +183,7 @@ describe('invalid settings', () => {
     [
       'a query object has a key that is no identifier',
       { queries: [{ path: 'project.getFullProject', key: 'the id' }] },
-      'scene-sync: invalid setting "queries[0].key": expected a JavaScript identifier, got "the id".',
+      'scene-sync: invalid setting "queries[0].key": expected a JavaScript identifier (not a reserved word), got "the id".',
     ],
     [
       'a query object has no path',
@@ -208,7 +208,7 @@ describe('invalid settings', () => {
     [
       'client.name is no identifier',
       { client: { module: '~/trpc/react', name: 'api.x' } },
-      'scene-sync: invalid setting "client.name": expected a JavaScript identifier, got "api.x".',
+      'scene-sync: invalid setting "client.name": expected a JavaScript identifier (not a reserved word), got "api.x".',
     ],
     [
       'a mutation pattern holds other characters',
