@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import { getConventions, resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
 import { planRepository, type CrossModulePlan } from './codemods/cross-module';
 import { loadConfigFile } from './codemods/config-file';
+import { inferClient } from './codemods/infer-client';
 import { defaultHelperPath, renderHelperModule } from './codemods/init';
 import type { FileRecord } from './codemods/scene-sync';
 import { hashText } from './codemods/text-hash';
@@ -153,13 +154,37 @@ function init(args: string[], io: Output, cwd: string): number {
     io.out(`scene-sync init: ${path.relative(cwd, target)} exists; left unchanged.`);
     return 0;
   }
+  if (!settings.client) {
+    const inferred = inferClient(readSources(collectFiles([root], root, [], [])));
+    if (inferred) {
+      settings.client = inferred;
+      const found = inferred.kind === 'classic' ? `"name": "${inferred.name}"` : `"hook": "${inferred.hook}"`;
+      io.out(`scene-sync init: no "client" setting; the code uses { "module": "${inferred.module}", ${found} }, so the helper is typed against it.`);
+    } else {
+      io.err('scene-sync init: warning: no "client" setting and no file imports a tRPC client with useUtils() or useTRPC(); the helper takes a structural utils type instead. Set "client" to type it against the app.');
+    }
+  }
   fs.mkdirSync(path.dirname(target), { recursive: true });
   writeAtomic(target, renderHelperModule(settings));
   io.out(`scene-sync init: wrote ${path.relative(cwd, target)} (${settings.helper.style} style).`);
   if (settings.helper.style === 'positional') {
-    io.out('Hand it the tRPC utils once, near the root: registerSceneSyncUtils(api.useUtils()).');
+    io.out(
+      settings.client
+        ? `Add one line to the app's root component: useSceneSyncRegistration(); (imported from '${settings.helper.module}').`
+        : 'Hand it the tRPC utils once, near the root: registerSceneSyncUtils(api.useUtils()).',
+    );
   }
   return 0;
+}
+
+function* readSources(files: string[]): Generator<string> {
+  for (const file of files) {
+    try {
+      yield fs.readFileSync(file, 'utf8');
+    } catch {
+      // An unreadable file tells nothing about the client.
+    }
+  }
 }
 
 /** The folder of the nearest package.json at or above `cwd`, or `cwd`. */

@@ -24,8 +24,11 @@ export interface SceneSyncSettings {
     refresh?: string | null;
     module?: string;
   };
-  queries?: string[];
+  /** A procedure path, or `{ path, key }` when its input names the project under another key than `projectKey`. */
+  queries?: (string | { path: string; key?: string })[];
   projectKey?: string;
+  /** The app's tRPC client, so `init` can type the helper against it: `{ module, name }` (classic) or `{ module, hook }` (TanStack-native). */
+  client?: { module: string; name?: string; hook?: string };
   mutations?: string[];
   restoreMutations?: string[];
   serverEvents?: string[];
@@ -49,12 +52,22 @@ export interface SceneSyncSettings {
   tsconfig?: string | null;
 }
 
+/** A scene query and the key of its input that holds the project. */
+export interface SceneQuery {
+  path: string;
+  key: string;
+}
+
+/** The app's tRPC client: the classic `createTRPCReact` object (`api`) or the TanStack-native context hook (`useTRPC`). */
+export type ClientSetting = { kind: 'classic'; module: string; name: string } | { kind: 'tanstack'; module: string; hook: string };
+
 /** Every key filled in: the same shape as the settings, defaults applied. */
 export interface ResolvedSettings {
   entity: string;
   store: { hooks: string[]; actions: Record<string, SyncKind>; refresh: string | null; module: string };
-  queries: string[];
+  queries: SceneQuery[];
   projectKey: string;
+  client: ClientSetting | null;
   mutations: string[];
   restoreMutations: string[];
   serverEvents: string[];
@@ -88,8 +101,9 @@ export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<Resolv
     refresh: 'updateAndRefresh',
     module: '~/stores/videoState',
   },
-  queries: ['generation.getProjectScenes'],
+  queries: [{ path: 'generation.getProjectScenes', key: 'projectId' }],
   projectKey: 'projectId',
+  client: null,
   mutations: ['**.*Scene*'],
   restoreMutations: [`**.{${RESTORE_WORDS.join(',')}}*`, `**.*{${RESTORE_WORDS.map(capitalize).join(',')}}*`],
   serverEvents: ['onScene{Created,Updated,Deleted,Restored}'],
@@ -249,6 +263,43 @@ function readEntity(value: unknown): string {
   return value;
 }
 
+const QUERY_EXPECTED = 'a tRPC procedure path such as "router.procedure", or { "path": "router.procedure", "key": "id" }';
+
+function readQueries(value: unknown, projectKey: string): SceneQuery[] {
+  if (value === undefined) return DEFAULT_SETTINGS.queries.map((query) => ({ path: query.path, key: projectKey }));
+  if (!Array.isArray(value) || value.length === 0) throw new SceneSyncConfigError('queries', value, `a non-empty array, each entry ${QUERY_EXPECTED}`);
+  return value.map((entry: unknown, index) => {
+    const key = `queries[${index}]`;
+    if (typeof entry === 'string') {
+      if (!PROCEDURE_PATH.test(entry)) throw new SceneSyncConfigError(key, entry, QUERY_EXPECTED);
+      return { path: entry, key: projectKey };
+    }
+    if (!isPlainObject(entry)) throw new SceneSyncConfigError(key, entry, QUERY_EXPECTED);
+    checkKeys(entry, key, ['path', 'key']);
+    if (typeof entry.path !== 'string' || !PROCEDURE_PATH.test(entry.path)) {
+      throw new SceneSyncConfigError(`${key}.path`, entry.path, 'a tRPC procedure path such as "router.procedure"');
+    }
+    return { path: entry.path, key: readIdentifier(entry.key, `${key}.key`, projectKey) };
+  });
+}
+
+function readClient(value: unknown): ClientSetting | null {
+  // null and `kind` are the resolved form: settings already resolved may be resolved again.
+  const client = value === null ? undefined : readObject(value, 'client');
+  if (client === undefined) return null;
+  checkKeys(client, 'client', ['module', 'name', 'hook', 'kind']);
+  if (client.kind !== undefined && client.kind !== (client.name !== undefined ? 'classic' : 'tanstack')) {
+    throw new SceneSyncConfigError('client.kind', client.kind, '"classic" with "name", or "tanstack" with "hook" (or leave it out)');
+  }
+  if (client.module === undefined) throw new SceneSyncConfigError('client.module', undefined, 'the module that exports the tRPC client, such as "~/trpc/react"');
+  const module = readModule(client.module, 'client.module', '');
+  if ((client.name === undefined) === (client.hook === undefined)) {
+    throw new SceneSyncConfigError('client', client, 'either "name" (the createTRPCReact object, such as "api") or "hook" (the TanStack-native context hook, such as "useTRPC"), not both');
+  }
+  if (client.name !== undefined) return { kind: 'classic', module, name: readIdentifier(client.name, 'client.name', '') };
+  return { kind: 'tanstack', module, hook: readIdentifier(client.hook, 'client.hook', '') };
+}
+
 /** The plural of an English noun, by the common rules: board -> boards, entry -> entries, box -> boxes. */
 export function pluralOf(noun: string): string {
   if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
@@ -266,7 +317,7 @@ const KIND_LIST = SYNC_KINDS.map((kind) => `"${kind}"`).join(', ');
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const root = raw === undefined || raw === null ? {} : readObject(raw, 'sceneSync');
   if (root === undefined) return structuredClone(DEFAULT_SETTINGS) as ResolvedSettings;
-  checkKeys(root, '', ['$schema', 'entity', 'store', 'queries', 'projectKey', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database', 'crossModule', 'tsconfig']);
+  checkKeys(root, '', ['$schema', 'entity', 'store', 'queries', 'projectKey', 'client', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database', 'crossModule', 'tsconfig']);
 
   const store = readObject(root.store, 'store') ?? {};
   checkKeys(store, 'store', ['hooks', 'actions', 'refresh', 'module']);
@@ -312,6 +363,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     style = helperRaw.style;
   }
 
+  const projectKey = readIdentifier(root.projectKey, 'projectKey', DEFAULT_SETTINGS.projectKey);
   const eventBus = readObject(root.eventBus, 'eventBus') ?? {};
   checkKeys(eventBus, 'eventBus', ['objects', 'eventNames', 'caseSensitive']);
   const database = readObject(root.database, 'database') ?? {};
@@ -320,8 +372,9 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   return {
     entity: readEntity(root.entity),
     store: { hooks, actions, refresh, module: storeModule },
-    queries: readStrings(root.queries, 'queries', PROCEDURE_PATH, 'tRPC procedure paths such as "router.procedure"', DEFAULT_SETTINGS.queries),
-    projectKey: readIdentifier(root.projectKey, 'projectKey', DEFAULT_SETTINGS.projectKey),
+    queries: readQueries(root.queries, projectKey),
+    projectKey,
+    client: readClient(root.client),
     mutations: readStrings(root.mutations, 'mutations', NAME_PATTERN, `patterns over "router.procedure" (*, ** and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.mutations),
     restoreMutations: readStrings(root.restoreMutations, 'restoreMutations', NAME_PATTERN, `patterns over "router.procedure" (*, ** and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.restoreMutations),
     serverEvents: readStrings(root.serverEvents, 'serverEvents', NAME_PATTERN, `callback name patterns (* and {a,b} allowed; ${GLOB_HINT})`, DEFAULT_SETTINGS.serverEvents),
@@ -395,6 +448,8 @@ export interface Conventions {
   /** Sync kind of a scene-writing store action, or undefined for other actions. */
   actionKind(name: string): SyncKind | undefined;
   isSceneQuery(path: readonly string[]): boolean;
+  /** The input key of a scene query that holds the project (`projectId`, `id`), or undefined for other paths. */
+  queryKey(path: readonly string[]): string | undefined;
   /** True for a router path (possibly empty: the root) that contains a scene query. */
   routerHoldsSceneQuery(path: readonly string[]): boolean;
   isSceneMutation(path: readonly string[]): boolean;
@@ -435,10 +490,10 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       return compiled.some((match) => match(dotted));
     };
   };
-  const queryPaths = new Set(settings.queries);
+  const queryKeys = new Map(settings.queries.map((query) => [query.path, query.key]));
   const queryPrefixes = new Set<string>(['']);
   for (const query of settings.queries) {
-    const segments = query.split('.');
+    const segments = query.path.split('.');
     for (let length = 1; length < segments.length; length++) queryPrefixes.add(segments.slice(0, length).join('.'));
   }
   const isSceneMutation = matchers(settings.mutations);
@@ -463,7 +518,8 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     entities: pluralOf(settings.entity),
     storeHooks: new Set(settings.store.hooks),
     actionKind: (name) => (Object.hasOwn(settings.store.actions, name) ? settings.store.actions[name] : undefined),
-    isSceneQuery: (path) => queryPaths.has(path.join('.')),
+    isSceneQuery: (path) => queryKeys.has(path.join('.')),
+    queryKey: (path) => queryKeys.get(path.join('.')),
     routerHoldsSceneQuery: (path) => queryPrefixes.has(path.join('.')),
     isSceneMutation,
     isRestoreMutation,
@@ -518,7 +574,7 @@ function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boo
   const lastSegments = new Set<string>();
   const routerSegments = new Set<string>();
   for (const query of settings.queries) {
-    const segments = query.split('.');
+    const segments = query.path.split('.');
     lastSegments.add(segments[segments.length - 1]!);
     for (const segment of segments.slice(0, -1)) routerSegments.add(segment);
   }

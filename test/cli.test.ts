@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHelperPath, renderHelperModule } from '../src/codemods/init';
+import { loadConfigFile } from '../src/codemods/config-file';
 import { resolveSettings } from '../src/conventions';
 import { cli, ensureBuilt, git, removeTempDirs, ROOT, tempDir } from './helpers/cli';
 
@@ -354,7 +355,7 @@ describe('scene-sync init', () => {
     expect(first).toEqual({
       status: 0,
       stdout: `scene-sync init: wrote ${target} (positional style).\nHand it the tRPC utils once, near the root: registerSceneSyncUtils(api.useUtils()).\n`,
-      stderr: '',
+      stderr: 'scene-sync init: warning: no "client" setting and no file imports a tRPC client with useUtils() or useTRPC(); the helper takes a structural utils type instead. Set "client" to type it against the app.\n',
     });
     expect(fs.readFileSync(path.join(dir, target), 'utf8')).toBe(renderHelperModule(settings));
     expect(fs.readdirSync(path.join(dir, 'src', 'lib', 'sync'))).toEqual(['scene-sync.ts']);
@@ -369,10 +370,37 @@ describe('scene-sync init', () => {
     const dir = tempDir('init-object');
     place(dir, { 'conventions.json': 'object/scene-sync.config.json' });
     const run = cli(dir, 'init', '--config', 'conventions.json', '--out', 'app/sync/helpers.ts');
-    expect(run).toEqual({ status: 0, stdout: 'scene-sync init: wrote app/sync/helpers.ts (object style).\n', stderr: '' });
+    expect(run).toEqual({ status: 0, stdout: 'scene-sync init: wrote app/sync/helpers.ts (object style).\n', stderr: 'scene-sync init: warning: no "client" setting and no file imports a tRPC client with useUtils() or useTRPC(); the helper takes a structural utils type instead. Set "client" to type it against the app.\n' });
     const source = fs.readFileSync(path.join(dir, 'app', 'sync', 'helpers.ts'), 'utf8');
-    expect(source).toBe(renderHelperModule(resolveSettings({ helper: { style: 'object' } })));
+    expect(source).toBe(renderHelperModule(loadConfigFile(path.join(FIXTURES, 'object', 'scene-sync.config.json'))));
     expect(source).toContain('export const sceneSyncHelpers = {');
+    // Each query invalidated with its own key, in the structural type as in the call.
+    expect(source).toContain('project: {\n    getFullProject: { invalidate(input?: { id: string }): Promise<unknown> };\n  };');
+    expect(source).toContain('utils.project.getFullProject.invalidate({ id: projectId }),');
+    expect(source).toContain('utils.generation.getProjectScenes.invalidate({ projectId: projectId }),');
+  });
+
+  it('infers the client from the import that provides useUtils(), says so, and types the helper against it', () => {
+    const dir = tempDir('init-infer');
+    fs.mkdirSync(path.join(dir, 'src', 'components'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'src', 'components', 'Panel.tsx'),
+      "import { type Foo, api as trpcApi } from '~/trpc/react';\nexport function Panel() {\n  const utils = trpcApi.useUtils();\n  return null;\n}\n",
+    );
+    fs.writeFileSync(path.join(dir, 'src', 'components', 'Other.tsx'), "import { useTRPC } from '~/trpc/client';\nexport const useX = () => useTRPC();\n");
+    const run = cli(dir, 'init');
+    expect(run).toEqual({
+      status: 0,
+      stdout:
+        'scene-sync init: no "client" setting; the code uses { "module": "~/trpc/react", "name": "trpcApi" }, so the helper is typed against it.\n' +
+        'scene-sync init: wrote src/lib/sync/scene-sync.ts (positional style).\n' +
+        "Add one line to the app's root component: useSceneSyncRegistration(); (imported from '~/lib/sync/scene-sync').\n",
+      stderr: '',
+    });
+    const source = fs.readFileSync(path.join(dir, 'src', 'lib', 'sync', 'scene-sync.ts'), 'utf8');
+    expect(source).toContain("import { trpcApi } from '~/trpc/react';\n");
+    expect(source).toContain('export type SceneSyncUtils = ReturnType<typeof trpcApi.useUtils>;');
+    expect(source).toContain('export function useSceneSyncRegistration(): void {\n  registerSceneSyncUtils(trpcApi.useUtils());\n}');
   });
 
   it('refuses to write outside the project root, from helper.module or --out', () => {

@@ -36,7 +36,8 @@ describe('defaults', () => {
           reorderScenes: 'changed',
         },
       },
-      queries: ['generation.getProjectScenes'],
+      queries: [{ path: 'generation.getProjectScenes', key: 'projectId' }],
+      client: null,
       helper: {
         module: '~/lib/sync/scene-sync',
         object: 'sceneSyncHelpers',
@@ -125,7 +126,10 @@ describe('custom settings', () => {
     });
     expect(settings.store.hooks).toEqual(['useEditorStore']);
     expect(settings.store.actions).toEqual({ upsertDoc: 'updated' });
-    expect(settings.queries).toEqual(['docs.list', 'docs.byId']);
+    expect(settings.queries).toEqual([
+      { path: 'docs.list', key: 'projectId' },
+      { path: 'docs.byId', key: 'projectId' },
+    ]);
     expect(settings.mutations).toEqual(DEFAULT_SETTINGS.mutations);
     expect(settings.helper).toMatchObject({
       module: '~/lib/sync/scene-sync',
@@ -174,7 +178,37 @@ describe('invalid settings', () => {
     [
       'a query is not a router.procedure path',
       { queries: ['getProjectScenes'] },
-      'scene-sync: invalid setting "queries[0]": expected tRPC procedure paths such as "router.procedure", got "getProjectScenes".',
+      'scene-sync: invalid setting "queries[0]": expected a tRPC procedure path such as "router.procedure", or { "path": "router.procedure", "key": "id" }, got "getProjectScenes".',
+    ],
+    [
+      'a query object has a key that is no identifier',
+      { queries: [{ path: 'project.getFullProject', key: 'the id' }] },
+      'scene-sync: invalid setting "queries[0].key": expected a JavaScript identifier (not a reserved word), got "the id".',
+    ],
+    [
+      'a query object has no path',
+      { queries: ['docs.list', { key: 'id' }] },
+      'scene-sync: invalid setting "queries[1].path": expected a tRPC procedure path such as "router.procedure", got undefined.',
+    ],
+    [
+      'a query object has an unknown key',
+      { queries: [{ path: 'docs.get', input: 'id' }] },
+      'scene-sync: invalid setting "queries[0].input": expected a known key (path, key) instead of this unknown one, got "id".',
+    ],
+    [
+      'client names both a client object and a hook',
+      { client: { module: '~/trpc/react', name: 'api', hook: 'useTRPC' } },
+      'scene-sync: invalid setting "client": expected either "name" (the createTRPCReact object, such as "api") or "hook" (the TanStack-native context hook, such as "useTRPC"), not both, got {"module":"~/trpc/react","name":"api","hook":"useTRPC"}.',
+    ],
+    [
+      'client has no module',
+      { client: { name: 'api' } },
+      'scene-sync: invalid setting "client.module": expected the module that exports the tRPC client, such as "~/trpc/react", got undefined.',
+    ],
+    [
+      'client.name is no identifier',
+      { client: { module: '~/trpc/react', name: 'api.x' } },
+      'scene-sync: invalid setting "client.name": expected a JavaScript identifier (not a reserved word), got "api.x".',
     ],
     [
       'a mutation pattern holds other characters',
@@ -463,6 +497,29 @@ describe('eventBus and database settings', () => {
     expect(configError({ eventBus: { eventNames: 'scene(' } }).message).toMatch(
       /^scene-sync: invalid setting "eventBus\.eventNames": expected a valid regular expression source \(.+\), got "scene\("\.$/,
     );
+  });
+});
+
+describe('per-query keys and the client', () => {
+  it('give each query its own input key, projectKey for the others, and read the client', () => {
+    const settings = resolveSettings({
+      projectKey: 'workspaceId',
+      queries: ['docs.list', { path: 'docs.get', key: 'docId' }, { path: 'docs.tree' }],
+      client: { module: '~/trpc/client', hook: 'useTRPC' },
+    });
+    expect(settings.queries).toEqual([
+      { path: 'docs.list', key: 'workspaceId' },
+      { path: 'docs.get', key: 'docId' },
+      { path: 'docs.tree', key: 'workspaceId' },
+    ]);
+    expect(settings.client).toEqual({ kind: 'tanstack', module: '~/trpc/client', hook: 'useTRPC' });
+    const conventions = createConventions(settings);
+    expect(conventions.queryKey(['docs', 'get'])).toBe('docId');
+    expect(conventions.queryKey(['docs', 'list'])).toBe('workspaceId');
+    expect(conventions.queryKey(['docs', 'other'])).toBeUndefined();
+    expect(conventions.isSceneQuery(['docs', 'get'])).toBe(true);
+    expect(conventions.routerHoldsSceneQuery(['docs'])).toBe(true);
+    expect(resolveSettings({ client: { module: '~/trpc/react', name: 'api' } }).client).toEqual({ kind: 'classic', module: '~/trpc/react', name: 'api' });
   });
 });
 

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '../analysis/node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { exportedFunction, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
 import { findOptimisticUpdates, optimisticNodes, PLACE_WORDS } from '../analysis/optimistic';
-import { contains, isFunction, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
+import { contains, isFunction, referencesOf, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 import { EFFECT_WORDS } from '../tables/cache-methods';
 import { HELPER_SIGNATURES, type HelperParameterName } from '../tables/helper-signatures';
@@ -339,9 +339,10 @@ class Planner {
     }
     const input = site.input && unwrap(site.input);
     if (input) {
-      const project = input.type === AST_NODE_TYPES.ObjectExpression ? projectProperty(input, this.conventions.settings.projectKey) : undefined;
+      const key = this.conventions.queryKey(site.path) ?? this.conventions.settings.projectKey;
+      const project = input.type === AST_NODE_TYPES.ObjectExpression ? projectProperty(input, key) : undefined;
       if (!project) {
-        step.problem = `cannot tell which project ${site.found}(...) refreshes`;
+        step.problem = `the input of ${site.path.join('.')} has no ${key}, so ${site.found}(...) names no ${this.conventions.entity} project`;
         return;
       }
       step.project = project;
@@ -433,12 +434,59 @@ class Planner {
     const missing = parameters.find((parameter) => values[parameter.name] === undefined);
     if (missing) return { problem: `cannot tell the ${missing.name} that the ${kind} helper needs` };
     if (this.conventions.settings.helper.style === 'positional') return parameters.map((parameter) => values[parameter.name]).join(', ');
-    const utils = run.steps.find((step) => step.utils)?.utils ?? this.utilsInScope(run.steps[0]!.site.node);
-    if (!utils) return { problem: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper' };
+    const handles = this.cacheHandles(run);
+    if ('problem' in handles) return handles;
     const [first, ...rest] = parameters.map((parameter) => property(parameter.name, values[parameter.name]!));
-    const properties = [first!, property('utils', utils), ...rest];
+    const properties = [first!, ...handles.properties, ...rest];
     properties.push(`source: ${this.quote(this.sourceLabel(run.steps[0]!.site.node))}`);
     return `{ ${properties.join(', ')} }`;
+  }
+
+  /** What the object-style helper refreshes the cache through: `utils`, or `queryClient` and `trpc` for a TanStack-native client. */
+  private cacheHandles(run: Run): { properties: string[] } | { problem: string } {
+    const node = run.steps[0]!.site.node;
+    const client = this.conventions.settings.client;
+    if (client?.kind === 'tanstack') {
+      const queryClient = this.bindingInScope(node, (variable) => this.analysis.values?.valueOfVariable(variable)?.type === 'queryClient');
+      const trpc = this.bindingInScope(node, (variable) => this.callsImported(variable, client.hook, client.module));
+      if (!queryClient || !trpc) return { problem: `no ${!queryClient ? 'queryClient (useQueryClient())' : `trpc (${client.hook}())`} in scope to hand to the object-style helper` };
+      return { properties: [property('queryClient', queryClient), property('trpc', trpc)] };
+    }
+    const utils = run.steps.find((step) => step.utils)?.utils ?? this.utilsInScope(node);
+    if (!utils) return { problem: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper' };
+    return { properties: [property('utils', utils)] };
+  }
+
+  /** The name of the innermost variable visible at `node` that `test` accepts. */
+  private bindingInScope(node: Node, test: (variable: Scope.Variable) => boolean): string | undefined {
+    for (let scope: Scope.Scope | null = this.scopeAt(node); scope; scope = scope.upper) {
+      const found = scope.variables.find(test);
+      if (found) return found.name;
+    }
+    return undefined;
+  }
+
+  private scopeAt(node: Node): Scope.Scope | null {
+    for (let current: Node | undefined = node; current; current = current.parent) {
+      const scope = this.input.scopeManager.acquire(current);
+      if (scope) return scope;
+    }
+    return null;
+  }
+
+  /** True for `const x = hook()` where `hook` is imported under that name from `module`. */
+  private callsImported(variable: Scope.Variable, hook: string, module: string): boolean {
+    const def = variable.defs[0];
+    if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+    const init = def.node.init && unwrap(def.node.init);
+    if (init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const callee = init.callee;
+    const reference = referencesOf(this.input.scopeManager).get(callee);
+    const importDef = reference?.defs[0];
+    if (importDef?.type !== 'ImportBinding' || importDef.node.type !== AST_NODE_TYPES.ImportSpecifier) return false;
+    const imported = importDef.node.imported;
+    const name = imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+    return name === hook && String((importDef.node.parent as TSESTree.ImportDeclaration).source.value) === module;
   }
 
   private runEdit(run: Run, call: string): TextEdit {
@@ -766,20 +814,32 @@ class Planner {
       return result;
     }
     const statement = `import { ${missing.join(', ')} } from ${this.quote(helper.module)};`;
-    const kept = imports.filter((declaration) => !isGone(declaration) && !result.some((edit) => edit.text === '' && edit.range[0] <= declaration.range[0] && declaration.range[1] <= edit.range[1]));
+    // Only the leading import block: an import further down (after code) is no place for it.
+    const leading = this.leadingImports();
+    const kept = leading.filter((declaration) => !isGone(declaration) && !result.some((edit) => edit.text === '' && edit.range[0] <= declaration.range[0] && declaration.range[1] <= edit.range[1]));
     const anchor = kept[kept.length - 1];
     if (anchor) {
       // After a comment that ends the anchor's line: `import x from 'y'; // why` keeps its comment.
       const offset = this.afterTrailingComments(anchor.range[1]);
       result.push({ range: [offset, offset], text: this.eol + statement });
-    } else if (imports.length > 0) {
-      result.push({ range: [imports[0]!.range[0], imports[0]!.range[0]], text: statement + this.eol });
+    } else if (leading.length > 0) {
+      result.push({ range: [leading[0]!.range[0], leading[0]!.range[0]], text: statement + this.eol });
     } else {
       result.push(this.topInsertion(statement));
     }
     return result;
   }
 
+
+  /** The imports that open the file, after its directives, up to the first other statement. */
+  private leadingImports(): TSESTree.ImportDeclaration[] {
+    const leading: TSESTree.ImportDeclaration[] = [];
+    for (const node of this.input.ast.body) {
+      if (node.type === AST_NODE_TYPES.ImportDeclaration) leading.push(node);
+      else if (leading.length > 0 || !(node.type === AST_NODE_TYPES.ExpressionStatement && node.directive !== undefined)) break;
+    }
+    return leading;
+  }
 
   private afterTrailingComments(offset: number): number {
     let end = offset;

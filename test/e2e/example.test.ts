@@ -330,8 +330,9 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     const init = scene(dir, ['init']);
     expect(init).toMatchObject({ status: 0, stderr: '' });
     expect(init.stdout).toBe(
-      'scene-sync init: wrote src/lib/sync/scene-sync.ts (positional style).\n' +
-        'Hand it the tRPC utils once, near the root: registerSceneSyncUtils(api.useUtils()).\n',
+      'scene-sync init: no "client" setting; the code uses { "module": "~/trpc/react", "name": "api" }, so the helper is typed against it.\n' +
+        'scene-sync init: wrote src/lib/sync/scene-sync.ts (positional style).\n' +
+        "Add one line to the app's root component: useSceneSyncRegistration(); (imported from '~/lib/sync/scene-sync').\n",
     );
     const helper = fs.readFileSync(path.join(dir, 'src/lib/sync/scene-sync.ts'), 'utf8');
     expect(helper).toContain('export function registerSceneSyncUtils(');
@@ -504,7 +505,12 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
 
   it('(f) init + migrate in object style; the result type-checks, lints to the review sites, and is stable', () => {
     const init = scene(dir, ['init']);
-    expect(init).toMatchObject({ status: 0, stderr: '', stdout: 'scene-sync init: wrote src/lib/sync/scene-sync.ts (object style).\n' });
+    expect(init).toMatchObject({
+      status: 0,
+      stderr: '',
+      stdout: 'scene-sync init: no "client" setting; the code uses { "module": "~/trpc/react", "name": "api" }, so the helper is typed against it.\n' +
+        'scene-sync init: wrote src/lib/sync/scene-sync.ts (object style).\n',
+    });
     expect(fs.readFileSync(path.join(dir, 'src/lib/sync/scene-sync.ts'), 'utf8')).not.toContain('registerSceneSyncUtils');
     commitAll(dir, 'scene-sync init');
 
@@ -592,5 +598,44 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
       'Helper calls written: 0',
       'Left for review: 19',
     ]);
+  });
+});
+
+/**
+ * Two scene queries with different input keys, one of them not the project's name (`{ id }`), and
+ * a helper typed against the app's own client: after init + migrate the app compiles with zero errors.
+ */
+const KEYED_QUERIES = ['generation.getProjectScenes', { path: 'project.getFullProject', key: 'id' }];
+const VARIANTS: [string, Record<string, unknown>, string][] = [
+  ['positional, classic client', { client: { module: '~/trpc/react', name: 'api' } }, 'utils.project.getFullProject.invalidate({ id: projectId }),'],
+  ['object, classic client', { helper: { style: 'object' }, client: { module: '~/trpc/react', name: 'api' } }, 'utils.project.getFullProject.invalidate({ id: projectId }),'],
+  [
+    'object, TanStack-native client',
+    { helper: { style: 'object' }, client: { module: '~/trpc/tanstack', hook: 'useTRPC' } },
+    'utils.queryClient.invalidateQueries(utils.trpc.project.getFullProject.queryFilter({ id: projectId })),',
+  ],
+  [
+    'positional, TanStack-native client',
+    { client: { module: '~/trpc/tanstack', hook: 'useTRPC' } },
+    'utils.queryClient.invalidateQueries(utils.trpc.project.getFullProject.queryFilter({ id: projectId })),',
+  ],
+];
+
+describe.each(VARIANTS)('example app, per-query keys (%s)', (_name, config, invalidation) => {
+  it('init + migrate: the helper invalidates each query with its own key and the app type-checks with zero errors', { timeout: STEP_TIMEOUT }, () => {
+    const dir = makeExampleCopy({ config: { queries: KEYED_QUERIES, ...config } });
+    copies.push(dir);
+    const init = scene(dir, ['init']);
+    expect(init).toMatchObject({ status: 0, stderr: '' });
+    const helper = fs.readFileSync(path.join(dir, 'src/lib/sync/scene-sync.ts'), 'utf8');
+    expect(helper).toContain(invalidation);
+    expect(helper).not.toContain('getFullProject.invalidate({ projectId');
+    commitAll(dir, 'scene-sync init');
+    const migrate = scene(dir, ['migrate', 'src']);
+    expect(migrate).toMatchObject({ status: 0, stderr: '' });
+    expect(migrate.stdout).toMatch(/^scene-sync migrate: 29 files scanned, [1-9]\d* changed/);
+    const tsc = typecheck(dir);
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
   });
 });
