@@ -633,7 +633,7 @@ describe.each(VARIANTS)('example app, per-query keys (%s)', (_name, config, inva
     commitAll(dir, 'scene-sync init');
     const migrate = scene(dir, ['migrate', 'src']);
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
-    expect(migrate.stdout).toMatch(/^scene-sync migrate: 29 files scanned, [1-9]\d* changed/);
+    expect(migrate.stdout).toMatch(/^scene-sync migrate: 30 files scanned, [1-9]\d* changed/);
     const tsc = typecheck(dir);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
