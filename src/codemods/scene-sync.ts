@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { JSX_EXTENSIONS, parseOptions } from '../analysis/parse-options';
 import path from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -54,7 +55,6 @@ interface FileInfo {
   source: string;
 }
 
-const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
 
 /** Thrown for input the transform must not touch; the file is reported as failed, never written. */
 export class UnreadableFileError extends Error {}
@@ -125,15 +125,7 @@ export function transformSource(source: string, filename: string, conventions: C
 }
 
 function parse(text: string, filename: string): { ast: TSESTree.Program; scopeManager: Scope.ScopeManager; visitorKeys: VisitorKeys } {
-  const result = parseForESLint(text, {
-    ecmaFeatures: { jsx: JSX_EXTENSIONS.has(path.extname(filename).toLowerCase()) },
-    ecmaVersion: 'latest',
-    sourceType: 'module',
-    range: true,
-    loc: true,
-    comment: true,
-    filePath: filename,
-  });
+  const result = parseForESLint(text, parseOptions(filename));
   return { ast: result.ast as TSESTree.Program, scopeManager: result.scopeManager as Scope.ScopeManager, visitorKeys: result.visitorKeys as VisitorKeys };
 }
 

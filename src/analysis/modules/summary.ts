@@ -11,12 +11,12 @@ import { runsAfter } from '../flow';
 import type { MutationInfo, ValueResolver } from '../values';
 import { moduleScope, readExports, type ExportTable } from './exports';
 import { createModuleResolver, type ResolveModule } from './resolve';
+import { parseOptions } from '../parse-options';
 import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary, ParameterPath } from './types';
 
 /** How many imports deep the analysis follows a chain (`a` imports `b` imports `c`...). */
 export const MAX_IMPORT_DEPTH = 4;
 
-const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
 const NESTED_FUNCTIONS: ReadonlySet<string> = new Set([AST_NODE_TYPES.ArrowFunctionExpression, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.FunctionDeclaration]);
 
 interface ParsedModule {
@@ -126,15 +126,7 @@ function parseModule(file: string, stat: fs.Stats, program: ts.Program | undefin
     counters.parsed++;
     // With typed linting the program already holds the file: convert its tree instead of parsing again.
     const programs = program?.getSourceFile(file) ? [program] : undefined;
-    const result = parseForESLint(text, {
-      ecmaFeatures: { jsx: JSX_EXTENSIONS.has(path.extname(file).toLowerCase()) },
-      ecmaVersion: 'latest',
-      sourceType: 'module',
-      range: true,
-      loc: true,
-      filePath: file,
-      ...(programs ? { programs } : {}),
-    });
+    const result = parseForESLint(text, { ...parseOptions(file), ...(programs ? { programs } : {}) });
     const ast = result.ast as TSESTree.Program;
     const visitorKeys = result.visitorKeys as VisitorKeys;
     // Every node gets its `parent`, as ESLint sets them before rules run.
