@@ -89,7 +89,28 @@ const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFin
     return [...seen];
   };
 
-  const inAny = (functions: FunctionNode[], node: Node) => functions.some((fn) => contains(fn.body, node));
+  // Sites in source order: the sites inside a node are found by binary search, not by a scan per mutation.
+  const ordered = [...analysis.sites].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  const sitesIn = (node: Node): SyncSite[] => {
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (ordered[mid]!.node.range[0] < node.range[0]) low = mid + 1;
+      else high = mid;
+    }
+    const found: SyncSite[] = [];
+    for (let index = low; index < ordered.length && ordered[index]!.node.range[0] < node.range[1]; index++) {
+      if (contains(node, ordered[index]!.node)) found.push(ordered[index]!);
+    }
+    return found;
+  };
+  /** The sites in the bodies of `functions`, each once, in source order. */
+  const sitesInBodies = (functions: FunctionNode[]): SyncSite[] => {
+    const found = new Set<SyncSite>();
+    for (const fn of functions) for (const site of sitesIn(fn.body)) found.add(site);
+    return [...found].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  };
   const isSceneWrite = (site: SyncSite) => site.category === 'store' || site.effect === 'write';
 
   /** Sites by the function whose own code holds them, so each `try` looks only at its function's writes. */
@@ -111,11 +132,11 @@ const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFin
   const imperativeUpdate = (mutation: MutationInfo, onError: FunctionNode[]): { writes: OptimisticWrite[]; rollbacks: OptimisticWrite[] } => {
     const writes = new Map<Node, OptimisticWrite>();
     const rollbacks = new Map<Node, OptimisticWrite>();
-    const onErrorWrites = analysis.sites.filter((site) => isSceneWrite(site) && inAny(onError, site.node));
+    const onErrorWrites = sitesInBodies(onError).filter(isSceneWrite);
     for (const awaitNode of awaitsOf.get(mutation) ?? []) {
       const handler = enclosingCatch(awaitNode);
       const restores = [
-        ...(handler ? analysis.sites.filter((site) => isSceneWrite(site) && contains(handler.body, site.node)).map((site) => ({ site, place: 'catch' as const })) : []),
+        ...(handler ? sitesIn(handler.body).filter(isSceneWrite).map((site) => ({ site, place: 'catch' as const })) : []),
         ...(handler ? onErrorWrites.map((site) => ({ site, place: 'onErrorAfterWrite' as const })) : []),
       ];
       if (restores.length === 0) continue;
@@ -141,8 +162,7 @@ const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFin
     if (onMutate.length > 0) {
       const siteNodes = new Set<Node>();
       let firstCancel: number | undefined;
-      for (const site of analysis.sites) {
-        if (!inAny(onMutate, site.node)) continue;
+      for (const site of sitesInBodies(onMutate)) {
         siteNodes.add(site.node);
         if (isSceneWrite(site)) writes.push({ node: site.node, found: site.found, place: 'onMutate' });
         else if (site.category === 'cache' && site.effect === 'cancel') {
@@ -164,8 +184,8 @@ const optimisticPass = perFile((input: AnalysisInput): { findings: OptimisticFin
       if (contextVariables.size === 0) continue;
       const usesContext = (call: Node) => referencesAny(call, contextVariables, input.visitorKeys, values.variable.bind(values));
       const siteNodes = new Set<Node>();
-      for (const site of analysis.sites) {
-        if (!contains(onError.body, site.node) || !isSceneWrite(site)) continue;
+      for (const site of sitesIn(onError.body)) {
+        if (!isSceneWrite(site)) continue;
         siteNodes.add(site.node);
         if (usesContext(site.node)) rollbacks.push({ node: site.node, found: site.found, place: 'onError' });
       }
