@@ -469,6 +469,8 @@ export interface Conventions {
   isAllowedFile(filename: string, cwd: string): boolean;
   /** True when the text may hold something the rules look for; false lets a file be skipped unparsed. */
   mightConcern(text: string): boolean;
+  /** False when the text cannot spell an event name `isSceneEvent` accepts. */
+  mightNameSceneEvent(text: string): boolean;
 }
 
 const CODE_EXTENSIONS = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
@@ -555,7 +557,23 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       return allowed;
     },
     mightConcern,
+    mightNameSceneEvent: eventNameKeywordTest(settings.eventBus),
   };
+}
+
+/**
+ * A necessary word of the `eventNames` pattern when it is a plain sequence (`scene`, `^scene:`):
+ * its longest run of word characters, matched with the pattern's case rule. A pattern with
+ * alternatives, classes, groups, quantifiers or escapes has no such word: every text may match.
+ */
+function eventNameKeywordTest(eventBus: ResolvedSettings['eventBus']): (text: string) => boolean {
+  if (/[|()[\]{}?*+\\]/.test(eventBus.eventNames)) return () => true;
+  const words = eventBus.eventNames.split(/[^\w]+/).filter((word) => word !== '');
+  const longest = words.reduce((best, word) => (word.length > best.length ? word : best), '');
+  if (longest === '') return () => true;
+  if (eventBus.caseSensitive) return (text) => text.includes(longest);
+  const pattern = new RegExp(longest, 'iu');
+  return (text) => pattern.test(text);
 }
 
 /**
@@ -566,11 +584,6 @@ export function createConventions(settings: ResolvedSettings): Conventions {
  * mutation pattern. Words most React files hold (`useMutation`, `mutate`) are not enough alone.
  */
 function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boolean {
-  // `includes` per word, not one alternation: V8 scans a literal far faster than a regex union.
-  const anyOf = (words: Iterable<string>) => {
-    const unique = [...new Set(words)].filter((word) => word !== '');
-    return (text: string) => unique.some((word) => text.includes(word));
-  };
   const lastSegments = new Set<string>();
   const routerSegments = new Set<string>();
   for (const query of settings.queries) {
@@ -578,10 +591,57 @@ function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boo
     lastSegments.add(segments[segments.length - 1]!);
     for (const segment of segments.slice(0, -1)) routerSegments.add(segment);
   }
-  const siteWords = anyOf([...settings.store.hooks, ...lastSegments, ...settings.mutations.flatMap(mutationKeywords)]);
-  const routerWords = anyOf([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
-  const prefixMethods = anyOf(prefixMethodNames());
-  return (text) => siteWords(text) || (prefixMethods(text) && routerWords(text));
+  const siteWordList = [...settings.store.hooks, ...lastSegments, ...settings.mutations.flatMap(mutationKeywords)];
+  const siteWords = anyWordOf(siteWordList);
+  const routerWords = anyWordOf([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
+  const prefixMethods = anyWordOf(prefixMethodNames());
+  // Most files hold none of these: one scan per covering substring rejects them before the exact tests.
+  const gate = anyWordOf(coveringSubstrings([...siteWordList, ...prefixMethodNames()]));
+  return (text) => gate(text) && (siteWords(text) || (prefixMethods(text) && routerWords(text)));
+}
+
+/**
+ * A test for any of the words. `includes` per word, not one alternation: V8 scans a literal far
+ * faster than a regex union. A word that holds another of the list is left out: the other decides.
+ */
+export function anyWordOf(words: Iterable<string>): (text: string) => boolean {
+  const unique = [...new Set(words)].filter((word) => word !== '');
+  const needed = unique.filter((word) => !unique.some((other) => other !== word && word.includes(other)));
+  return (text) => needed.some((word) => text.includes(word));
+}
+
+const MIN_COVERING_LENGTH = 5;
+/** Beyond this many letters in all words the search costs more than it saves: the words stand as they are. */
+const MAX_COVERING_INPUT = 1_000;
+
+/**
+ * Few substrings such that every word holds one of them (`Queries` for `resetQueries` and
+ * `cancelQueries`): greedily the one held by most words still uncovered, the longer on a tie.
+ * Words shorter than the minimum stand for themselves. Paid once per configuration.
+ */
+function coveringSubstrings(words: readonly string[]): string[] {
+  let uncovered = [...new Set(words)].filter((word) => word !== '');
+  if (uncovered.reduce((total, word) => total + word.length, 0) > MAX_COVERING_INPUT) return uncovered;
+  const chosen: string[] = [];
+  while (uncovered.length > 0) {
+    let best = uncovered[0]!;
+    let bestCount = 0;
+    for (const word of uncovered) {
+      for (let start = 0; start + MIN_COVERING_LENGTH <= word.length; start++) {
+        for (let end = start + MIN_COVERING_LENGTH; end <= word.length; end++) {
+          const candidate = word.slice(start, end);
+          const count = uncovered.filter((other) => other.includes(candidate)).length;
+          if (count > bestCount || (count === bestCount && candidate.length > best.length)) {
+            best = candidate;
+            bestCount = count;
+          }
+        }
+      }
+    }
+    chosen.push(best);
+    uncovered = uncovered.filter((word) => !word.includes(best));
+  }
+  return chosen;
 }
 
 /**

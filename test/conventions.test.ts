@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prefixMethodNames } from '../src/tables/cache-methods';
 import {
   DEFAULT_SETTINGS,
   SYNC_KINDS,
@@ -457,6 +458,42 @@ describe('mightConcern', () => {
     expect(conventions.mightConcern('queryClient.invalidateQueries(trpc.docs.list.queryKey())')).toBe(true);
     expect(conventions.mightConcern('const m = api.docs.removeDoc.useMutation()')).toBe(true);
     expect(conventions.mightConcern('useVideoState.setState({})')).toBe(false);
+  });
+
+  it('passes every prefix method of the cache table, each with a router word, through its first scan', () => {
+    const conventions = defaults();
+    for (const method of prefixMethodNames()) {
+      expect(conventions.mightConcern(`queryClient.${method}(trpc.generation.pathFilter())`), method).toBe(true);
+      expect(conventions.mightConcern(`queryClient.${method}(trpc.project.pathFilter())`), method).toBe(true);
+      expect(conventions.mightConcern(`queryClient.${method}(other)`), method).toBe(false);
+    }
+  });
+
+  it('still answers with more words than the covering search takes', () => {
+    const hooks = Array.from({ length: 200 }, (_, index) => `useStoreNumber${index}`);
+    const conventions = createConventions(resolveSettings({ store: { hooks } }));
+    expect(conventions.mightConcern('useStoreNumber199.getState()')).toBe(true);
+    expect(conventions.mightConcern('useStoreNumber.getState()')).toBe(false);
+  });
+});
+
+describe('mightNameSceneEvent', () => {
+  it('needs the word of a plain pattern, in any case unless caseSensitive', () => {
+    const conventions = defaults();
+    for (const text of ["bus.emit('scene.updated')", "emit('SCENE_DELETED')", 'const onSceneRestored = 1']) expect(conventions.mightNameSceneEvent(text), text).toBe(true);
+    expect(conventions.mightNameSceneEvent("window.dispatchEvent(new CustomEvent('resize'))")).toBe(false);
+    const exact = createConventions(resolveSettings({ eventBus: { eventNames: '^doc:', caseSensitive: true } }));
+    expect(exact.mightNameSceneEvent("emit('doc:saved')")).toBe(true);
+    expect(exact.mightNameSceneEvent("emit('DOC:saved')")).toBe(false);
+  });
+
+  it('takes the longest word of a sequence, and lets everything through for a pattern with alternatives or classes', () => {
+    const dotted = createConventions(resolveSettings({ eventBus: { eventNames: 'board.changed' } }));
+    expect(dotted.mightNameSceneEvent("emit('board-changed')")).toBe(true);
+    expect(dotted.mightNameSceneEvent("emit('board-moved')")).toBe(false);
+    for (const eventNames of ['doc|page', '[dp]oc', 'do(c)', 'docs?', '\\bdoc']) {
+      expect(createConventions(resolveSettings({ eventBus: { eventNames } })).mightNameSceneEvent('nothing here'), eventNames).toBe(true);
+    }
   });
 });
 

@@ -4,6 +4,14 @@ import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { span } from './helpers/cases';
 import { lintTree, TSCONFIG, writeTree, type TreeReport } from './helpers/tree';
+import { parseForESLint } from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { mightHoldSites } from '../src/analysis';
+import type { VisitorKeys } from '../src/analysis/ast';
+import { importLookupFor } from '../src/analysis/modules/summary';
+import { parseOptions } from '../src/analysis/parse-options';
+import { getConventions } from '../src/conventions';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -421,6 +429,105 @@ export function Panel({ projectId }: { projectId: string }) {
       callee('no-direct-store-update', deep, 'step1(projectId)', 'step1', 'deleteScene', 'src/lib/step4.ts:3', 'sceneSyncHelpers.syncSceneDeleted'),
     ]);
     expect(await lint(chain(5))).toEqual([missing(deep, 'useMutation', 'generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted')]);
+  });
+});
+
+describe('the keyword prefilter with modules', () => {
+  // A file that names no procedure, store or query, but calls `.mutate(`: analysed only when it
+  // imports a hook that another module's summary says returns a mutation.
+  const caller = (hook: string, source: string) => `import { ${hook} } from '${source}';
+export function Panel() {
+  const action = ${hook}();
+  return <button onClick={() => action.mutate({})} />;
+}
+`;
+  function verdict(files: Record<string, string>, file: string, settings?: Record<string, unknown>): boolean {
+    const root = writeTree({ 'tsconfig.json': TSCONFIG, ...files });
+    roots.push(root);
+    const filename = path.join(root, file);
+    const text = fs.readFileSync(filename, 'utf8');
+    const parsed = parseForESLint(text, parseOptions(filename));
+    const conventions = getConventions(settings);
+    return mightHoldSites({
+      ast: parsed.ast as TSESTree.Program,
+      scopeManager: parsed.scopeManager as Scope.ScopeManager,
+      visitorKeys: parsed.visitorKeys as VisitorKeys,
+      text,
+      conventions,
+      allowed: false,
+      types: undefined,
+      imports: importLookupFor(filename, root, conventions),
+      filename,
+    });
+  }
+  const hookModule = `${API}export const useRenameDoc = () => api.docs.rename.useMutation();\n`;
+  const docs = { mutations: ['docs.*'], queries: ['docs.list'], store: { hooks: ['useEditorStore'], actions: { upsertDoc: 'updated' } } };
+
+  it('lets through a file that imports a mutation hook, aliased or by default export', () => {
+    expect(verdict({ 'src/hooks/useRenameDoc.ts': hookModule, [PANEL]: caller('useRenameDoc', '~/hooks/useRenameDoc') }, PANEL, docs)).toBe(true);
+    const aliased = caller('useRenameDoc as useRename', '../hooks/useRenameDoc').replace('= useRenameDoc as useRename()', '= useRename()');
+    expect(verdict({ 'src/hooks/useRenameDoc.ts': hookModule, [PANEL]: aliased }, PANEL, docs)).toBe(true);
+    const byDefault = "import useRename from '~/hooks/rename';\nexport const Panel = () => { const r = useRename(); return <b onClick={() => r.mutate({})} />; };\n";
+    expect(verdict({ 'src/hooks/rename.ts': `${API}export default function useRename() {\n  return api.docs.rename.useMutation();\n}\n`, [PANEL]: byDefault }, PANEL, docs)).toBe(true);
+  });
+
+  it('skips a file whose `.mutate(` comes from a hook that returns no mutation, a package, a type import or a namespace', () => {
+    const plainHook = "export const useRenameDoc = () => ({ mutate: (_input: object) => undefined });\n";
+    expect(verdict({ 'src/hooks/useRenameDoc.ts': plainHook, [PANEL]: caller('useRenameDoc', '~/hooks/useRenameDoc') }, PANEL, docs)).toBe(false);
+    expect(verdict({ [PANEL]: caller('useMutationState', '@tanstack/react-query') }, PANEL, docs)).toBe(false);
+    const typeOnly = "import type { useRenameDoc } from '~/hooks/useRenameDoc';\nexport function Panel(m: ReturnType<typeof useRenameDoc>) { m.mutate({}); }\n";
+    expect(verdict({ 'src/hooks/useRenameDoc.ts': hookModule, [PANEL]: typeOnly }, PANEL, docs)).toBe(false);
+    const namespace = "import * as hooks from '~/hooks/useRenameDoc';\nexport function Panel() { const m = hooks.useRenameDoc(); m.mutate({}); }\n";
+    expect(verdict({ 'src/hooks/useRenameDoc.ts': hookModule, [PANEL]: namespace }, PANEL, docs)).toBe(false);
+  });
+
+  it('skips every such file with crossModule: false', () => {
+    expect(verdict({ 'src/hooks/useRenameDoc.ts': hookModule, [PANEL]: caller('useRenameDoc', '~/hooks/useRenameDoc') }, PANEL, { ...docs, crossModule: false })).toBe(false);
+  });
+});
+
+describe('resolutions shared between folders', () => {
+  const sync = `${STORE}export function syncAfterRename(projectId: string, scene: { id: string }) {\n  useVideoState.getState().updateScene(projectId, scene.id, scene);\n}\n`;
+  const noSync = 'export function syncAfterRename(_projectId: string, _scene: unknown) {}\n';
+  const panelImporting = (source: string) => `${API}import { syncAfterRename } from '${source}';
+export function Panel({ projectId }: { projectId: string }) {
+  const rename = api.generation.renameScene.useMutation({ onSuccess: (scene) => syncAfterRename(projectId, scene) });
+  return <button onClick={() => rename.mutate({})} />;
+}
+`;
+  const reportIn = (file: string, source: string, where: string) => ({
+    ...callee('no-direct-store-update', panelImporting(source), 'syncAfterRename(projectId, scene)', 'syncAfterRename', 'updateScene', where, 'sceneSyncHelpers.syncSceneUpdated'),
+    file,
+  });
+
+  it('resolves the same relative spelling from two folders to two modules, and two spellings of one module to it', async () => {
+    const files = {
+      'src/a/lib/sync.ts': sync,
+      'src/b/lib/sync.ts': noSync,
+      'src/a/Panel.tsx': panelImporting('./lib/sync'),
+      'src/b/Panel.tsx': panelImporting('./lib/sync'),
+      'src/b/deep/Panel.tsx': panelImporting('../../a/lib/sync'),
+    };
+    expect(await lint(files)).toEqual([
+      reportIn('src/a/Panel.tsx', './lib/sync', 'src/a/lib/sync.ts:3'),
+      { ...missing(panelImporting('./lib/sync'), 'useMutation', 'generation.renameScene'), file: 'src/b/Panel.tsx' },
+      reportIn('src/b/deep/Panel.tsx', '../../a/lib/sync', 'src/a/lib/sync.ts:3'),
+    ]);
+  });
+
+  it('resolves a #subpath import through the package.json nearest to each importing file', async () => {
+    const files = {
+      'src/a/package.json': JSON.stringify({ name: 'a', imports: { '#sync': './sync.ts' } }),
+      'src/a/sync.ts': sync,
+      'src/b/package.json': JSON.stringify({ name: 'b', imports: { '#sync': './sync.ts' } }),
+      'src/b/sync.ts': noSync,
+      'src/a/Panel.tsx': panelImporting('#sync'),
+      'src/b/Panel.tsx': panelImporting('#sync'),
+    };
+    expect(await lint(files)).toEqual([
+      reportIn('src/a/Panel.tsx', '#sync', 'src/a/sync.ts:3'),
+      { ...missing(panelImporting('#sync'), 'useMutation', 'generation.renameScene'), file: 'src/b/Panel.tsx' },
+    ]);
   });
 });
 

@@ -310,3 +310,8 @@ export class DepthLimit {
     }
   }
 }
+
+/** The exported name an import specifier reads: `a` of `import { a as b }`, also when quoted. */
+export function importedName(specifier: TSESTree.ImportSpecifier): string {
+  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+}

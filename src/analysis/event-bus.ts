@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { kindFromName, type SyncKind } from '../conventions';
+import { kindFromName, type Conventions, type SyncKind } from '../conventions';
 import type { AnalysisInput } from '.';
-import { DepthLimit, codeExcerpt, isFunction, objectKeyName, propertyName, staticKey, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
+import { DepthLimit, codeExcerpt, importedName, isFunction, objectKeyName, propertyName, staticKey, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -60,7 +60,7 @@ const LISTEN_METHODS: Record<Api, ReadonlySet<string>> = {
 export const findSceneEvents = perFile((input: EventBusInput): SceneEventSite[] => {
   // A file that names no event channel has no scene event on one: skip it unwalked.
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
-  return !mightHoldChannel(input) || input.allowed ? [] : new EventChannelFinder(input).run();
+  return !mightHoldChannel(input.text, input.conventions) || input.allowed ? [] : new EventChannelFinder(input).run();
 });
 
 class EventChannelFinder {
@@ -293,7 +293,7 @@ class EventChannelFinder {
     const source = String(declaration.source.value);
     let imported = '*';
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+      imported = importedName(specifier);
     } else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
       imported = 'default';
     }
@@ -360,8 +360,9 @@ class EventChannelFinder {
 // `events` only as a module specifier: the bare word is in most files.
 const CHANNEL_KEYWORDS = ['mitt', "'events'", '"events"', 'node:events', 'EventEmitter', 'EventTarget', 'dispatchEvent', 'addEventListener', 'removeEventListener'];
 
-export function mightHoldChannel(input: EventBusInput): boolean {
-  return CHANNEL_KEYWORDS.some((keyword) => input.text.includes(keyword)) || input.conventions.settings.eventBus.objects.some((name) => input.text.includes(name));
+/** The text test before any walk: the rarer word first, since most files name neither. */
+export function mightHoldChannel(text: string, conventions: Conventions): boolean {
+  return conventions.mightNameSceneEvent(text) && (CHANNEL_KEYWORDS.some((keyword) => text.includes(keyword)) || conventions.settings.eventBus.objects.some((name) => text.includes(name)));
 }
 
 /** A global the linted code does not declare: configured in `languageOptions.globals` or a TypeScript lib. */

@@ -2,13 +2,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
-import { codeExcerpt, codeNodes, contains, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
+import { codeExcerpt, codeNodes, contains, importedName, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
 import { moduleScope, readExports } from './modules/exports';
 import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from './modules/types';
 import type { TypeOracle } from './types';
 import { cacheMethod, isCacheSync, type CacheEffect, type CacheMethod } from '../tables/cache-methods';
-import { ValueResolver, type MutationInfo, type Value } from './values';
+import { isHookName, ValueResolver, type MutationInfo, type Value } from './values';
 
 export type { MutationInfo, ValueResolver } from './values';
 
@@ -606,17 +606,39 @@ class FileAnalyzer {
 
 /** The text test before any parse or walk: false when the file cannot hold a sync site or mutation. */
 export function mightHoldSites(input: AnalysisInput): boolean {
-  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
-  // A hook from another module may hold the mutation: its callers need not name the procedure.
-  return (
-    input.conventions.mightConcern(input.text) ||
-    (input.imports !== undefined && input.text.includes('mutate') && MUTATE_CALL.test(input.text)) ||
-    (input.types !== undefined && mentionsStoreAction(input))
-  );
+  const verdict = siteKeywords(input.text, input.conventions, { typed: input.types !== undefined, crossModule: input.imports !== undefined });
+  return verdict === 'maybe' || (verdict === 'if-a-mutation-hook-is-imported' && importsMutationHook(input.ast, input.imports!));
 }
 
-function mentionsStoreAction(input: AnalysisInput): boolean {
-  return Object.keys(input.conventions.settings.store.actions).some((action) => input.text.includes(action));
+/**
+ * What the words of a file say about its sites, before anything else is built for it: none can
+ * be there, some may, or some may only if it imports a mutation hook from another module.
+ */
+export function siteKeywords(text: string, conventions: Conventions, options: { typed: boolean; crossModule: boolean }): 'none' | 'maybe' | 'if-a-mutation-hook-is-imported' {
+  if (conventions.mightConcern(text)) return 'maybe';
+  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
+  if (options.typed && Object.keys(conventions.settings.store.actions).some((action) => text.includes(action))) return 'maybe';
+  // A hook from another module may hold the mutation: its callers need not name the procedure.
+  if (options.crossModule && text.includes('mutate') && MUTATE_CALL.test(text)) return 'if-a-mutation-hook-is-imported';
+  return 'none';
+}
+
+/**
+ * Whether the file imports a hook whose module summary says it returns a mutation: only then can
+ * a file that names no procedure call one. Just the top-level imports are read, and only `use...`
+ * names are looked up, as the value resolver does.
+ */
+function importsMutationHook(ast: TSESTree.Program, imports: ImportLookup): boolean {
+  for (const statement of ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) continue;
+      const imported = specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default' : specifier.importKind === 'type' ? undefined : importedName(specifier);
+      if (imported === undefined || !(isHookName(imported) || isHookName(specifier.local.name))) continue;
+      if (imports(String(statement.source.value), imported)?.type === 'mutationHook') return true;
+    }
+  }
+  return false;
 }
 
 /** The expression whose settling means the call settled: the call, or `Promise.all([...])` around it. */

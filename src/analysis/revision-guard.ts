@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput } from '.';
-import { DepthLimit, objectKeyName, propertyName, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
+import type { Conventions } from '../conventions';
+import { DepthLimit, importedName, objectKeyName, propertyName, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -40,11 +41,11 @@ type Value =
 /** Every update of the scene table in the file, with whether it bumps and guards the revision. */
 export const findSceneTableUpdates = perFile((input: RevisionInput): SceneTableUpdate[] => {
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
-  return !mightUpdateSceneTable(input) || input.allowed ? [] : new RevisionChecker(input).run();
+  return !mightUpdateSceneTable(input.text, input.conventions) || input.allowed ? [] : new RevisionChecker(input).run();
 });
 
-export function mightUpdateSceneTable(input: RevisionInput): boolean {
-  return input.text.includes(input.conventions.settings.database.sceneTable) && input.text.includes('update');
+export function mightUpdateSceneTable(text: string, conventions: Conventions): boolean {
+  return text.includes(conventions.settings.database.sceneTable) && text.includes('update');
 }
 
 function isDrizzleModule(source: string): boolean {
@@ -297,7 +298,7 @@ class RevisionChecker {
     const source = String(declaration.source.value);
     if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return isDrizzleModule(source) ? { type: 'drizzleNamespace' } : { type: 'namespace' };
     if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
-    const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+    const imported = importedName(specifier);
     if (imported === this.table && !isDrizzleModule(source)) return { type: 'table' };
     // `eq`, `and` and `sql` are recognised by their imported name, from drizzle-orm or a module re-exporting them.
     if (DRIZZLE_FUNCTIONS.has(imported)) return { type: 'function', name: imported as DrizzleFunction };

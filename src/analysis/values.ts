@@ -5,7 +5,7 @@ import type { Conventions, SyncKind } from '../conventions';
 import { cacheMethod, type CacheMethod } from '../tables/cache-methods';
 import { keyBuilder, keyOfOptions, type KeyBuilder } from '../tables/key-builders';
 import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary } from './modules/types';
-import { DepthLimit, findProperty, isFunction, objectKeyName, outerExpression, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
+import { DepthLimit, findProperty, importedName, isFunction, objectKeyName, outerExpression, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
 
@@ -76,6 +76,11 @@ const TANSTACK_QUERY_HOOKS = new Map([
   ['useSuspenseQueries', true],
 ]);
 const HOOK_NAME = /^use[A-Z0-9_]/;
+
+/** A name React treats as a hook: only a hook can return a mutation. */
+export function isHookName(name: string): boolean {
+  return HOOK_NAME.test(name);
+}
 
 /**
  * Follows values through variables, destructuring, selectors and casts. One instance per file;
@@ -224,7 +229,7 @@ export class ValueResolver {
     const declaration = specifier.parent as TSESTree.ImportDeclaration;
     let imported = '*';
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+      imported = importedName(specifier);
     } else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
       imported = 'default';
     }
@@ -251,7 +256,7 @@ export class ValueResolver {
     if (!this.imports || origin.imported === '*') return undefined;
     // Only a hook (named `use...`, as React requires) can return a mutation: other imports are looked up
     // later, and only those called where it matters, since reading a module is the expensive part.
-    if (HOOK_NAME.test(origin.imported) || HOOK_NAME.test(variable.name)) {
+    if (isHookName(origin.imported) || isHookName(variable.name)) {
       const summary = this.imports(origin.source, origin.imported);
       if (summary?.type === 'mutationHook') return { type: 'mutationHook', hook: summary.hook };
     }

@@ -1,6 +1,6 @@
 import { ESLintUtils, type JSONSchema, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleContext, RuleListener } from '@typescript-eslint/utils/ts-eslint';
-import { analyzeFile, mightHoldSites, type AnalysisInput, type FileAnalysis } from '../analysis';
+import { analyzeFile, mightHoldSites, siteKeywords, type AnalysisInput, type FileAnalysis } from '../analysis';
 import { claimCodeNodes, CODE_NODE_TYPES, collectCodeNode } from '../analysis/ast';
 import { mightHoldChannel } from '../analysis/event-bus';
 import { mightUpdateSceneTable } from '../analysis/revision-guard';
@@ -74,16 +74,34 @@ function createInput(context: Readonly<RuleContext<string, readonly unknown[]>>,
 
 const fileMayHold = new WeakMap<AnalysisInput, boolean>();
 
+// The text verdict of the file whose rules are being created: all rules of a file are created in a
+// row, so one slot answers them, and a file that fails it costs its rules no allocation at all.
+let verdictAst: TSESTree.Program | undefined;
+let verdictConventions: Conventions | undefined;
+let verdictByText = false;
+
+/** The text tests every analysis starts with, on the words alone: false means no report is possible. */
+function textMayHold(context: Readonly<RuleContext<string, readonly unknown[]>>): boolean {
+  const conventions = getConventions((context.settings as Record<string, unknown>).sceneSync);
+  const { ast, text } = context.sourceCode;
+  if (ast === verdictAst && conventions === verdictConventions) return verdictByText;
+  const options = { typed: Boolean(context.sourceCode.parserServices?.program), crossModule: conventions.settings.crossModule };
+  verdictByText = siteKeywords(text, conventions, options) !== 'none' || mightHoldChannel(text, conventions) || mightUpdateSceneTable(text, conventions);
+  verdictAst = ast;
+  verdictConventions = conventions;
+  return verdictByText;
+}
+
 /**
  * The listeners of a rule that reports once the file is traversed. The first of this plugin's rules
  * to be created for a file that may hold something also collects, on ESLint's own traversal, the
  * nodes every analysis starts from: no analysis walks the tree again.
  */
 export function afterTraversal(context: Readonly<RuleContext<string, readonly unknown[]>>, report: () => void): RuleListener {
+  if (!textMayHold(context)) return {};
   const input = analysisInput(context);
-  // Every analysis starts with one of these text tests: a file that fails all of them has no report.
   let mayHold = fileMayHold.get(input);
-  if (mayHold === undefined) fileMayHold.set(input, (mayHold = mightHoldSites(input) || mightHoldChannel(input) || mightUpdateSceneTable(input)));
+  if (mayHold === undefined) fileMayHold.set(input, (mayHold = mightHoldSites(input) || mightHoldChannel(input.text, input.conventions) || mightUpdateSceneTable(input.text, input.conventions)));
   if (!mayHold) return {};
   const listeners: RuleListener = { 'Program:exit': report };
   const nodes = claimCodeNodes(input.ast);

@@ -48,8 +48,18 @@ export function createModuleResolver(tsconfig: string | null, cwd: string, progr
     if (!mayBeAppModule(specifier, config.options)) return undefined;
     return accept(ts.resolveModuleName(specifier, containingFile, config.options, ts.sys, config.cache).resolvedModule);
   };
+  // What a relative specifier names depends only on the path it spells, and a bare one names the
+  // same module from every folder of one configuration (through `paths` or `baseUrl`, or a package,
+  // which is never followed): both are resolved once per configuration. Not so `#x`, which the
+  // nearest package.json maps.
+  const resolvedByConfig = new Map<string, string | undefined>();
   return (specifier, containingFile) => {
-    const key = `${path.dirname(containingFile)}\u0000${specifier}`;
+    const directory = path.dirname(containingFile);
+    const relative = isRelative(specifier);
+    const sharable = relative || !specifier.startsWith('#');
+    const configKey = sharable ? `${program ? '' : (fixedConfig ?? findNearestConfig(directory) ?? '')}\u0000${relative ? path.resolve(directory, specifier) : specifier}` : '';
+    if (sharable && resolvedByConfig.has(configKey)) return resolvedByConfig.get(configKey);
+    const key = `${directory}\u0000${specifier}`;
     if (resolved.has(key)) return resolved.get(key);
     let file: string | undefined;
     try {
@@ -58,8 +68,13 @@ export function createModuleResolver(tsconfig: string | null, cwd: string, progr
       file = undefined;
     }
     resolved.set(key, file);
+    if (sharable) resolvedByConfig.set(configKey, file);
     return file;
   };
+}
+
+function isRelative(specifier: string): boolean {
+  return /^(?:\.{1,2}(?:\/|$)|\/)/.test(specifier) || path.isAbsolute(specifier);
 }
 
 /**
@@ -68,7 +83,7 @@ export function createModuleResolver(tsconfig: string | null, cwd: string, progr
  * Packages are never followed, and looking them up in every `node_modules` above is the slow part.
  */
 function mayBeAppModule(specifier: string, options: ts.CompilerOptions): boolean {
-  if (/^(?:\.{1,2}(?:\/|$)|\/|#)/.test(specifier) || path.isAbsolute(specifier)) return true;
+  if (isRelative(specifier) || specifier.startsWith('#')) return true;
   if (options.baseUrl !== undefined) return true;
   return Object.keys(options.paths ?? {}).some((pattern) => {
     const star = pattern.indexOf('*');
