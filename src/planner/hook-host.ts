@@ -15,31 +15,35 @@ export type HostFunction = FunctionNode & { body: TSESTree.BlockStatement };
 export type HookHost = { fn: HostFunction; name: string } | { problem: string };
 
 /**
- * The nearest component or custom hook around `node` whose top-level body may call a hook (Rules
- * of Hooks): the sync must sit in a callback or nested function of it, which then closes over the
- * hook's result. The top of the body runs on every render, before any early return.
+ * The component or custom hook around `node` whose top-level body may call a hook (Rules of Hooks):
+ * the outermost function, defined at module level, in whose callbacks or nested functions the sync
+ * sits, which then close over the hook's result. The top of the body runs on every render, before
+ * any early return. A function named like a component inside another function (a render helper, a
+ * factory's result) is no place for one.
  */
 export function hookHost(node: Node, values: ValueResolver | undefined): HookHost {
   let innermost: FunctionNode | undefined;
-  let named: string | undefined;
+  let outermost: FunctionNode | undefined;
   let className: string | undefined;
   for (let current = node.parent; current; current = current.parent) {
     if ((current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) && className === undefined) {
-      className = current.id?.name ?? 'a class';
+      className = current.id ? `class ${current.id.name}` : 'a class';
     }
     if (!isFunction(current)) continue;
     innermost ??= current;
-    named ??= functionLabel(current);
-    const name = hostName(current, values);
-    if (name === undefined) continue;
-    if (current === innermost) return { problem: `${name} itself runs the sync after the mutation, so a hook cannot be added to it` };
-    if (current.async || current.generator) return { problem: `${name} is ${current.async ? 'async' : 'a generator'}, where hooks cannot be called` };
-    if (current.body.type !== AST_NODE_TYPES.BlockStatement) return { problem: `${name} has no block body to add the hook to` };
-    return { fn: current as HostFunction, name };
+    outermost = current;
   }
-  if (className !== undefined) return { problem: `the sync is in a method of ${className === 'a class' ? className : `class ${className}`}, where hooks cannot be called` };
-  if (named !== undefined) return { problem: `${named} is neither a React component nor a hook (nor inside one), so no hook can be added for it` };
-  return { problem: 'the sync is not inside a React component or hook, so no hook can be added for it' };
+  const name = outermost && hostName(outermost, values);
+  if (!outermost || name === undefined) {
+    if (className !== undefined) return { problem: `the sync is in a method of ${className}, where hooks cannot be called` };
+    const label = outermost && functionLabel(outermost);
+    if (label !== undefined) return { problem: `${label} is neither a React component nor a hook, so no hook can be added for the sync in it` };
+    return { problem: 'the sync is not inside a React component or hook, so no hook can be added for it' };
+  }
+  if (outermost === innermost) return { problem: `${name} itself runs the sync after the mutation, so a hook cannot be added to it` };
+  if (outermost.async || outermost.generator) return { problem: `${name} is ${outermost.async ? 'async' : 'a generator'}, where hooks cannot be called` };
+  if (outermost.body.type !== AST_NODE_TYPES.BlockStatement) return { problem: `${name} has no block body to add the hook to` };
+  return { fn: outermost as HostFunction, name };
 }
 
 /** The name of `fn` when it is a component or hook, else undefined. */

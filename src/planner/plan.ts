@@ -502,7 +502,7 @@ class Planner {
     if (utils) return { properties: [property('utils', utils)], hooks: [] };
     const known = client ?? this.clientOfFile();
     const missing = 'no tRPC utils (useUtils()) in scope';
-    if (!known) return { problem: `${missing}, and without a "client" setting the codemod cannot tell which tRPC client to add them from; set "client"` };
+    if (!known) return { problem: `${missing}, and no "client" setting to add them from; set "client" and run again` };
     const isModule = client ? (source: string) => this.conventions.isClientModule(source) : (source: string) => source === known.module;
     const added = this.addHooks(node, [{ handle: 'utils', module: known.module, imported: known.name, isModule, call: (callee) => `${callee}.useUtils()` }], missing);
     if ('problem' in added) return added;
@@ -515,11 +515,12 @@ class Planner {
       if (site.category !== 'cache' || site.form !== 'queryClient') continue;
       const call = site.node as TSESTree.CallExpression;
       if (handle === 'queryClient') {
-        const root = memberRoot(call.callee);
-        if (root?.type === AST_NODE_TYPES.Identifier) return root.name;
+        const callee = unwrap(call.callee);
+        const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+        if (receiver?.type === AST_NODE_TYPES.Identifier) return receiver.name;
         continue;
       }
-      const root = this.builderRoot(call);
+      const root = this.builderRoot(call, site.path.length);
       if (root) return root;
     }
     return undefined;
@@ -643,10 +644,14 @@ class Planner {
       while (index < statements.length && statements[index]!.type === AST_NODE_TYPES.ExpressionStatement && (statements[index] as TSESTree.ExpressionStatement).directive !== undefined) index++;
       const after = index > 0 ? statements[index - 1]!.range[1] : fn.body.range[0] + 1;
       let anchor = statements[index]?.range[0] ?? fn.body.range[1] - 1;
-      // Comments that lead the first statement stay with it.
+      // Comments that lead the first statement stay with it; one that ends the line of `{` or a directive is not one.
       const comments = this.input.ast.comments ?? [];
-      const leading = comments[firstCommentFrom(comments, after)];
-      if (leading && leading.range[1] <= anchor) anchor = leading.range[0];
+      const afterLine = this.line(after);
+      for (let index = firstCommentFrom(comments, after); index < comments.length && comments[index]!.range[1] <= anchor; index++) {
+        if (this.line(comments[index]!.range[0]) === afterLine) continue;
+        anchor = comments[index]!.range[0];
+        break;
+      }
       const lineStart = this.lineStarts[this.line(anchor) - 1]!;
       const indent = this.text.slice(lineStart, anchor);
       const texts = list.map((hook) => hook.statement);
@@ -705,16 +710,18 @@ class Planner {
     return null;
   }
 
-  /** The identifier a key builder in the call's arguments hangs off: `trpc` in `trpc.x.y.queryKey(...)`. */
-  private builderRoot(call: TSESTree.CallExpression): string | undefined {
+  /** The identifier a key builder in the call's arguments hangs off: `trpc` in `trpc.x.y.queryKey(...)`, a path of `depth` segments. */
+  private builderRoot(call: TSESTree.CallExpression, depth: number): string | undefined {
     let found: string | undefined;
     for (const argument of call.arguments) {
       walk(argument, this.input.visitorKeys, (node) => {
         if (found !== undefined || node.type !== AST_NODE_TYPES.CallExpression) return;
         const callee = unwrap(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression || !keyBuilder(propertyName(callee))) return;
-        const root = memberRoot(callee.object);
-        if (root?.type === AST_NODE_TYPES.Identifier) found = root.name;
+        let root = unwrap(callee.object);
+        let segments = 0;
+        for (; root.type === AST_NODE_TYPES.MemberExpression; segments++) root = unwrap(root.object);
+        if (root.type === AST_NODE_TYPES.Identifier && segments === depth) found = root.name;
       });
     }
     return found;
