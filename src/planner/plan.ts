@@ -647,15 +647,15 @@ class Planner {
       // Comments that lead the first statement stay with it; one that ends the line of `{` or a directive is not one.
       const comments = this.input.ast.comments ?? [];
       const afterLine = this.line(after);
-      for (let index = firstCommentFrom(comments, after); index < comments.length && comments[index]!.range[1] <= anchor; index++) {
-        if (this.line(comments[index]!.range[0]) === afterLine) continue;
-        anchor = comments[index]!.range[0];
+      for (let at = firstCommentFrom(comments, after); at < comments.length && comments[at]!.range[1] <= anchor; at++) {
+        if (this.line(comments[at]!.range[0]) === afterLine) continue;
+        anchor = comments[at]!.range[0];
         break;
       }
       const lineStart = this.lineStarts[this.line(anchor) - 1]!;
       const indent = this.text.slice(lineStart, anchor);
       const texts = list.map((hook) => hook.statement);
-      if (lineStart >= after && /^[ 	]*$/.test(indent) && index < statements.length) {
+      if (lineStart >= after && /^[ \t]*$/.test(indent) && index < statements.length) {
         edits.push({ range: [lineStart, lineStart], text: texts.map((text) => indent + text + this.eol).join('') });
       } else {
         edits.push({ range: [anchor, anchor], text: `${texts.join(' ')} ` });
