@@ -145,6 +145,7 @@ class Planner {
   private readonly utilsByScope = new Map<Scope.Scope, string | undefined>();
   private readonly addedHooks = new Map<HostFunction, Map<Handle, AddedHook>>();
   private readonly takenNames = new Map<HostFunction, Set<string>>();
+  private readonly hookImports = new Map<Handle, TSESTree.ImportSpecifier | undefined>();
   private unresolvedNames: Set<string> | undefined;
   private fileClient: { module: string; name: string } | null | undefined;
   private readonly text: string;
@@ -565,26 +566,38 @@ class Planner {
 
   /** How the top of `fn` calls the hook `need` names: through the file's import of it, or an import to add. */
   private calleeAt(fn: HostFunction, need: HookNeed): { local: string; import: AddedHook['import'] } | { problem: string } {
-    for (const statement of this.input.ast.body) {
-      if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type' || !need.isModule(String(statement.source.value))) continue;
-      for (const specifier of statement.specifiers) {
-        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
-        const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-        if (imported !== need.imported) continue;
-        const local = specifier.local.name;
-        // The import, unless a binding of the same name inside shadows it there.
-        for (let scope: Scope.Scope | null = this.scopeAt(fn.body); scope; scope = scope.upper) {
-          const variable = scope.set.get(local);
-          if (!variable) continue;
-          if (variable.defs[0]?.node === specifier) return { local, import: undefined };
-          return { problem: `the name ${local} is taken by another binding` };
-        }
+    const specifier = this.hookImport(need);
+    if (specifier) {
+      const local = specifier.local.name;
+      // The import, unless a binding of the same name shadows it there.
+      for (let scope: Scope.Scope | null = this.scopeAt(fn.body); scope; scope = scope.upper) {
+        const variable = scope.set.get(local);
+        if (!variable) continue;
+        if (variable.defs[0]?.node === specifier) return { local, import: undefined };
+        return { problem: `the name ${local} is taken by another binding` };
       }
     }
     if (this.namesAround(fn).has(need.imported) || this.unresolved().has(need.imported)) {
       return { problem: `the name ${need.imported} (to import from ${need.module}) is taken` };
     }
     return { local: need.imported, import: { module: need.module, name: need.imported } };
+  }
+
+  /** The file's value import of the hook `need` names, looked up once per handle. */
+  private hookImport(need: HookNeed): TSESTree.ImportSpecifier | undefined {
+    if (this.hookImports.has(need.handle)) return this.hookImports.get(need.handle);
+    let found: TSESTree.ImportSpecifier | undefined;
+    for (const statement of this.input.ast.body) {
+      if (found || statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type' || !need.isModule(String(statement.source.value))) continue;
+      found = statement.specifiers.find(
+        (specifier): specifier is TSESTree.ImportSpecifier =>
+          specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+          specifier.importKind !== 'type' &&
+          (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) === need.imported,
+      );
+    }
+    this.hookImports.set(need.handle, found);
+    return found;
   }
 
   /** Every name a binding added at the top of `fn` could clash with: visible there, declared inside, or a global used inside. */
