@@ -466,6 +466,8 @@ export interface Conventions {
   /** How code calls the helper for a kind, e.g. `sceneSyncHelpers.syncSceneUpdated`. */
   helperCallee(kind: SyncKind): string;
   isHelperModule(source: string): boolean;
+  /** True for an import specifier that names the `client` setting's module (`~/trpc/react`, `../trpc/react`). */
+  isClientModule(source: string): boolean;
   isAllowedFile(filename: string, cwd: string): boolean;
   /** True when the text may hold something the rules look for; false lets a file be skipped unparsed. */
   mightConcern(text: string): boolean;
@@ -502,6 +504,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
   const isRestoreMutation = matchers(settings.restoreMutations);
   const eventMatchers = settings.serverEvents.map(compileNamePattern);
   const helperTail = moduleTail(settings.helper.module);
+  const clientTail = settings.client && moduleTail(settings.client.module);
   const allowGlobs = [
     ...settings.allow,
     `**/${helperTail}.${CODE_EXTENSIONS}`,
@@ -543,6 +546,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       }
       return answer;
     },
+    isClientModule: (source) => clientTail !== null && (source === settings.client!.module || moduleTail(source) === clientTail),
     isAllowedFile(filename, cwd) {
       // Every rule asks about the same file in turn: answer the repeated question from the last one.
       if (lastAllowed && lastAllowed.filename === filename && lastAllowed.cwd === cwd) return lastAllowed.allowed;

@@ -243,7 +243,7 @@ describe('scene-sync migrate outside git', () => {
       'scene-sync migrate: 3 files scanned, 1 changed, 1 unchanged, 1 failed',
       'Helper calls written: 1 (updated 1)',
       'Left for review: 1',
-      '  src/NoUtils.tsx:9: no tRPC utils (useUtils()) in scope to hand to the object-style helper',
+      '  src/NoUtils.tsx:9: no tRPC utils (useUtils()) in scope, and no "client" setting to add them from; set "client" and run again',
     ]);
     expect(lines[4]).toBe('Failed: 1');
     // file:line:column of the parse error, here the `;` after `(`.
@@ -262,7 +262,7 @@ describe('scene-sync migrate outside git', () => {
     expect(report.files).toEqual({ scanned: 3, changed: 1, unchanged: 1, failed: 1 });
     // Lines of the written file: the removed selector line moves the call up by one.
     expect(report.rewrites).toEqual([{ file: 'src/on-success-selector.tsx', line: 10, kind: 'updated', helper: 'sceneSyncHelpers.syncSceneUpdated' }]);
-    expect(report.reviews).toEqual([{ file: 'src/NoUtils.tsx', line: 9, reason: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper' }]);
+    expect(report.reviews).toEqual([{ file: 'src/NoUtils.tsx', line: 9, reason: 'no tRPC utils (useUtils()) in scope, and no "client" setting to add them from; set "client" and run again' }]);
     expect(report.failures).toHaveLength(1);
     expect(report.failures[0]).toMatchObject({ file: 'src/Broken.tsx', line: 2, column: 24 });
     expect(lines[5]).toBe(`  src/Broken.tsx:2:24: ${report.failures[0]!.error}`);
@@ -377,7 +377,7 @@ describe('scene-sync init', () => {
     // Each query invalidated with its own key, in the structural type as in the call.
     expect(source).toContain('project: {\n    getFullProject: { invalidate(input?: { id: string }): Promise<unknown> };\n  };');
     expect(source).toContain('utils.project.getFullProject.invalidate({ id: projectId }),');
-    expect(source).toContain('utils.generation.getProjectScenes.invalidate({ projectId: projectId }),');
+    expect(source).toContain('utils.generation.getProjectScenes.invalidate({ projectId }),');
   });
 
   it('infers the client from the import that provides useUtils(), says so, and types the helper against it', () => {

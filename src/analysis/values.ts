@@ -541,8 +541,8 @@ export class ValueResolver {
     return mutation;
   }
 
-  /** `useCallback` or `React.useCallback`, resolved to the import from React. */
-  private isReactHook(callee: Node, hook: string): boolean {
+  /** `useCallback` or `React.useCallback` (any export of React: `memo`, `forwardRef`), resolved to the import from React. */
+  isReactHook(callee: Node, hook: string): boolean {
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const variable = this.variableOf.get(callee);
       const origin = variable ? this.importOrigin(variable) : undefined;

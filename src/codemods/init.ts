@@ -166,7 +166,7 @@ export function renderHelperModule(settings: ResolvedSettings): string {
 
 /** How the helper refreshes one scene query, with the key its input names the project by. */
 function invalidation(client: ClientSetting | null, query: SceneQuery): string {
-  const input = `{ ${query.key}: projectId }`;
+  const input = query.key === 'projectId' ? '{ projectId }' : `{ ${query.key}: projectId }`;
   if (client?.kind === 'tanstack') return `utils.queryClient.invalidateQueries(utils.trpc.${query.path}.queryFilter(${input}))`;
   return `utils.${query.path}.invalidate(${input})`;
 }

@@ -4,10 +4,12 @@ import { AST_NODE_TYPES } from '../analysis/node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { exportedFunction, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
 import { findOptimisticUpdates, optimisticNodes, PLACE_WORDS } from '../analysis/optimistic';
-import { contains, isFunction, referencesOf, statementList, unreachable, unwrap, type FunctionNode, type Node } from '../analysis/ast';
+import { contains, isFunction, propertyName, referencesOf, statementList, unreachable, unwrap, walk, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 import { EFFECT_WORDS } from '../tables/cache-methods';
 import { HELPER_SIGNATURES, type HelperParameterName } from '../tables/helper-signatures';
+import { keyBuilder } from '../tables/key-builders';
+import { hookHost, type HostFunction } from './hook-host';
 
 /** Replace `range` of the original text with `text`. */
 export interface TextEdit {
@@ -80,6 +82,30 @@ interface Run {
   range: [number, number];
 }
 
+/** What the object-style helper refreshes the cache through. */
+type Handle = 'utils' | 'queryClient' | 'trpc';
+
+/** A hook a handle comes from: an export of `module`, and how the added line calls it. */
+interface HookNeed {
+  handle: Handle;
+  module: string;
+  imported: string;
+  isModule: (source: string) => boolean;
+  call: (callee: string) => string;
+}
+
+/** A hook call the rewrite adds at the top of a component's or hook's body, once per function and handle. */
+interface AddedHook {
+  fn: HostFunction;
+  handle: Handle;
+  name: string;
+  statement: string;
+  /** The import it needs, when the file does not have it yet. */
+  import: { module: string; name: string } | undefined;
+}
+
+const TANSTACK_QUERY = '@tanstack/react-query';
+
 /**
  * Plans the rewrite of a file's hand-written syncs to helper calls, as text edits. The codemod
  * applies all of them; an editor suggestion applies one rewrite's `suggestion()`.
@@ -117,6 +143,11 @@ class Planner {
   private quoteCache: string | undefined;
   private helperHolders: Set<Node> | undefined;
   private readonly utilsByScope = new Map<Scope.Scope, string | undefined>();
+  private readonly addedHooks = new Map<HostFunction, Map<Handle, AddedHook>>();
+  private readonly takenNames = new Map<HostFunction, Set<string>>();
+  private readonly hookImports = new Map<Handle, TSESTree.ImportSpecifier | undefined>();
+  private unresolvedNames: Set<string> | undefined;
+  private fileClient: { module: string; name: string } | null | undefined;
   private readonly text: string;
   private readonly eol: string;
   private readonly conventions: AnalysisInput['conventions'];
@@ -148,6 +179,7 @@ class Planner {
     const reviews: ReviewSite[] = [];
     const removed: [number, number][] = [];
     const inserted: string[] = [];
+    const hookRuns: { run: Run; hooks: AddedHook[] }[] = [];
     for (const run of runs) {
       const outcome = this.planRun(run);
       if ('problem' in outcome) {
@@ -166,11 +198,14 @@ class Planner {
         helper: outcome.helper,
         sites: run.steps.map((step) => step.site),
         suggestion: () => {
-          const own = [outcome.edit, ...this.cleanup([outcome.edit.range], [outcome.edit.text])];
-          return [...own, ...this.importEdits([rewrite], own)];
+          const hooks = this.hookEdits(outcome.hooks);
+          const cleanup = this.cleanup([outcome.edit.range], [outcome.edit.text, ...outcome.hooks.map((hook) => hook.statement)]);
+          const own = [outcome.edit, ...hooks, ...cleanup, ...this.dependencyEdits([{ run, hooks: outcome.hooks }], cleanup)];
+          return [...own, ...this.importEdits([rewrite], own, outcome.hooks)];
         },
       };
       rewrites.push(rewrite);
+      hookRuns.push({ run, hooks: outcome.hooks });
     }
     // The codemod cannot invent the sync a mutation forgot; it lists the mutation instead.
     for (const { mutation, suggestedKind } of this.analysis.unsynced) {
@@ -199,8 +234,11 @@ class Planner {
       }
     }
     if (rewrites.length > 0) {
-      edits.push(...this.cleanup(removed, inserted));
-      edits.push(...this.importEdits(rewrites, edits));
+      const added = [...this.addedHooks.values()].flatMap((hooks) => [...hooks.values()]);
+      edits.push(...this.hookEdits(added));
+      const cleanup = this.cleanup(removed, [...inserted, ...added.map((hook) => hook.statement)]);
+      edits.push(...cleanup, ...this.dependencyEdits(hookRuns, cleanup));
+      edits.push(...this.importEdits(rewrites, edits, added));
     }
     rewrites.sort((a, b) => a.line - b.line);
     reviews.sort((a, b) => a.line - b.line);
@@ -395,7 +433,7 @@ class Planner {
     return runs;
   }
 
-  private planRun(run: Run): { problem: string } | { edit: TextEdit; kind: SyncKind; helper: string } {
+  private planRun(run: Run): { problem: string } | { edit: TextEdit; kind: SyncKind; helper: string; hooks: AddedHook[] } {
     const problem = run.steps.find((step) => step.problem)?.problem;
     if (problem) return { problem: `part of a run that cannot be rewritten as a whole: ${problem}` };
     if (this.isNextToHelperCall(run)) return { problem: 'a helper call next to it already syncs; remove the manual sync if it is redundant' };
@@ -417,14 +455,14 @@ class Planner {
     const localName = helper.split('.')[0]!;
     if (this.nameTaken(localName, run.steps[0]!.site.node)) return { problem: `the name ${localName} is taken here by another binding; rename it, then run again` };
     const args = this.helperArguments(kind, project, sceneStep, run);
-    if (typeof args !== 'string') return args;
-    const call = `${helper}(${args})`;
+    if ('problem' in args) return args;
+    const call = `${helper}(${args.text})`;
 
     const edit = this.runEdit(run, call);
-    return { edit, kind, helper };
+    return { edit, kind, helper, hooks: args.hooks };
   }
 
-  private helperArguments(kind: SyncKind, project: string, sceneStep: Step | undefined, run: Run): string | { problem: string } {
+  private helperArguments(kind: SyncKind, project: string, sceneStep: Step | undefined, run: Run): { text: string; hooks: AddedHook[] } | { problem: string } {
     const values: Record<HelperParameterName, string | undefined> = {
       projectId: project,
       sceneId: sceneStep?.sceneId && this.source(sceneStep.sceneId),
@@ -433,28 +471,239 @@ class Planner {
     const { parameters } = HELPER_SIGNATURES[kind];
     const missing = parameters.find((parameter) => values[parameter.name] === undefined);
     if (missing) return { problem: `cannot tell the ${missing.name} that the ${kind} helper needs` };
-    if (this.conventions.settings.helper.style === 'positional') return parameters.map((parameter) => values[parameter.name]).join(', ');
+    if (this.conventions.settings.helper.style === 'positional') return { text: parameters.map((parameter) => values[parameter.name]).join(', '), hooks: [] };
     const handles = this.cacheHandles(run);
     if ('problem' in handles) return handles;
     const [first, ...rest] = parameters.map((parameter) => property(parameter.name, values[parameter.name]!));
     const properties = [first!, ...handles.properties, ...rest];
     properties.push(`source: ${this.quote(this.sourceLabel(run.steps[0]!.site.node))}`);
-    return `{ ${properties.join(', ')} }`;
+    return { text: `{ ${properties.join(', ')} }`, hooks: handles.hooks };
   }
 
-  /** What the object-style helper refreshes the cache through: `utils`, or `queryClient` and `trpc` for a TanStack-native client. */
-  private cacheHandles(run: Run): { properties: string[] } | { problem: string } {
+  /**
+   * What the object-style helper refreshes the cache through: `utils`, or `queryClient` and `trpc`
+   * for a TanStack-native client. A handle not in scope comes from a hook added to the enclosing
+   * component or hook, where the Rules of Hooks allow one.
+   */
+  private cacheHandles(run: Run): { properties: string[]; hooks: AddedHook[] } | { problem: string } {
     const node = run.steps[0]!.site.node;
     const client = this.conventions.settings.client;
     if (client?.kind === 'tanstack') {
-      const queryClient = this.bindingInScope(node, (variable) => this.analysis.values?.valueOfVariable(variable)?.type === 'queryClient');
-      const trpc = this.bindingInScope(node, (variable) => this.callsImported(variable, client.hook, client.module));
-      if (!queryClient || !trpc) return { problem: `no ${!queryClient ? 'queryClient (useQueryClient())' : `trpc (${client.hook}())`} in scope to hand to the object-style helper` };
-      return { properties: [property('queryClient', queryClient), property('trpc', trpc)] };
+      const trpc = this.siteHandle(run, 'trpc') ?? this.bindingInScope(node, (variable) => this.callsImported(variable, client.hook));
+      const queryClient = this.siteHandle(run, 'queryClient') ?? this.bindingInScope(node, (variable) => this.analysis.values?.valueOfVariable(variable)?.type === 'queryClient');
+      const needs: HookNeed[] = [];
+      if (!trpc) needs.push({ handle: 'trpc', module: client.module, imported: client.hook, isModule: (source) => this.conventions.isClientModule(source), call: (callee) => `${callee}()` });
+      if (!queryClient) needs.push({ handle: 'queryClient', module: TANSTACK_QUERY, imported: 'useQueryClient', isModule: (source) => source === TANSTACK_QUERY, call: (callee) => `${callee}()` });
+      const added = this.addHooks(node, needs, `no ${needs.map((need) => (need.handle === 'trpc' ? `trpc (${client.hook}())` : 'queryClient (useQueryClient())')).join(' and no ')} in scope`);
+      if ('problem' in added) return added;
+      const properties = [property('queryClient', queryClient ?? added.names.get('queryClient')!), property('trpc', trpc ?? added.names.get('trpc')!)];
+      return { properties, hooks: added.hooks };
     }
     const utils = run.steps.find((step) => step.utils)?.utils ?? this.utilsInScope(node);
-    if (!utils) return { problem: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper' };
-    return { properties: [property('utils', utils)] };
+    if (utils) return { properties: [property('utils', utils)], hooks: [] };
+    const known = client ?? this.clientOfFile();
+    const missing = 'no tRPC utils (useUtils()) in scope';
+    if (!known) return { problem: `${missing}, and no "client" setting to add them from; set "client" and run again` };
+    const isModule = client ? (source: string) => this.conventions.isClientModule(source) : (source: string) => source === known.module;
+    const added = this.addHooks(node, [{ handle: 'utils', module: known.module, imported: known.name, isModule, call: (callee) => `${callee}.useUtils()` }], missing);
+    if ('problem' in added) return added;
+    return { properties: [property('utils', added.names.get('utils')!)], hooks: added.hooks };
+  }
+
+  /** A TanStack handle the run's own cache call names: the `queryClient` it calls, the `trpc` its key is built from. */
+  private siteHandle(run: Run, handle: 'queryClient' | 'trpc'): string | undefined {
+    for (const { site } of run.steps) {
+      if (site.category !== 'cache' || site.form !== 'queryClient') continue;
+      const call = site.node as TSESTree.CallExpression;
+      if (handle === 'queryClient') {
+        const callee = unwrap(call.callee);
+        const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+        if (receiver?.type === AST_NODE_TYPES.Identifier) return receiver.name;
+        continue;
+      }
+      const root = this.builderRoot(call, site.path.length);
+      if (root) return root;
+    }
+    return undefined;
+  }
+
+  /**
+   * The names the hooks `needs` are bound to in the component or hook around `node`: hooks this plan
+   * already adds there, else new ones. All or none: a need that cannot be met adds nothing.
+   */
+  private addHooks(node: Node, needs: HookNeed[], missing: string): { names: Map<Handle, string>; hooks: AddedHook[] } | { problem: string } {
+    const names = new Map<Handle, string>();
+    if (needs.length === 0) return { names, hooks: [] };
+    const host = hookHost(node, this.analysis.values);
+    if ('problem' in host) return { problem: `${missing}, and ${host.problem}` };
+    const existing = this.addedHooks.get(host.fn) ?? new Map<Handle, AddedHook>();
+    const taken = this.namesAround(host.fn);
+    const fresh: AddedHook[] = [];
+    const used: AddedHook[] = [];
+    for (const need of needs) {
+      const known = existing.get(need.handle);
+      if (known) {
+        used.push(known);
+        continue;
+      }
+      const callee = this.calleeAt(host.fn, need);
+      if ('problem' in callee) return { problem: `${missing}, and ${callee.problem} in ${host.name}` };
+      const base: string = need.handle;
+      let name = base;
+      for (let suffix = 2; taken.has(name) || this.unresolved().has(name); suffix++) name = `${base}${suffix}`;
+      const hook: AddedHook = { fn: host.fn, handle: need.handle, name, statement: `const ${name} = ${need.call(callee.local)};`, import: callee.import };
+      fresh.push(hook);
+      used.push(hook);
+    }
+    for (const hook of fresh) {
+      existing.set(hook.handle, hook);
+      taken.add(hook.name);
+    }
+    this.addedHooks.set(host.fn, existing);
+    for (const hook of used) names.set(hook.handle, hook.name);
+    return { names, hooks: used };
+  }
+
+  /** How the top of `fn` calls the hook `need` names: through the file's import of it, or an import to add. */
+  private calleeAt(fn: HostFunction, need: HookNeed): { local: string; import: AddedHook['import'] } | { problem: string } {
+    const specifier = this.hookImport(need);
+    if (specifier) {
+      const local = specifier.local.name;
+      // The import, unless a binding of the same name shadows it there.
+      for (let scope: Scope.Scope | null = this.scopeAt(fn.body); scope; scope = scope.upper) {
+        const variable = scope.set.get(local);
+        if (!variable) continue;
+        if (variable.defs[0]?.node === specifier) return { local, import: undefined };
+        return { problem: `the name ${local} is taken by another binding` };
+      }
+    }
+    if (this.namesAround(fn).has(need.imported) || this.unresolved().has(need.imported)) {
+      return { problem: `the name ${need.imported} (to import from ${need.module}) is taken` };
+    }
+    return { local: need.imported, import: { module: need.module, name: need.imported } };
+  }
+
+  /** The file's value import of the hook `need` names, looked up once per handle. */
+  private hookImport(need: HookNeed): TSESTree.ImportSpecifier | undefined {
+    if (this.hookImports.has(need.handle)) return this.hookImports.get(need.handle);
+    let found: TSESTree.ImportSpecifier | undefined;
+    for (const statement of this.input.ast.body) {
+      if (found || statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type' || !need.isModule(String(statement.source.value))) continue;
+      found = statement.specifiers.find(
+        (specifier): specifier is TSESTree.ImportSpecifier =>
+          specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+          specifier.importKind !== 'type' &&
+          (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) === need.imported,
+      );
+    }
+    this.hookImports.set(need.handle, found);
+    return found;
+  }
+
+  /** Every name a binding added at the top of `fn` could clash with: visible there, declared inside, or a global used inside. */
+  private namesAround(fn: HostFunction): Set<string> {
+    let names = this.takenNames.get(fn);
+    if (names) return names;
+    names = new Set<string>();
+    const own = this.input.scopeManager.acquire(fn);
+    for (let scope: Scope.Scope | null = own; scope; scope = scope.upper) for (const name of scope.set.keys()) names.add(name);
+    const stack = own ? [...own.childScopes] : [];
+    while (stack.length > 0) {
+      const scope = stack.pop()!;
+      for (const name of scope.set.keys()) names.add(name);
+      stack.push(...scope.childScopes);
+    }
+    for (const reference of own?.through ?? []) names.add(reference.identifier.name);
+    this.takenNames.set(fn, names);
+    return names;
+  }
+
+  /** Names the file uses without declaring them (globals): an added import or binding must not capture them. */
+  private unresolved(): Set<string> {
+    this.unresolvedNames ??= new Set(this.input.scopeManager.globalScope?.through.map((reference) => reference.identifier.name) ?? []);
+    return this.unresolvedNames;
+  }
+
+  /** Without a `client` setting: the import whose `.useUtils()` the file itself calls, if any. */
+  private clientOfFile(): { module: string; name: string } | undefined {
+    if (this.fileClient !== undefined) return this.fileClient ?? undefined;
+    this.fileClient = null;
+    const moduleScope = this.input.scopeManager.globalScope?.childScopes.find((scope) => scope.type === 'module');
+    for (const variable of moduleScope?.variables ?? []) {
+      const def = variable.defs[0];
+      if (def?.type !== 'ImportBinding' || def.node.type !== AST_NODE_TYPES.ImportSpecifier || def.node.importKind === 'type') continue;
+      const declaration = def.node.parent as TSESTree.ImportDeclaration;
+      if (declaration.importKind === 'type') continue;
+      const callsUseUtils = variable.references.some(({ identifier }) => {
+        const member = identifier.parent;
+        return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && propertyName(member) === 'useUtils' && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+      });
+      if (!callsUseUtils) continue;
+      const imported = def.node.imported;
+      this.fileClient = { module: String(declaration.source.value), name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value };
+      break;
+    }
+    return this.fileClient ?? undefined;
+  }
+
+  /** One insertion per function: the added hook calls at the top of its body, after any directives. */
+  private hookEdits(hooks: readonly AddedHook[]): TextEdit[] {
+    const byFunction = new Map<HostFunction, AddedHook[]>();
+    for (const hook of hooks) byFunction.set(hook.fn, [...(byFunction.get(hook.fn) ?? []), hook]);
+    const edits: TextEdit[] = [];
+    for (const [fn, list] of byFunction) {
+      const statements = fn.body.body;
+      let index = 0;
+      while (index < statements.length && statements[index]!.type === AST_NODE_TYPES.ExpressionStatement && (statements[index] as TSESTree.ExpressionStatement).directive !== undefined) index++;
+      const after = index > 0 ? statements[index - 1]!.range[1] : fn.body.range[0] + 1;
+      let anchor = statements[index]?.range[0] ?? fn.body.range[1] - 1;
+      // Comments that lead the first statement stay with it; one that ends the line of `{` or a directive is not one.
+      const comments = this.input.ast.comments ?? [];
+      const afterLine = this.line(after);
+      for (let at = firstCommentFrom(comments, after); at < comments.length && comments[at]!.range[1] <= anchor; at++) {
+        if (this.line(comments[at]!.range[0]) === afterLine) continue;
+        anchor = comments[at]!.range[0];
+        break;
+      }
+      const lineStart = this.lineStarts[this.line(anchor) - 1]!;
+      const indent = this.text.slice(lineStart, anchor);
+      const texts = list.map((hook) => hook.statement);
+      if (lineStart >= after && /^[ \t]*$/.test(indent) && index < statements.length) {
+        edits.push({ range: [lineStart, lineStart], text: texts.map((text) => indent + text + this.eol).join('') });
+      } else {
+        edits.push({ range: [anchor, anchor], text: `${texts.join(' ')} ` });
+      }
+    }
+    return edits;
+  }
+
+  /**
+   * Adds an added hook's binding to the dependency list of each hook callback (`useCallback`,
+   * `useEffect`...) between the sync and the component, as the list must name what the callback uses.
+   */
+  private dependencyEdits(runs: readonly { run: Run; hooks: AddedHook[] }[], cleanup: readonly TextEdit[]): TextEdit[] {
+    const additions = new Map<TSESTree.ArrayExpression, Set<string>>();
+    for (const { run, hooks } of runs) {
+      for (const hook of hooks) {
+        for (let current: Node | undefined = run.steps[0]!.site.node.parent; current && current !== hook.fn; current = current.parent) {
+          const deps = isFunction(current) ? dependencyListOf(current) : undefined;
+          if (!deps) continue;
+          const names = additions.get(deps) ?? new Set<string>();
+          names.add(hook.name);
+          additions.set(deps, names);
+        }
+      }
+    }
+    const edits: TextEdit[] = [];
+    for (const [deps, names] of additions) {
+      const elements = deps.elements.filter((element): element is NonNullable<typeof element> => element !== null);
+      const last = elements[elements.length - 1];
+      const kept = elements.some((element) => !cleanup.some((edit) => edit.text === '' && edit.range[0] <= element.range[0] && element.range[1] <= edit.range[1]));
+      const list = [...names].join(', ');
+      if (!last) edits.push({ range: [deps.range[1] - 1, deps.range[1] - 1], text: list });
+      else edits.push({ range: [last.range[1], last.range[1]], text: kept ? `, ${list}` : list });
+    }
+    return edits;
   }
 
   /** The name of the innermost variable visible at `node` that `test` accepts. */
@@ -474,8 +723,25 @@ class Planner {
     return null;
   }
 
-  /** True for `const x = hook()` where `hook` is imported under that name from `module`. */
-  private callsImported(variable: Scope.Variable, hook: string, module: string): boolean {
+  /** The identifier a key builder in the call's arguments hangs off: `trpc` in `trpc.x.y.queryKey(...)`, a path of `depth` segments. */
+  private builderRoot(call: TSESTree.CallExpression, depth: number): string | undefined {
+    let found: string | undefined;
+    for (const argument of call.arguments) {
+      walk(argument, this.input.visitorKeys, (node) => {
+        if (found !== undefined || node.type !== AST_NODE_TYPES.CallExpression) return;
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || !keyBuilder(propertyName(callee))) return;
+        let root = unwrap(callee.object);
+        let segments = 0;
+        for (; root.type === AST_NODE_TYPES.MemberExpression; segments++) root = unwrap(root.object);
+        if (root.type === AST_NODE_TYPES.Identifier && segments === depth) found = root.name;
+      });
+    }
+    return found;
+  }
+
+  /** True for `const x = hook()` where `hook` is imported under that name from the client module. */
+  private callsImported(variable: Scope.Variable, hook: string): boolean {
     const def = variable.defs[0];
     if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
     const init = def.node.init && unwrap(def.node.init);
@@ -486,7 +752,7 @@ class Planner {
     if (importDef?.type !== 'ImportBinding' || importDef.node.type !== AST_NODE_TYPES.ImportSpecifier) return false;
     const imported = importDef.node.imported;
     const name = imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
-    return name === hook && String((importDef.node.parent as TSESTree.ImportDeclaration).source.value) === module;
+    return name === hook && this.conventions.isClientModule(String((importDef.node.parent as TSESTree.ImportDeclaration).source.value));
   }
 
   private runEdit(run: Run, call: string): TextEdit {
@@ -774,7 +1040,7 @@ class Planner {
     return edits;
   }
 
-  private importEdits(rewrites: PlannedRewrite[], edits: TextEdit[]): TextEdit[] {
+  private importEdits(rewrites: PlannedRewrite[], edits: TextEdit[], hooks: readonly AddedHook[]): TextEdit[] {
     const { helper } = this.conventions.settings;
     const names = helper.object !== null ? [helper.object] : [...new Set(rewrites.map((rewrite) => helper.functions[rewrite.kind]))];
     const imports = this.input.ast.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === AST_NODE_TYPES.ImportDeclaration);
@@ -800,20 +1066,19 @@ class Planner {
         }
       }
     }
-    const missing = names.filter((name) => !valueNames.has(name));
-    if (missing.length === 0) return result;
-    const existing = fromHelper.find(
-      (declaration) =>
-        declaration.importKind !== 'type' &&
-        declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier) &&
-        !result.some((edit) => edit.range[0] <= declaration.range[0] && declaration.range[1] <= edit.range[1]),
-    );
-    if (existing) {
-      const lastSpecifier = existing.specifiers[existing.specifiers.length - 1]!;
-      result.push({ range: [lastSpecifier.range[1], lastSpecifier.range[1]], text: `, ${missing.join(', ')}` });
-      return result;
+    const statements: string[] = [];
+    // The hooks' imports first: added to an import of the module the file has, else new.
+    const hookImports = new Map<string, Set<string>>();
+    for (const hook of hooks) if (hook.import) hookImports.set(hook.import.module, (hookImports.get(hook.import.module) ?? new Set()).add(hook.import.name));
+    const client = this.conventions.settings.client;
+    for (const [module, moduleNames] of hookImports) {
+      const sameModule = (source: string) => source === module || (client?.module === module && this.conventions.isClientModule(source));
+      this.addNamedImport(imports.filter((declaration) => sameModule(String(declaration.source.value)) && !isGone(declaration)), [...moduleNames], module, result, statements);
     }
-    const statement = `import { ${missing.join(', ')} } from ${this.quote(helper.module)};`;
+    const missing = names.filter((name) => !valueNames.has(name));
+    if (missing.length > 0) this.addNamedImport(fromHelper, missing, helper.module, result, statements);
+    if (statements.length === 0) return result;
+    const statement = statements.join(this.eol);
     // Only the leading import block: an import further down (after code) is no place for it.
     const leading = this.leadingImports();
     const kept = leading.filter((declaration) => !isGone(declaration) && !result.some((edit) => edit.text === '' && edit.range[0] <= declaration.range[0] && declaration.range[1] <= edit.range[1]));
@@ -830,6 +1095,22 @@ class Planner {
     return result;
   }
 
+
+  /** Appends `names` to a value import of `declarations`, else adds a new import statement of `module` to `statements`. */
+  private addNamedImport(declarations: TSESTree.ImportDeclaration[], names: string[], module: string, result: TextEdit[], statements: string[]): void {
+    const existing = declarations.find(
+      (declaration) =>
+        declaration.importKind !== 'type' &&
+        declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier) &&
+        !result.some((edit) => edit.range[0] <= declaration.range[0] && declaration.range[1] <= edit.range[1]),
+    );
+    if (existing) {
+      const lastSpecifier = existing.specifiers[existing.specifiers.length - 1]!;
+      result.push({ range: [lastSpecifier.range[1], lastSpecifier.range[1]], text: `, ${names.join(', ')}` });
+    } else {
+      statements.push(`import { ${names.join(', ')} } from ${this.quote(module)};`);
+    }
+  }
 
   /** The imports that open the file, after its directives, up to the first other statement. */
   private leadingImports(): TSESTree.ImportDeclaration[] {
@@ -920,6 +1201,17 @@ function isPureInit(init: Node, analysis: FileAnalysis): boolean {
   const value = analysis.values?.evaluate(init);
   if (!value) return false;
   return ['storeState', 'stateSlice', 'storeAction', 'storeHook', 'storeMethod', 'trpcUtils', 'queryClient', 'helperObject', 'helperFunction'].includes(value.type);
+}
+
+/** The dependency list of a hook (`useCallback(fn, [a, b])`) whose callback is `fn`. */
+function dependencyListOf(fn: FunctionNode): TSESTree.ArrayExpression | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn || call.arguments.length < 2) return undefined;
+  const deps = call.arguments[call.arguments.length - 1]!;
+  if (deps.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+  return name !== undefined && HOOKS_WITH_DEPS.has(name) ? deps : undefined;
 }
 
 function isDependencyEntry(identifier: Node): boolean {

@@ -13,6 +13,9 @@ import { getConventions, resolveSettings, type Conventions } from '../../src/con
  */
 const FIXTURES = path.join(__dirname, 'fixtures');
 const OBJECT_CONFIG = path.join(FIXTURES, 'object', 'scene-sync.config.json');
+/** Object style with the app's client configured: classic (`api`) and TanStack-native (`useTRPC`). */
+const CLIENT_CONFIG = path.join(FIXTURES, 'object-client', 'scene-sync.config.json');
+const TANSTACK_CONFIG = path.join(FIXTURES, 'tanstack-client', 'scene-sync.config.json');
 
 interface Style {
   conventions: Conventions;
@@ -23,7 +26,10 @@ interface Style {
 const STYLES: Record<string, Style> = {
   positional: { conventions: getConventions(undefined), options: {} },
   object: { conventions: getConventions(loadConfigFile(OBJECT_CONFIG)), options: { config: OBJECT_CONFIG } },
+  'object-client': { conventions: getConventions(loadConfigFile(CLIENT_CONFIG)), options: { config: CLIENT_CONFIG } },
+  'tanstack-client': { conventions: getConventions(loadConfigFile(TANSTACK_CONFIG)), options: { config: TANSTACK_CONFIG } },
 };
+const MINIMUM_FIXTURES: Record<string, number> = { positional: 36, object: 27, 'object-client': 10, 'tanstack-client': 5 };
 
 interface Fixture {
   name: string;
@@ -72,7 +78,7 @@ describe.each(Object.keys(STYLES))('scene-sync codemod fixtures (%s style)', (st
   const fixtures = discover(style);
 
   it('finds every fixture with its output and plan', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(style === 'positional' ? 36 : 27);
+    expect(fixtures.length).toBeGreaterThanOrEqual(MINIMUM_FIXTURES[style]!);
     const files = fs.readdirSync(path.join(FIXTURES, style));
     const cases = new Set(fixtures.map((fixture) => fixture.name));
     // No stray output or plan without an input (a renamed case would otherwise go untested).
@@ -110,6 +116,11 @@ describe.each(Object.keys(STYLES))('scene-sync codemod fixtures (%s style)', (st
     });
   });
 
+});
+
+describe.each(['positional', 'object'])('scene-sync codemod: line endings and byte order mark (%s style)', (style) => {
+  const fixtures = discover(style);
+
   it('keeps CRLF line endings', () => {
     const crlf = fixtures.find((fixture) => fixture.name === 'crlf')!;
     expect(crlf.input).toContain('\r\n');
@@ -129,6 +140,9 @@ describe.each(Object.keys(STYLES))('scene-sync codemod fixtures (%s style)', (st
 describe('scene-sync codemod: what the fixtures show', () => {
   const positional = new Map(discover('positional').map((fixture) => [fixture.name, fixture]));
   const object = new Map(discover('object').map((fixture) => [fixture.name, fixture]));
+  const withClient = new Map(discover('object-client').map((fixture) => [fixture.name, fixture]));
+  const tanstack = new Map(discover('tanstack-client').map((fixture) => [fixture.name, fixture]));
+  const all = [...positional.values(), ...object.values(), ...withClient.values(), ...tanstack.values()];
   const get = (map: Map<string, Fixture>, name: string) => {
     const fixture = map.get(name);
     if (!fixture) throw new Error(`missing fixture ${name}`);
@@ -151,7 +165,7 @@ describe('scene-sync codemod: what the fixtures show', () => {
     expect(output).toContain('void sceneSyncHelpers.syncSceneUpdated(projectId, saved.id, saved);');
     expect(output).toContain('void sceneSyncHelpers.syncSceneUpdated(projectId, scene.id, scene);');
     // No helper call is left floating without await, void or return.
-    for (const fixture of [...positional.values(), ...object.values()]) {
+    for (const fixture of all) {
       for (const line of fixture.output.split('\n')) {
         if (!/sceneSyncHelpers\.\w+\(/.test(line) || fixture.input.includes(line)) continue;
         expect(line, `${fixture.name}: ${line}`).toMatch(/(?:await|void|return|=>) sceneSyncHelpers\./);
@@ -160,7 +174,7 @@ describe('scene-sync codemod: what the fixtures show', () => {
   });
 
   it('never writes the helper import twice', () => {
-    for (const fixture of [...positional.values(), ...object.values()]) {
+    for (const fixture of all) {
       expect(fixture.output.match(/from ['"]~\/lib\/sync\/scene-sync['"]/g)?.length ?? 0, fixture.name).toBeLessThanOrEqual(1);
     }
     expect(get(positional, 'existing-import').output).toContain("import { registerSceneSyncUtils, sceneSyncHelpers } from '~/lib/sync/scene-sync';");
@@ -183,6 +197,51 @@ describe('scene-sync codemod: what the fixtures show', () => {
     expect(kept).toContain('const { addScene, setPlayhead } = useVideoState();');
     // Object style hands utils to the helper: the binding stays.
     expect(get(object, 'unused-bindings').output).toContain('const utils = api.useUtils();');
+  });
+
+  it('adds the utils a sync needs at the top of its component or hook, once, after directives and before early returns', () => {
+    expect(get(withClient, 'component-declaration').output).toContain(
+      "  'use no memo'; // measured: memo costs more here\n  const utils = api.useUtils();\n  // The title being typed.\n  const [draft, setDraft] = useState(scene?.name ?? '');\n",
+    );
+    // Three runs in callbacks of one component (one in a loop): one hook at the component's top.
+    const list = get(withClient, 'callback-in-component').output;
+    expect(list.match(/useUtils\(\)/g)).toEqual(['useUtils()']);
+    expect(list).toContain('export function SceneList({ projectId, ids }: { projectId: string; ids: string[] }) {\n  const utils = api.useUtils();\n');
+    // The client's local name, the configured import when the file has none, a free binding name.
+    expect(get(withClient, 'custom-hook').output.match(/const utils = trpc\.useUtils\(\);/g)).toHaveLength(2);
+    expect(get(withClient, 'arrow-component').output).toContain("import { api } from '~/trpc/react';\nimport { sceneSyncHelpers } from '~/lib/sync/scene-sync';\n");
+    expect(get(withClient, 'utils-taken').output).toContain('const utils3 = api.useUtils();');
+    expect(get(withClient, 'utils-taken').output).toContain('utils: utils3,');
+    expect(get(withClient, 'hook-deps').output).toContain('[deleteMutation, projectId, utils],');
+    const memo = get(withClient, 'memo-forward-ref').output;
+    expect(memo).toContain('memo(function DeleteButton({ projectId, id }: { projectId: string; id: string }) {\n  const utils = api.useUtils();\n');
+    expect(memo).toContain('>((props, ref) => {\n    const utils = api.useUtils();\n');
+  });
+
+  it('adds queryClient and trpc to a TanStack-native component or hook, and names those in scope', () => {
+    expect(get(tanstack, 'query-client-missing').output).toContain("import { useMutation, useQueryClient } from '@tanstack/react-query';");
+    expect(get(tanstack, 'query-client-missing').output).toContain('  const queryClient = useQueryClient();\n  const trpc = useTRPC();\n');
+    expect(get(tanstack, 'trpc-missing').output).toContain("import { useTRPC } from '~/trpc/tanstack';");
+    const both = get(tanstack, 'both-missing').output;
+    expect(both.match(/useTRPC\(\)|useQueryClient\(\)/g)).toEqual(['useTRPC()', 'useQueryClient()']);
+    expect(both.startsWith("'use client';\nimport { useMutation, useQueryClient } from '@tanstack/react-query';\n")).toBe(true);
+    const renamed = get(tanstack, 'both-renamed').output;
+    expect(renamed).toContain('{ projectId, queryClient: qc, trpc: client, scene,');
+    expect(renamed).toContain('{ projectId, queryClient, trpc, source:');
+    expect(renamed.match(/= use(?:TRPC|QueryClient)\(\)/g)).toHaveLength(2);
+  });
+
+  it('adds no hook where the Rules of Hooks forbid one, and says why', () => {
+    for (const map of [withClient, tanstack]) {
+      for (const [name, fixture] of map) {
+        if (!name.startsWith('review-')) continue;
+        expect(fixture.output, name).toBe(fixture.input);
+        expect(fixture.plan.reviews.length, name).toBeGreaterThan(0);
+      }
+    }
+    expect(get(withClient, 'review-class-method').plan.reviews.map((review) => review.reason)).toEqual([
+      'no tRPC utils (useUtils()) in scope, and the sync is in a method of class SceneService, where hooks cannot be called',
+    ]);
   });
 
   it('lists review sites and leaves them untouched; drag-time writes are neither rewritten nor listed', () => {

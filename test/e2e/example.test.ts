@@ -32,6 +32,7 @@ const GALLERY = 'src/components/SceneGallery.tsx';
 const TIMELINE = 'src/components/TimelinePanel.tsx';
 const REORDER = 'src/hooks/useSceneReorder.ts';
 const TITLE = 'src/components/SceneTitleEditor.tsx';
+const TRIM = 'src/components/SceneTrimButton.tsx';
 const ACTIVITY = 'src/components/ActivityLog.tsx';
 const REPOSITORY = 'src/server/scenes-repository.ts';
 const DUPLICATE = 'src/components/DuplicateButton.tsx';
@@ -82,6 +83,7 @@ const BEFORE = [
   report(TITLE, 30, CACHE), // #17 onSettled: invalidate (a hand sync like #15)
   // Lines 35-37: the twin's onMutate only cancels: not reported.
   report(TITLE, 38, CACHE), // twin of #17: onSuccess invalidate (a hand sync like #15)
+  report(TRIM, 17, STORE), // #24 onSuccess updateScene, no tRPC utils in scope (object style adds them)
   report(TIMELINE, 37, STORE), // #11 useVideoState.setState in onSuccess
   report(TIMELINE, 54, STORE), // #2 per-call onSuccess: destructured deleteScene
   report(REORDER, 11, STORE), // #10 const store = getState(); store.replace(...)
@@ -215,7 +217,7 @@ const REVIEW = {
   setState: 'useVideoState.setState(...) writes state that the helper would not carry; review it by hand',
   replace: 'replace(...) writes data that the helper would not carry',
   router: 'utils.generation.invalidate(...) refreshes more than the scene queries; the helper would narrow it',
-  noUtils: 'no tRPC utils (useUtils()) in scope to hand to the object-style helper',
+  noUtils: 'no tRPC utils (useUtils()) in scope, and no "client" setting to add them from; set "client" and run again',
   neverSyncs: 'the generation.updateScene mutation never syncs; call sceneSyncHelpers.syncSceneUpdated(...) in its success path',
   optimistic:
     'utils.generation.getProjectScenes.setData(...) in onMutate of generation.updateScene is an optimistic update; remove it and show a loading state, the helper syncs after success',
@@ -278,6 +280,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `partly ${COPY_MENU}:8 generation.createScene`, // #20: addScene in the forwarded onSuccess
       `partly ${GALLERY}:32 generation.deleteScene`, // #22: the ref-held mutation refetches the infinite query only
       `partly ${TITLE}:34 generation.updateScene`, // twin of #17: invalidate only
+      `partly ${TRIM}:15 generation.updateScene`, // #24: the store only
       `partly ${TIMELINE}:33 generation.deleteScene`, // #2: deleteScene only
       `partly ${TIMELINE}:34 generation.updateScene`, // #11: setState only
       `optimistic ${TITLE}:17 generation.updateScene`, // #17
@@ -291,7 +294,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `handed-off src/hooks/useDuplicateScene.ts:10 generation.createScene`, // #20: the hook returns it
     ]);
     // The fetch mutation (#21) runs no procedure: no scene mutation to audit, its syncs are linted.
-    expect(summary).toBe('21 scene mutations: 2 never synced, 10 partly, 1 optimistic, 6 by hand, 2 handed off');
+    expect(summary).toBe('22 scene mutations: 2 never synced, 11 partly, 1 optimistic, 6 by hand, 2 handed off');
     // The same analysis as the rules: "never" is what require-sync-after-mutation reports, and the
     // hand-written syncs are the store and cache reports.
     expect(json.mutations.filter((row) => row.verdict === 'never').map((row) => report(row.file, row.line, MISSING))).toEqual(BEFORE.filter((entry) => ruleOf(entry) === MISSING));
@@ -345,8 +348,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 30 files scanned, 9 changed, 21 unchanged, 0 failed',
-        'Helper calls written: 17 (created 5, restored 1, updated 4, changed 6, deleted 1)',
+        'scene-sync migrate: 31 files scanned, 10 changed, 21 unchanged, 0 failed',
+        'Helper calls written: 18 (created 5, restored 1, updated 5, changed 6, deleted 1)',
         'Left for review: 8',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
@@ -360,9 +363,9 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       ].join('\n'),
     );
     const json = readReport('positional.json');
-    expect(json.files).toEqual({ scanned: 30, changed: 9, unchanged: 21, failed: 0 });
+    expect(json.files).toEqual({ scanned: 31, changed: 10, unchanged: 21, failed: 0 });
     // #20: the sync function is rewritten in its own module: every call of it runs after a mutation.
-    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, COPY_MENU, GALLERY, TITLE, TIMELINE, SYNC_AFTER]);
+    expect(json.changedFiles).toEqual([CHAT, CODE, PREVIEW, ACTIONS, COPY_MENU, GALLERY, TITLE, TRIM, TIMELINE, SYNC_AFTER]);
     // Lines are those of the written file, where each helper call now stands.
     expect(json.rewrites.map(({ file, line, helper }) => `${file}:${line} ${helper}`)).toEqual([
       `${CHAT}:33 sceneSyncHelpers.syncSceneCreated`,
@@ -382,6 +385,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       // the rollback are not the codemod's business and stay as they are (see (d)).
       `${TITLE}:31 sceneSyncHelpers.syncAllScenes`,
       `${TITLE}:39 sceneSyncHelpers.syncAllScenes`,
+      `${TRIM}:16 sceneSyncHelpers.syncSceneUpdated`,
       `${TIMELINE}:55 sceneSyncHelpers.syncSceneDeleted`,
       `${SYNC_AFTER}:6 sceneSyncHelpers.syncSceneCreated`,
     ]);
@@ -438,7 +442,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout).toBe(
       [
-        'scene-sync migrate: 30 files scanned, 0 changed, 30 unchanged, 0 failed',
+        'scene-sync migrate: 31 files scanned, 0 changed, 31 unchanged, 0 failed',
         'Helper calls written: 0',
         'Left for review: 8',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
@@ -482,9 +486,10 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `helper ${COPY_MENU}:7 generation.createScene`,
       `helper ${GALLERY}:29 generation.deleteScene`,
       `helper ${TITLE}:35 generation.updateScene`,
+      `helper ${TRIM}:14 generation.updateScene`,
       `helper ${TIMELINE}:34 generation.deleteScene`,
     ]);
-    expect(summary).toBe('21 scene mutations: 2 never synced, 2 partly, 1 optimistic, 1 by hand, 2 handed off, 13 through the helper');
+    expect(summary).toBe('22 scene mutations: 2 never synced, 2 partly, 1 optimistic, 1 by hand, 2 handed off, 14 through the helper');
   });
 
   it('(e2) configs.strict on the migrated copy: the codemod left the event bus and the revision guard alone', async () => {
@@ -518,8 +523,8 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
     expect(migrate.stdout).toBe(
       [
-        'scene-sync migrate: 30 files scanned, 3 changed, 27 unchanged, 0 failed',
-        'Helper calls written: 9 (created 2, restored 1, updated 2, changed 4)',
+        'scene-sync migrate: 31 files scanned, 4 changed, 27 unchanged, 0 failed',
+        'Helper calls written: 10 (created 2, restored 1, updated 3, changed 4)',
         'Left for review: 19',
         `  ${CHAT}:24: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
@@ -544,8 +549,9 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
       ].join('\n'),
     );
     const json = readReport('object.json');
-    // SceneTitleEditor.tsx has its utils in scope, so the object style can rewrite it too.
-    expect(json.changedFiles).toEqual([CHAT, CODE, TITLE]);
+    // SceneTitleEditor.tsx has its utils in scope, so the object style can rewrite it too. SceneTrimButton.tsx
+    // (#24) has none in scope, but calls api.useUtils() elsewhere: the codemod adds utils to the component.
+    expect(json.changedFiles).toEqual([CHAT, CODE, TITLE, TRIM]);
     expect(json.rewrites.map(({ file, line, helper }) => `${file}:${line} ${helper}`)).toEqual([
       `${CHAT}:34 sceneSyncHelpers.syncSceneCreated`,
       `${CHAT}:48 sceneSyncHelpers.syncSceneCreated`,
@@ -556,8 +562,14 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
       `${CODE}:42 sceneSyncHelpers.syncAllScenes`,
       `${TITLE}:31 sceneSyncHelpers.syncAllScenes`,
       `${TITLE}:39 sceneSyncHelpers.syncAllScenes`,
+      `${TRIM}:17 sceneSyncHelpers.syncSceneUpdated`,
     ]);
     expectUntouchedExcept(dir, [...json.changedFiles, 'src/lib/sync/scene-sync.ts']);
+    const trim = fs.readFileSync(path.join(dir, TRIM), 'utf8');
+    expect(trim).toContain(
+      'export function SceneTrimButton({ projectId, scene }: { projectId: string; scene: Scene }) {\n  const utils = api.useUtils();\n  const count = useCachedSceneCount(projectId);\n',
+    );
+    expect(trim).toContain("void sceneSyncHelpers.syncSceneUpdated({ projectId, utils, sceneId: trimmed.id, scene: trimmed, source: 'SceneTrimButton.onSuccess' });");
     const chat = fs.readFileSync(path.join(dir, CHAT), 'utf8');
     expect(chat).toContain("    await sceneSyncHelpers.syncSceneCreated({ projectId, utils, scene: created, source: 'ChatPanel.handleGenerate' });\n");
 
@@ -594,7 +606,7 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
     const again = scene(dir, ['migrate', 'src']);
     expect(again).toMatchObject({ status: 0, stderr: '' });
     expect(again.stdout.split('\n').slice(0, 3)).toEqual([
-      'scene-sync migrate: 30 files scanned, 0 changed, 30 unchanged, 0 failed',
+      'scene-sync migrate: 31 files scanned, 0 changed, 31 unchanged, 0 failed',
       'Helper calls written: 0',
       'Left for review: 19',
     ]);
@@ -606,22 +618,35 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
  * a helper typed against the app's own client: after init + migrate the app compiles with zero errors.
  */
 const KEYED_QUERIES = ['generation.getProjectScenes', { path: 'project.getFullProject', key: 'id' }];
-const VARIANTS: [string, Record<string, unknown>, string][] = [
-  ['positional, classic client', { client: { module: '~/trpc/react', name: 'api' } }, 'utils.project.getFullProject.invalidate({ id: projectId }),'],
-  ['object, classic client', { helper: { style: 'object' }, client: { module: '~/trpc/react', name: 'api' } }, 'utils.project.getFullProject.invalidate({ id: projectId }),'],
+const NOT_A_HOOK = 'syncDuplicatedScene is neither a React component nor a hook, so no hook can be added for the sync in it';
+/**
+ * Name, settings, the helper's invalidation of the `{ id }` query, and the sites left for want of a
+ * cache handle: with the client configured, object style adds the handles to every component and
+ * hook that lacks them, and only the plain function in lib/ is left.
+ */
+const VARIANTS: [string, Record<string, unknown>, string, string[]][] = [
+  ['positional, classic client', { client: { module: '~/trpc/react', name: 'api' } }, 'utils.project.getFullProject.invalidate({ id: projectId }),', []],
+  [
+    'object, classic client',
+    { helper: { style: 'object' }, client: { module: '~/trpc/react', name: 'api' } },
+    'utils.project.getFullProject.invalidate({ id: projectId }),',
+    [`  ${SYNC_AFTER}:6: no tRPC utils (useUtils()) in scope, and ${NOT_A_HOOK}`],
+  ],
   [
     'object, TanStack-native client',
     { helper: { style: 'object' }, client: { module: '~/trpc/tanstack', hook: 'useTRPC' } },
     'utils.queryClient.invalidateQueries(utils.trpc.project.getFullProject.queryFilter({ id: projectId })),',
+    [`  ${SYNC_AFTER}:6: no trpc (useTRPC()) and no queryClient (useQueryClient()) in scope, and ${NOT_A_HOOK}`],
   ],
   [
     'positional, TanStack-native client',
     { client: { module: '~/trpc/tanstack', hook: 'useTRPC' } },
     'utils.queryClient.invalidateQueries(utils.trpc.project.getFullProject.queryFilter({ id: projectId })),',
+    [],
   ],
 ];
 
-describe.each(VARIANTS)('example app, per-query keys (%s)', (_name, config, invalidation) => {
+describe.each(VARIANTS)('example app, per-query keys (%s)', (_name, config, invalidation, handleReviews) => {
   it('init + migrate: the helper invalidates each query with its own key and the app type-checks with zero errors', { timeout: STEP_TIMEOUT }, () => {
     const dir = makeExampleCopy({ config: { queries: KEYED_QUERIES, ...config } });
     copies.push(dir);
@@ -633,7 +658,8 @@ describe.each(VARIANTS)('example app, per-query keys (%s)', (_name, config, inva
     commitAll(dir, 'scene-sync init');
     const migrate = scene(dir, ['migrate', 'src']);
     expect(migrate).toMatchObject({ status: 0, stderr: '' });
-    expect(migrate.stdout).toMatch(/^scene-sync migrate: 30 files scanned, [1-9]\d* changed/);
+    expect(migrate.stdout).toMatch(/^scene-sync migrate: 31 files scanned, [1-9]\d* changed/);
+    expect(migrate.stdout.split('\n').filter((line) => line.includes(' in scope'))).toEqual(handleReviews);
     const tsc = typecheck(dir);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);

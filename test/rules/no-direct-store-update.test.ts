@@ -763,4 +763,63 @@ export function DocPanel({ projectId, docId }: { projectId: string; docId: strin
   });
 }
 
+{
+  // Object style with the app's client configured and no utils in scope: the suggestion adds them
+  // at the top of the component, where the Rules of Hooks allow a hook, and the callback closes over them.
+  const settings = { sceneSync: { ...CUSTOM_SETTINGS.sceneSync, client: { module: '~/trpc/react', name: 'api' } } };
+  const code = `import { useEditorStore } from '~/stores/editor';
+${API_IMPORT}
+export function DocPanel({ projectId, docId }: { projectId: string; docId: string }) {
+  const remove = api.docs.remove.useMutation({
+    onSuccess: () => {
+      useEditorStore.getState().removeDoc(projectId, docId);
+    },
+  });
+  return <button onClick={() => remove.mutate({ projectId, docId })}>Delete</button>;
+}
+`;
+  const output = `${API_IMPORT}import { docSync } from '~/sync/doc-sync';
+
+export function DocPanel({ projectId, docId }: { projectId: string; docId: string }) {
+  const utils = api.useUtils();
+  const remove = api.docs.remove.useMutation({
+    onSuccess: () => {
+      void docSync.docDeleted({ projectId, utils, sceneId: docId, source: 'Panel.DocPanel.onSuccess' });
+    },
+  });
+  return <button onClick={() => remove.mutate({ projectId, docId })}>Delete</button>;
+}
+`;
+  invalid.push({
+    name: '[after-mutation] suggestion: object style adds the utils the helper needs to the component',
+    code,
+    settings,
+    options: modeOptions('after-mutation'),
+    errors: [
+      {
+        messageId: 'directAction',
+        data: { helper: 'docSync.docDeleted', found: 'removeDoc' },
+        ...span(code, 'useEditorStore.getState().removeDoc(projectId, docId)'),
+        suggestions: useHelper('docSync.docDeleted', output),
+      },
+    ],
+  });
+  // In a plain function no hook may be added: no suggestion.
+  const plain = code.replace('export function DocPanel', 'export function renderDocPanel');
+  invalid.push({
+    name: '[after-mutation] suggestion: none where no hook may be added (a plain function)',
+    code: plain,
+    settings,
+    options: modeOptions('after-mutation'),
+    errors: [
+      {
+        messageId: 'directAction',
+        data: { helper: 'docSync.docDeleted', found: 'removeDoc' },
+        ...span(plain, 'useEditorStore.getState().removeDoc(projectId, docId)'),
+        suggestions: [],
+      },
+    ],
+  });
+}
+
 ruleTester.run('no-direct-store-update', rule, { valid, invalid });
