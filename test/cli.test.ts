@@ -486,7 +486,7 @@ describe('scene-sync init infers the tRPC client', () => {
     expect(helper).not.toContain('trpcApi');
   });
 
-  it('a local that shadows the import, a type-only import, a global and a call with arguments do not count', () => {
+  it('a local that shadows the import, a type-only import, a default import, a global, a call with arguments and a file that does not parse do not count', () => {
     expectInferred(
       {
         'src/components/Shadowed.tsx':
@@ -496,6 +496,8 @@ describe('scene-sync init infers the tRPC client', () => {
         'src/components/TypeOnly.tsx': "import type { api } from '~/trpc/react';\nexport const utils = api.useUtils();\n",
         'src/components/Global.tsx': 'export const utils = window.api.useUtils();\n',
         'src/components/Arguments.tsx': "import { api } from '~/trpc/other';\nexport const utils = api.useUtils(options);\n",
+        'src/components/Default.tsx': "import api from '~/trpc/default';\nexport const utils = api.useUtils();\n",
+        'src/components/Broken.tsx': "import { api } from '~/trpc/broken';\nexport const utils = api.useUtils();\nexport const a = api.useUtils();\nfunction (\n",
         'src/components/Real.tsx': PANEL("import { useTRPC } from '~/trpc/client';", ['const trpc = useTRPC()']),
       },
       '{ "module": "~/trpc/client", "hook": "useTRPC" }',
