@@ -168,14 +168,16 @@ function init(args: string[], io: Output, cwd: string): number {
     io.err('scene-sync init: warning: no "client" setting and no file imports a tRPC client with useUtils() or useTRPC(); the helper takes a structural utils type instead. Set "client" to type it against the app.');
   }
   // Saved so that migrate and later runs of init use the client the helper is typed against.
-  const configFile = values.config === undefined ? path.join(cwd, CONFIG_FILE) : path.resolve(cwd, values.config);
+  const configPath = values.config === undefined ? path.join(cwd, CONFIG_FILE) : path.resolve(cwd, values.config);
+  // A linked config file is updated where it lives; the link stays.
+  const configFile = fs.existsSync(configPath) ? fs.realpathSync(configPath) : configPath;
   const config = inferred && withClientSetting(fs.existsSync(configFile) ? fs.readFileSync(configFile, 'utf8') : undefined, inferred.client);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   writeAtomic(target, renderHelperModule(settings));
   io.out(`scene-sync init: wrote ${path.relative(cwd, target)} (${settings.helper.style} style).`);
   if (config !== undefined) {
     writeAtomic(configFile, config);
-    io.out(`scene-sync init: saved it as "client" in ${path.relative(cwd, configFile)}.`);
+    io.out(`scene-sync init: saved it as "client" in ${path.relative(cwd, configPath)}.`);
   }
   if (settings.helper.style === 'positional') {
     io.out(

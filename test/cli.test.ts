@@ -593,6 +593,20 @@ describe('scene-sync init infers the tRPC client', () => {
     expect(third).toEqual({ status: 0, stdout: `scene-sync init: wrote ${HELPER} (object style).\n`, stderr: '' });
     expect(fs.readFileSync(path.join(dir, 'conventions.json'), 'utf8')).toBe(after);
   });
+  it('updates a linked config file where it lives and keeps the link', () => {
+    const dir = tempDir('infer-link');
+    writeFiles(dir, {
+      'conf/shared.json': '{\n  "helper": { "style": "object" }\n}\n',
+      'src/components/Panel.tsx': PANEL("import { api } from '~/trpc/react';", ['const utils = api.useUtils()']),
+    });
+    fs.symlinkSync(path.join('conf', 'shared.json'), path.join(dir, CONFIG));
+    const run = cli(dir, 'init');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`scene-sync init: saved it as "client" in ${CONFIG}.\n`);
+    expect(fs.lstatSync(path.join(dir, CONFIG)).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'conf', 'shared.json'), 'utf8')).toBe('{\n  "helper": { "style": "object" },\n  "client": { "module": "~/trpc/react", "name": "api" }\n}\n');
+    expect(fs.readdirSync(path.join(dir, 'conf'))).toEqual(['shared.json']);
+  });
 });
 
 describe('withClientSetting', () => {
