@@ -48,7 +48,7 @@ export function inferClient(files: Iterable<SourceFile>): ClientInference | unde
 }
 
 /** The tie-break: classic before TanStack-native, then by module specifier, then by export name (code unit order). */
-export function compareClients(a: ClientSetting, b: ClientSetting): number {
+function compareClients(a: ClientSetting, b: ClientSetting): number {
   if (a.kind !== b.kind) return a.kind === 'classic' ? -1 : 1;
   return compareText(a.module, b.module) || compareText(clientName(a), clientName(b));
 }
