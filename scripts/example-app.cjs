@@ -17,7 +17,7 @@ const eslintBin = path.join(exampleModules, 'eslint', 'bin', 'eslint.js');
 const tscBin = path.join(exampleModules, 'typescript', 'bin', 'tsc');
 
 /** What a copy of the app holds besides node_modules. */
-const COPIED = ['src', 'package.json', 'package-lock.json', 'tsconfig.json', 'eslint.config.mjs', '.gitattributes', '.gitignore'];
+const COPIED = ['src', 'package.json', 'package-lock.json', 'tsconfig.json', 'eslint.config.mjs', 'scene-sync.config.json', '.gitattributes', '.gitignore'];
 const STAMP = path.join(exampleModules, '.scene-sync-deps-stamp');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -102,8 +102,9 @@ function commitAll(dir, message) {
 }
 
 /**
- * Copies the example app into a new temporary folder, links its node_modules, optionally writes a
- * `scene-sync.config.json`, and commits it all in a fresh git repository. Returns the folder.
+ * Copies the example app into a new temporary folder, links its node_modules, optionally writes
+ * `config` over the top-level keys of the example's `scene-sync.config.json`, and commits it all in
+ * a fresh git repository. Returns the folder.
  */
 function makeExampleCopy({ config, prefix = 'scene-sync-example-' } = {}) {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
@@ -112,7 +113,11 @@ function makeExampleCopy({ config, prefix = 'scene-sync-example-' } = {}) {
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true });
   }
   fs.symlinkSync(exampleModules, path.join(dir, 'node_modules'), 'junction');
-  if (config !== undefined) fs.writeFileSync(path.join(dir, 'scene-sync.config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  if (config !== undefined) {
+    const configFile = path.join(dir, 'scene-sync.config.json');
+    const base = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
+    fs.writeFileSync(configFile, `${JSON.stringify({ ...base, ...config }, null, 2)}\n`);
+  }
   git(dir, ['init', '-q']);
   // `node_modules/` in .gitignore matches folders only; here it is a symlink.
   fs.appendFileSync(path.join(dir, '.git', 'info', 'exclude'), 'node_modules\n');

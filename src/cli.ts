@@ -8,8 +8,8 @@ import { createTwoFilesPatch } from 'diff';
 import picomatch from 'picomatch';
 import { getConventions, resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
 import { planRepository, type CrossModulePlan } from './codemods/cross-module';
-import { loadConfigFile } from './codemods/config-file';
-import { inferClient } from './codemods/infer-client';
+import { clientJson, loadConfigFile, withClientSetting } from './codemods/config-file';
+import { inferClient, type SourceFile } from './codemods/infer-client';
 import { defaultHelperPath, renderHelperModule } from './codemods/init';
 import type { FileRecord } from './codemods/scene-sync';
 import { hashText } from './codemods/text-hash';
@@ -154,19 +154,31 @@ function init(args: string[], io: Output, cwd: string): number {
     io.out(`scene-sync init: ${path.relative(cwd, target)} exists; left unchanged.`);
     return 0;
   }
-  if (!settings.client) {
-    const inferred = inferClient(readSources(collectFiles([root], root, [], [])));
-    if (inferred) {
-      settings.client = inferred;
-      const found = inferred.kind === 'classic' ? `"name": "${inferred.name}"` : `"hook": "${inferred.hook}"`;
-      io.out(`scene-sync init: no "client" setting; the code uses { "module": "${inferred.module}", ${found} }, so the helper is typed against it.`);
-    } else {
-      io.err('scene-sync init: warning: no "client" setting and no file imports a tRPC client with useUtils() or useTRPC(); the helper takes a structural utils type instead. Set "client" to type it against the app.');
+  const inferred = settings.client ? undefined : inferClient(readSources(collectFiles([root], root, [], [])));
+  if (inferred) {
+    settings.client = inferred.client;
+    io.out(`scene-sync init: no "client" setting; the code uses ${clientJson(inferred.client)} (${plural(inferred.uses, 'call')}), so the helper is typed against it.`);
+    if (inferred.tied.length > 1) {
+      io.err(
+        `scene-sync init: warning: ${inferred.tied.length} clients are used equally often (${plural(inferred.uses, 'call')} each): ${inferred.tied.map(clientJson).join(', ')}; ` +
+          'took the first (classic before TanStack-native, then by module and name). Set "client" if it is the wrong one.',
+      );
     }
+  } else if (!settings.client) {
+    io.err('scene-sync init: warning: no "client" setting and no file imports a tRPC client with useUtils() or useTRPC(); the helper takes a structural utils type instead. Set "client" to type it against the app.');
   }
+  // Saved so that migrate and later runs of init use the client the helper is typed against.
+  const configPath = values.config === undefined ? path.join(cwd, CONFIG_FILE) : path.resolve(cwd, values.config);
+  // A linked config file is updated where it lives; the link stays.
+  const configFile = fs.existsSync(configPath) ? fs.realpathSync(configPath) : configPath;
+  const config = inferred && withClientSetting(fs.existsSync(configFile) ? fs.readFileSync(configFile, 'utf8') : undefined, inferred.client);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   writeAtomic(target, renderHelperModule(settings));
   io.out(`scene-sync init: wrote ${path.relative(cwd, target)} (${settings.helper.style} style).`);
+  if (config !== undefined) {
+    writeAtomic(configFile, config);
+    io.out(`scene-sync init: saved it as "client" in ${path.relative(cwd, configPath)}.`);
+  }
   if (settings.helper.style === 'positional') {
     io.out(
       settings.client
@@ -177,10 +189,14 @@ function init(args: string[], io: Output, cwd: string): number {
   return 0;
 }
 
-function* readSources(files: string[]): Generator<string> {
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function* readSources(files: string[]): Generator<SourceFile> {
   for (const file of files) {
     try {
-      yield fs.readFileSync(file, 'utf8');
+      yield { file, text: fs.readFileSync(file, 'utf8') };
     } catch {
       // An unreadable file tells nothing about the client.
     }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHelperPath, renderHelperModule } from '../src/codemods/init';
-import { loadConfigFile } from '../src/codemods/config-file';
+import { loadConfigFile, withClientSetting } from '../src/codemods/config-file';
 import { resolveSettings } from '../src/conventions';
 import { cli, ensureBuilt, git, removeTempDirs, ROOT, tempDir } from './helpers/cli';
 
@@ -380,29 +380,6 @@ describe('scene-sync init', () => {
     expect(source).toContain('utils.generation.getProjectScenes.invalidate({ projectId }),');
   });
 
-  it('infers the client from the import that provides useUtils(), says so, and types the helper against it', () => {
-    const dir = tempDir('init-infer');
-    fs.mkdirSync(path.join(dir, 'src', 'components'), { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, 'src', 'components', 'Panel.tsx'),
-      "import { type Foo, api as trpcApi } from '~/trpc/react';\nexport function Panel() {\n  const utils = trpcApi.useUtils();\n  return null;\n}\n",
-    );
-    fs.writeFileSync(path.join(dir, 'src', 'components', 'Other.tsx'), "import { useTRPC } from '~/trpc/client';\nexport const useX = () => useTRPC();\n");
-    const run = cli(dir, 'init');
-    expect(run).toEqual({
-      status: 0,
-      stdout:
-        'scene-sync init: no "client" setting; the code uses { "module": "~/trpc/react", "name": "trpcApi" }, so the helper is typed against it.\n' +
-        'scene-sync init: wrote src/lib/sync/scene-sync.ts (positional style).\n' +
-        "Add one line to the app's root component: useSceneSyncRegistration(); (imported from '~/lib/sync/scene-sync').\n",
-      stderr: '',
-    });
-    const source = fs.readFileSync(path.join(dir, 'src', 'lib', 'sync', 'scene-sync.ts'), 'utf8');
-    expect(source).toContain("import { trpcApi } from '~/trpc/react';\n");
-    expect(source).toContain('export type SceneSyncUtils = ReturnType<typeof trpcApi.useUtils>;');
-    expect(source).toContain('export function useSceneSyncRegistration(): void {\n  registerSceneSyncUtils(trpcApi.useUtils());\n}');
-  });
-
   it('refuses to write outside the project root, from helper.module or --out', () => {
     const parent = tempDir('init-escape');
     const dir = path.join(parent, 'project');
@@ -428,5 +405,225 @@ describe('scene-sync init', () => {
     const settings = resolveSettings(undefined);
     const hostile = renderHelperModule({ ...settings, store: { ...settings.store, module: "x'; require('child_process'); '" } });
     expect(hostile).toContain("import { useVideoState } from 'x\\'; require(\\'child_process\\'); \\'';");
+  });
+});
+
+/** Writes `files` (path → text) under `dir`. */
+function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+}
+
+const HELPER = 'src/lib/sync/scene-sync.ts';
+const CONFIG = 'scene-sync.config.json';
+const REGISTRATION = "Add one line to the app's root component: useSceneSyncRegistration(); (imported from '~/lib/sync/scene-sync').\n";
+const NO_CLIENT_WARNING =
+  'scene-sync init: warning: no "client" setting and no file imports a tRPC client with useUtils() or useTRPC(); the helper takes a structural utils type instead. Set "client" to type it against the app.\n';
+const PANEL = (importLine: string, calls: string[]) => `${importLine}\nexport function Panel() {\n${calls.map((call) => `  ${call};\n`).join('')}  return null;\n}\n`;
+
+describe('scene-sync init infers the tRPC client', () => {
+  /** Runs init in a tree of `files`, expecting it to infer `client` from `calls` uses and save it to a new config file. */
+  function expectInferred(files: Record<string, string>, client: string, calls: string, stderr = '') {
+    const dir = tempDir('infer');
+    writeFiles(dir, files);
+    const run = cli(dir, 'init');
+    expect(run).toEqual({
+      status: 0,
+      stdout:
+        `scene-sync init: no "client" setting; the code uses ${client} (${calls}), so the helper is typed against it.\n` +
+        `scene-sync init: wrote ${HELPER} (positional style).\n` +
+        `scene-sync init: saved it as "client" in ${CONFIG}.\n` +
+        REGISTRATION,
+      stderr,
+    });
+    expect(fs.readFileSync(path.join(dir, CONFIG), 'utf8')).toBe(`{\n  "client": ${client}\n}\n`);
+    return dir;
+  }
+
+  it('classic: the imported binding whose useUtils() is called; the config file is created with it, and a second run changes nothing', () => {
+    const dir = expectInferred(
+      {
+        'src/components/Panel.tsx': PANEL("import { api } from '~/trpc/react';", ['const utils = api.useUtils()']),
+        'src/components/Other.tsx': PANEL("import { api } from '~/trpc/react';", ['const utils = api.useUtils()', 'const query = api.generation.getProjectScenes.useQuery({ projectId })']),
+      },
+      '{ "module": "~/trpc/react", "name": "api" }',
+      '2 calls',
+    );
+    const helper = fs.readFileSync(path.join(dir, HELPER), 'utf8');
+    expect(helper).toContain("import { api } from '~/trpc/react';\n");
+    expect(helper).toContain('export type SceneSyncUtils = ReturnType<typeof api.useUtils>;');
+    expect(helper).toContain('export function useSceneSyncRegistration(): void {\n  registerSceneSyncUtils(api.useUtils());\n}');
+    // The saved setting is what the next run reads: nothing inferred, nothing written.
+    expect(loadConfigFile(path.join(dir, CONFIG)).client).toEqual({ kind: 'classic', module: '~/trpc/react', name: 'api' });
+    const config = read(dir, CONFIG);
+    const second = cli(dir, 'init');
+    expect(second).toEqual({ status: 0, stdout: `scene-sync init: ${HELPER} exists; left unchanged.\n`, stderr: '' });
+    expect(read(dir, CONFIG).equals(config)).toBe(true);
+    expect(fs.readFileSync(path.join(dir, HELPER), 'utf8')).toBe(helper);
+  });
+
+  it('TanStack-native: the imported useTRPC hook that is called', () => {
+    const dir = expectInferred(
+      { 'src/components/Panel.tsx': PANEL("import { useTRPC } from '~/trpc/client';\nimport { useQueryClient } from '@tanstack/react-query';", ['const trpc = useTRPC()', 'const queryClient = useQueryClient()']) },
+      '{ "module": "~/trpc/client", "hook": "useTRPC" }',
+      '1 call',
+    );
+    const helper = fs.readFileSync(path.join(dir, HELPER), 'utf8');
+    expect(helper).toContain("import { useTRPC } from '~/trpc/client';\n");
+    expect(helper).toContain('export type SceneSyncTRPC = ReturnType<typeof useTRPC>;');
+  });
+
+  it('an aliased import counts under the name the module exports, which the helper imports', () => {
+    const dir = expectInferred(
+      { 'src/components/Panel.tsx': PANEL("import { type Foo, api as trpcApi } from '~/trpc/react';", ['const utils = trpcApi.useUtils()']) },
+      '{ "module": "~/trpc/react", "name": "api" }',
+      '1 call',
+    );
+    const helper = fs.readFileSync(path.join(dir, HELPER), 'utf8');
+    expect(helper).toContain("import { api } from '~/trpc/react';\n");
+    expect(helper).not.toContain('trpcApi');
+  });
+
+  it('a local that shadows the import, a type-only import, a default import, a global, a call with arguments and a file that does not parse do not count', () => {
+    expectInferred(
+      {
+        'src/components/Shadowed.tsx':
+          "import { api } from '~/trpc/react';\n" +
+          'export function useFake(api: { useUtils(): unknown }) {\n  return api.useUtils();\n}\n' +
+          'export function Panel() {\n  const api = makeFake();\n  api.useUtils();\n  return api.useUtils();\n}\n',
+        'src/components/TypeOnly.tsx': "import type { api } from '~/trpc/react';\nexport const utils = api.useUtils();\n",
+        'src/components/Global.tsx': 'export const utils = window.api.useUtils();\n',
+        'src/components/Arguments.tsx': "import { api } from '~/trpc/other';\nexport const utils = api.useUtils(options);\n",
+        'src/components/Default.tsx': "import api from '~/trpc/default';\nexport const utils = api.useUtils();\n",
+        'src/components/Broken.tsx': "import { api } from '~/trpc/broken';\nexport const utils = api.useUtils();\nexport const a = api.useUtils();\nfunction (\n",
+        'src/components/Real.tsx': PANEL("import { useTRPC } from '~/trpc/client';", ['const trpc = useTRPC()']),
+      },
+      '{ "module": "~/trpc/client", "hook": "useTRPC" }',
+      '1 call',
+    );
+  });
+
+  it('two clients: the more used one wins, counted through a namespace import too', () => {
+    expectInferred(
+      {
+        'src/components/A.tsx': PANEL("import { api } from '~/trpc/react';", ['const utils = api.useUtils()']),
+        'src/components/B.tsx': PANEL("import * as clients from '~/trpc/legacy';", ['const a = clients.trpc.useUtils()', 'const b = clients.trpc.useUtils()']),
+        'src/components/C.tsx': PANEL("import { trpc } from '~/trpc/legacy';", ['const utils = trpc.useUtils()']),
+      },
+      '{ "module": "~/trpc/legacy", "name": "trpc" }',
+      '3 calls',
+    );
+  });
+
+  it('a tie is reported, and the first by kind, module and name is taken', () => {
+    expectInferred(
+      {
+        'src/components/A.tsx': PANEL("import { useTRPC } from '~/trpc/client';", ['const trpc = useTRPC()']),
+        'src/components/B.tsx': PANEL("import { trpc } from '~/trpc/react';", ['const utils = trpc.useUtils()']),
+        'src/components/C.tsx': PANEL("import { api } from '~/trpc/react';", ['const utils = api.useUtils()']),
+      },
+      '{ "module": "~/trpc/react", "name": "api" }',
+      '1 call',
+      'scene-sync init: warning: 3 clients are used equally often (1 call each): { "module": "~/trpc/react", "name": "api" }, { "module": "~/trpc/react", "name": "trpc" }, { "module": "~/trpc/client", "hook": "useTRPC" }; ' +
+        'took the first (classic before TanStack-native, then by module and name). Set "client" if it is the wrong one.\n',
+    );
+  });
+
+  it('nothing found: the structural type, the warning, and no config file', () => {
+    const dir = tempDir('infer-none');
+    writeFiles(dir, {
+      'src/components/Panel.tsx': PANEL("import { useUtils } from './local';", ['const utils = useUtils()']),
+      // A library's own export is no client of the app.
+      'src/components/Lib.tsx': PANEL("import { useTRPC } from '@trpc/tanstack-react-query';", ['const trpc = useTRPC()']),
+    });
+    const run = cli(dir, 'init');
+    expect(run).toEqual({
+      status: 0,
+      stdout: `scene-sync init: wrote ${HELPER} (positional style).\nHand it the tRPC utils once, near the root: registerSceneSyncUtils(api.useUtils()).\n`,
+      stderr: NO_CLIENT_WARNING,
+    });
+    expect(fs.readFileSync(path.join(dir, HELPER), 'utf8')).toBe(renderHelperModule(resolveSettings(undefined)));
+    expect(fs.existsSync(path.join(dir, CONFIG))).toBe(false);
+  });
+
+  it('an existing client setting wins: nothing inferred, the config file untouched', () => {
+    const dir = tempDir('infer-configured');
+    const config = '{\n  "client": { "module": "~/trpc/react", "name": "api" }\n}\n';
+    writeFiles(dir, {
+      [CONFIG]: config,
+      'src/components/Panel.tsx': PANEL("import { useTRPC } from '~/trpc/client';", ['const a = useTRPC()', 'const b = useTRPC()']),
+    });
+    const run = cli(dir, 'init');
+    expect(run).toEqual({ status: 0, stdout: `scene-sync init: wrote ${HELPER} (positional style).\n${REGISTRATION}`, stderr: '' });
+    expect(fs.readFileSync(path.join(dir, CONFIG), 'utf8')).toBe(config);
+    expect(fs.readFileSync(path.join(dir, HELPER), 'utf8')).toContain('export type SceneSyncUtils = ReturnType<typeof api.useUtils>;');
+  });
+
+  it('adds client to the --config file as written, which later runs read; a second init run is a no-op', () => {
+    const dir = tempDir('infer-update');
+    const before = '{\n    "helper": { "style": "object" },\n    "queries": ["generation.getProjectScenes", { "path": "project.getFullProject", "key": "id" }]\n}\n';
+    writeFiles(dir, {
+      'conventions.json': before,
+      'src/components/Panel.tsx': PANEL("import { api } from '~/trpc/react';", ['const utils = api.useUtils()']),
+    });
+    const run = cli(dir, 'init', '--config', 'conventions.json');
+    expect(run).toEqual({
+      status: 0,
+      stdout:
+        'scene-sync init: no "client" setting; the code uses { "module": "~/trpc/react", "name": "api" } (1 call), so the helper is typed against it.\n' +
+        `scene-sync init: wrote ${HELPER} (object style).\n` +
+        'scene-sync init: saved it as "client" in conventions.json.\n',
+      stderr: '',
+    });
+    const after = fs.readFileSync(path.join(dir, 'conventions.json'), 'utf8');
+    expect(after).toBe(`${before.slice(0, -3)},\n    "client": { "module": "~/trpc/react", "name": "api" }\n}\n`);
+    const settings = loadConfigFile(path.join(dir, 'conventions.json'));
+    expect(settings.client).toEqual({ kind: 'classic', module: '~/trpc/react', name: 'api' });
+    expect(fs.readFileSync(path.join(dir, HELPER), 'utf8')).toBe(renderHelperModule(settings));
+    expect(fs.existsSync(path.join(dir, CONFIG))).toBe(false);
+
+    const second = cli(dir, 'init', '--config', 'conventions.json');
+    expect(second).toEqual({ status: 0, stdout: `scene-sync init: ${HELPER} exists; left unchanged.\n`, stderr: '' });
+    expect(fs.readFileSync(path.join(dir, 'conventions.json'), 'utf8')).toBe(after);
+    // Run anew without the helper: the saved client is used, nothing inferred or saved again.
+    fs.rmSync(path.join(dir, HELPER));
+    const third = cli(dir, 'init', '--config', 'conventions.json');
+    expect(third).toEqual({ status: 0, stdout: `scene-sync init: wrote ${HELPER} (object style).\n`, stderr: '' });
+    expect(fs.readFileSync(path.join(dir, 'conventions.json'), 'utf8')).toBe(after);
+  });
+  it('updates a linked config file where it lives and keeps the link', () => {
+    const dir = tempDir('infer-link');
+    writeFiles(dir, {
+      'conf/shared.json': '{\n  "helper": { "style": "object" }\n}\n',
+      'src/components/Panel.tsx': PANEL("import { api } from '~/trpc/react';", ['const utils = api.useUtils()']),
+    });
+    fs.symlinkSync(path.join('conf', 'shared.json'), path.join(dir, CONFIG));
+    const run = cli(dir, 'init');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`scene-sync init: saved it as "client" in ${CONFIG}.\n`);
+    expect(fs.lstatSync(path.join(dir, CONFIG)).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'conf', 'shared.json'), 'utf8')).toBe('{\n  "helper": { "style": "object" },\n  "client": { "module": "~/trpc/react", "name": "api" }\n}\n');
+    expect(fs.readdirSync(path.join(dir, 'conf'))).toEqual(['shared.json']);
+  });
+});
+
+describe('withClientSetting', () => {
+  const classic = { kind: 'classic', module: '~/trpc/react', name: 'api' } as const;
+  const entry = '"client": { "module": "~/trpc/react", "name": "api" }';
+
+  it('keeps one-line files on one line, empty objects included', () => {
+    expect(withClientSetting('{"entity": "document"}\n', classic)).toBe(`{"entity": "document", ${entry}}\n`);
+    expect(withClientSetting('{}', classic)).toBe(`{ ${entry} }`);
+  });
+
+  it('keeps the byte order mark, CRLF line endings and tab indentation', () => {
+    expect(withClientSetting('\uFEFF{\r\n\t"entity": "document"\r\n}\r\n', classic)).toBe(`\uFEFF{\r\n\t"entity": "document",\r\n\t${entry}\r\n}\r\n`);
+    expect(withClientSetting('{\n}\n', { kind: 'tanstack', module: '~/trpc/client', hook: 'useTRPC' })).toBe('{\n  "client": { "module": "~/trpc/client", "hook": "useTRPC" }\n}\n');
+  });
+
+  it('replaces "client": null', () => {
+    expect(withClientSetting('{\n  "client": null,\n  "entity": "document"\n}\n', classic)).toBe('{\n  "client": {\n    "module": "~/trpc/react",\n    "name": "api"\n  },\n  "entity": "document"\n}\n');
   });
 });

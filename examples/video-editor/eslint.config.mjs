@@ -6,7 +6,7 @@ import { defineConfig } from 'eslint/config';
 import sceneSync from 'eslint-plugin-scene-sync';
 
 // The conventions the codemod reads (`scene-sync migrate`, `scene-sync init`), shared with the
-// rules. This app follows the defaults, so the file is optional here.
+// rules. This app follows the defaults but for its second scene query (`project.getFullProject`, keyed by `id`).
 const conventionsFile = new URL('./scene-sync.config.json', import.meta.url);
 const sceneSyncSettings = existsSync(conventionsFile) ? JSON.parse(readFileSync(conventionsFile, 'utf8')) : {};
 
