@@ -75,7 +75,8 @@ const TANSTACK_QUERY_HOOKS = new Map([
   ['useQueries', true],
   ['useSuspenseQueries', true],
 ]);
-const HOOK_NAME = /^use[A-Z0-9_]/;
+// As React's own rules tell a hook: `use` and then a capital or a digit.
+const HOOK_NAME = /^use[A-Z0-9]/;
 
 /** A name React treats as a hook: only a hook can return a mutation. */
 export function isHookName(name: string): boolean {

@@ -2,10 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../analysis/node-types';
 import { isFunction, unwrap, type FunctionNode, type Node } from '../analysis/ast';
 import type { ValueResolver } from '../analysis';
+import { isHookName } from '../analysis/values';
 
-/** React's names: a component starts with a capital, a hook with `use` and a capital or digit. */
+/** React's names: a component starts with a capital (a hook's name: `isHookName`). */
 const COMPONENT_NAME = /^[A-Z]/;
-const HOOK_NAME = /^use[A-Z0-9]/;
 /** React's wrappers whose first argument is a component whatever its name. */
 const COMPONENT_WRAPPERS = ['memo', 'forwardRef'];
 
@@ -50,7 +50,7 @@ export function hookHost(node: Node, values: ValueResolver | undefined): HookHos
 function hostName(fn: FunctionNode, values: ValueResolver | undefined): string | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     const name = fn.id?.name;
-    return name !== undefined && (COMPONENT_NAME.test(name) || HOOK_NAME.test(name)) ? name : undefined;
+    return name !== undefined && (COMPONENT_NAME.test(name) || isHookName(name)) ? name : undefined;
   }
   // A function expression counts only where it is defined as one: a callback named `Foo` is still a callback.
   let outer: Node = fn;
@@ -66,7 +66,7 @@ function hostName(fn: FunctionNode, values: ValueResolver | undefined): string |
   const holder = outer.parent;
   const declared = holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === outer && holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : undefined;
   if (wrapped) return declared ?? fn.id?.name ?? 'the component';
-  return declared !== undefined && (COMPONENT_NAME.test(declared) || HOOK_NAME.test(declared)) ? declared : undefined;
+  return declared !== undefined && (COMPONENT_NAME.test(declared) || isHookName(declared)) ? declared : undefined;
 }
 
 /** A function's name as the user reads it, if it has one. */
