@@ -604,13 +604,16 @@ function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boo
   return (text) => gate(text) && (siteWords(text) || (prefixMethods(text) && routerWords(text)));
 }
 
+const MAX_PAIRED_WORDS = 500;
+
 /**
  * A test for any of the words. `includes` per word, not one alternation: V8 scans a literal far
  * faster than a regex union. A word that holds another of the list is left out: the other decides.
  */
-export function anyWordOf(words: Iterable<string>): (text: string) => boolean {
+function anyWordOf(words: Iterable<string>): (text: string) => boolean {
   const unique = [...new Set(words)].filter((word) => word !== '');
-  const needed = unique.filter((word) => !unique.some((other) => other !== word && word.includes(other)));
+  // Comparing every pair is quadratic: a list longer than any real app's is scanned as it is.
+  const needed = unique.length > MAX_PAIRED_WORDS ? unique : unique.filter((word) => !unique.some((other) => other !== word && word.includes(other)));
   return (text) => needed.some((word) => text.includes(word));
 }
 

@@ -469,10 +469,10 @@ describe('mightConcern', () => {
     }
   });
 
-  it('still answers with more words than the covering search takes', () => {
-    const hooks = Array.from({ length: 200 }, (_, index) => `useStoreNumber${index}`);
+  it('still answers with more words than the covering search and the pairing of words take', () => {
+    const hooks = Array.from({ length: 2_000 }, (_, index) => `useStoreNumber${index}`);
     const conventions = createConventions(resolveSettings({ store: { hooks } }));
-    expect(conventions.mightConcern('useStoreNumber199.getState()')).toBe(true);
+    expect(conventions.mightConcern('useStoreNumber1999.getState()')).toBe(true);
     expect(conventions.mightConcern('useStoreNumber.getState()')).toBe(false);
   });
 });
