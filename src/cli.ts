@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import picomatch from 'picomatch';
 import { getConventions, resolveSettings, SceneSyncConfigError, type ResolvedSettings } from './conventions';
-import { planRepository, type CrossModulePlan } from './codemods/cross-module';
+import { planFor, planRepository, type CrossModulePlan, type RepositoryEntry, type RepositorySeed } from './codemods/cross-module';
 import { clientJson, loadConfigFile, withClientSetting } from './codemods/config-file';
 import { inferClient, type SourceFile } from './codemods/infer-client';
 import { defaultHelperPath, renderHelperModule } from './codemods/init';
@@ -263,9 +263,17 @@ async function migrate(args: string[], io: Output, cwd: string): Promise<number>
   const reportDir = makeTemporaryFolder();
   const interruption = new Interruption(reportDir, io);
   try {
-    // Functions that sync by hand are rewritten in their own module only if every call runs after a mutation.
-    const crossModule = settings.crossModule ? planRepository(files, getConventions(settings), cwd) : undefined;
-    const records = await runTransform(files, settings, reportDir, { dry: values.dry, cpus, crossModule }, io);
+    const run = { dry: values.dry, cpus, crossModule: undefined, collectRepository: settings.crossModule, cwd };
+    const records = await runTransform(files, settings, reportDir, run, io);
+    if (settings.crossModule) {
+      // Functions that sync by hand are rewritten in their own module only if every call runs after a
+      // mutation. The first run collected what decides it; only the modules that own such functions run again.
+      const crossModule = planRepository(files, getConventions(settings), cwd, repositorySeed(files, records));
+      const owners = files.filter((file) => planFor(crossModule, file) !== undefined);
+      const again = path.join(reportDir, 'owners');
+      fs.mkdirSync(again);
+      for (const [file, record] of await runTransform(owners, settings, again, { ...run, crossModule, collectRepository: false }, io)) records.set(file, record);
+    }
     const originals = values.dry ? undefined : await writeOutputs(records, roots, interruption, values.print);
     const summary = summarize(records, base);
     if (values.print) printDiffs(records, base, originals, io);
@@ -493,6 +501,21 @@ interface RunOptions {
   dry: boolean;
   cpus: number | undefined;
   crossModule: CrossModulePlan | undefined;
+  collectRepository: boolean;
+  cwd: string;
+}
+
+/** What the first run found for the repository pass: the files it analysed (or failed on) and their entries, in file order. */
+function repositorySeed(files: readonly string[], records: ReadonlyMap<string, FileRecord>): RepositorySeed {
+  const read: string[] = [];
+  const entries: RepositoryEntry[] = [];
+  for (const file of files) {
+    const record = records.get(file);
+    if (!record || record.status === 'skipped') continue;
+    read.push(file);
+    entries.push(...(record.repository ?? []));
+  }
+  return { read, entries };
 }
 
 async function runTransform(files: string[], settings: ResolvedSettings, reportDir: string, options: RunOptions, io: Output): Promise<Map<string, FileRecord>> {
@@ -522,6 +545,8 @@ async function runTransform(files: string[], settings: ResolvedSettings, reportD
       outputDir,
       preview: options.dry,
       crossModule: options.crossModule,
+      collectRepository: options.collectRepository,
+      repositoryCwd: options.cwd,
     });
   } finally {
     progress?.stop();

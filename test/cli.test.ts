@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHelperPath, renderHelperModule } from '../src/codemods/init';
 import { loadConfigFile, withClientSetting } from '../src/codemods/config-file';
-import { resolveSettings } from '../src/conventions';
+import { planRepository, type RepositoryEntry } from '../src/codemods/cross-module';
+import { transformSource } from '../src/codemods/scene-sync';
+import { getConventions, resolveSettings } from '../src/conventions';
 import { cli, ensureBuilt, git, removeTempDirs, ROOT, tempDir } from './helpers/cli';
 
 const FIXTURES = path.join(__dirname, 'codemods', 'fixtures');
@@ -181,6 +183,34 @@ describe('scene-sync migrate over modules that call each other', () => {
       const relative = path.join(prefix, entry.name);
       return entry.isDirectory() ? listFiles(dir, relative) : [relative];
     });
+
+  it('decides the same from the entries the rewriting run collects as from a pass that reads every file itself', () => {
+    const dir = fs.realpathSync(tempDir('cross-module-seed'));
+    fs.cpSync(INPUT, dir, { recursive: true });
+    const files = listFiles(dir).filter((file) => file.endsWith('.ts') || file.endsWith('.tsx')).map((file) => path.join(dir, file));
+    const conventions = getConventions(undefined);
+    const read: string[] = [];
+    const entries: RepositoryEntry[] = [];
+    for (const file of files) {
+      const result = transformSource(fs.readFileSync(file, 'utf8'), file, conventions, dir, undefined, true);
+      if (!result) continue;
+      read.push(file);
+      entries.push(...(result.repository ?? []));
+    }
+    const seeded = planRepository(files, conventions, dir, { read, entries });
+    expect(seeded).toEqual(planRepository(files, conventions, dir));
+    expect(Object.keys(seeded.success).map((file) => path.relative(dir, file))).toEqual(['src/lib/scene-sync-after.ts']);
+    expect(Object.keys(seeded.review).map((file) => path.relative(dir, file))).toEqual(['src/lib/scene-sync-after.ts']);
+    // A file that names none of the conventions' words, so the rewriting run skips it, and calls the
+    // function outside a success path: read afterwards for the name, it turns the rewrite into a review.
+    const plain = path.join(dir, 'src/lib/on-timer.ts');
+    fs.writeFileSync(plain, "import { syncAfterRename } from './scene-sync-after';\nexport function onTimer(projectId: string) {\n  setTimeout(() => syncAfterRename(projectId, { id: 'a', name: 'b' }), 10);\n}\n");
+    expect(transformSource(fs.readFileSync(plain, 'utf8'), plain, conventions, dir, undefined, true)).toBeUndefined();
+    const withPlain = planRepository([...files, plain], conventions, dir, { read, entries });
+    expect(withPlain).toEqual(planRepository([...files, plain], conventions, dir));
+    expect(withPlain.success).toEqual({});
+    expect(Object.keys(withPlain.review[path.join(dir, 'src/lib/scene-sync-after.ts')] ?? {}).sort()).toEqual(['syncAfterDelete', 'syncAfterRename']);
+  });
 
   it('rewrites a sync function in its own module when every call is in a success path, reviews one also called elsewhere, and is idempotent', () => {
     const dir = tempDir('cross-module');

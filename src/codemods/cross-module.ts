@@ -18,12 +18,25 @@ export interface CrossModulePlan {
 /** One use of a function: in a success path, inside another exported function, or anywhere else (`where`). */
 type Use = { type: 'region'; restore: boolean } | { type: 'inside'; key: string } | { type: 'other'; where: string };
 
-interface Entry {
+/** An exported function that syncs by hand, or is used by one that does, and where it is used. */
+export interface RepositoryEntry {
   file: string;
   name: string;
   /** The function's own body (or a local function it calls) holds a hand-written sync. */
   ownSync: boolean;
   uses: Use[];
+}
+type Entry = RepositoryEntry;
+
+/** A module's text, tree and whole analysis (every call looked up), as the repository pass reads it. */
+type AnalysedModule = NonNullable<ReturnType<typeof analyzeModule>>;
+
+/** What the codemod's workers already found, file by file, in the pass that also rewrites. */
+export interface RepositorySeed {
+  /** Files analysed there (or failed there): not read again. */
+  read: Iterable<string>;
+  /** Their entries, in file order. */
+  entries: Iterable<RepositoryEntry>;
 }
 
 const key = (file: string, name: string) => `${file}\u0000${name}`;
@@ -31,9 +44,10 @@ const key = (file: string, name: string) => `${file}\u0000${name}`;
 /**
  * Decides, for each exported function that syncs by hand, whether all of its calls in the repository
  * sit in success paths (directly or through other such functions). Reads the files that may hold a
- * sync first, then only the files that name a function found so far, until no new one turns up.
+ * sync first (unless `seed` says they were read), then only the files that name a function found
+ * so far, until no new one turns up.
  */
-export function planRepository(files: readonly string[], conventions: Conventions, cwd: string): CrossModulePlan {
+export function planRepository(files: readonly string[], conventions: Conventions, cwd: string, seed?: RepositorySeed): CrossModulePlan {
   const entries = new Map<string, Entry>();
   const entry = (file: string, name: string) => {
     const id = key(file, name);
@@ -41,6 +55,12 @@ export function planRepository(files: readonly string[], conventions: Convention
     if (!found) entries.set(id, (found = { file, name, ownSync: false, uses: [] }));
     return found;
   };
+  const read = new Set<string>(seed?.read ?? []);
+  for (const seeded of seed?.entries ?? []) {
+    const found = entry(seeded.file, seeded.name);
+    found.ownSync ||= seeded.ownSync;
+    found.uses.push(...seeded.uses);
+  }
   const texts = new Map<string, string>();
   for (const file of files) {
     try {
@@ -49,10 +69,9 @@ export function planRepository(files: readonly string[], conventions: Convention
       // Unreadable: the transform reports it; it holds no call this pass can see.
     }
   }
-  const read = new Set<string>();
   const known = new Set<string>();
-  let batch = [...texts.keys()].filter((file) => conventions.mightConcern(texts.get(file)!));
-  while (batch.length > 0) {
+  let batch = [...texts.keys()].filter((file) => !read.has(file) && conventions.mightConcern(texts.get(file)!));
+  for (;;) {
     for (const file of batch) {
       read.add(file);
       const real = realPath(file);
@@ -60,17 +79,32 @@ export function planRepository(files: readonly string[], conventions: Convention
       if (real && module) collectUses(real, module, entry, cwd);
     }
     const names = [...new Set([...entries.values()].map(({ name }) => name))].filter((name) => !known.has(name));
+    if (names.length === 0) break;
     names.forEach((name) => known.add(name));
     // A default export is imported under any name: then every file may call it.
     const mentions = names.includes('default') ? () => true : (text: string) => names.some((name) => text.includes(name));
-    batch = names.length === 0 ? [] : [...texts.keys()].filter((file) => !read.has(file) && mentions(texts.get(file)!));
+    batch = [...texts.keys()].filter((file) => !read.has(file) && mentions(texts.get(file)!));
   }
   return decide(entries);
 }
 
+/** One file's entries, from the analysis a codemod worker made of it with every call looked up. */
+export function repositoryEntries(file: string, module: AnalysedModule, cwd: string): RepositoryEntry[] {
+  const real = realPath(file);
+  if (!real) return [];
+  const found = new Map<string, Entry>();
+  collectUses(real, module, (entryFile, name) => {
+    const id = key(entryFile, name);
+    let existing = found.get(id);
+    if (!existing) found.set(id, (existing = { file: entryFile, name, ownSync: false, uses: [] }));
+    return existing;
+  }, cwd);
+  return [...found.values()];
+}
+
 function collectUses(
   file: string,
-  module: NonNullable<ReturnType<typeof analyzeModule>>,
+  module: AnalysedModule,
   entry: (file: string, name: string) => Entry,
   cwd: string,
 ): void {

@@ -10,7 +10,7 @@ import { walk, type VisitorKeys } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
 import { importLookupFor } from '../analysis/modules/summary';
 import { applyEdits, mapOffset, planFile, type FilePlan } from '../planner/plan';
-import { planFor, type CrossModulePlan } from './cross-module';
+import { planFor, repositoryEntries, type CrossModulePlan, type RepositoryEntry } from './cross-module';
 import { loadConfigFile } from './config-file';
 import { hashText } from './text-hash';
 
@@ -27,6 +27,8 @@ export interface FileRecord {
   /** The CLI's copy of the rewritten text, and a hash of the text it was computed from. */
   outputFile?: string;
   sourceHash?: string;
+  /** With `collectRepository`: what the repository pass needs of this file. */
+  repository?: RepositoryEntry[];
 }
 
 export interface TransformOptions {
@@ -46,6 +48,13 @@ export interface TransformOptions {
   dry?: boolean;
   /** The CLI's pass over the whole repository: functions whose syncs are rewritten, or reviewed, where they are. */
   crossModule?: CrossModulePlan;
+  /**
+   * The CLI's first pass with cross-module summaries on: also record, per file, what the repository
+   * pass needs, from the same parse and analysis (every call looked up), so it reads no file twice.
+   */
+  collectRepository?: boolean;
+  /** The folder the CLI runs in, which the collected places are relative to. */
+  repositoryCwd?: string;
 }
 
 let outputCount = 0;
@@ -64,6 +73,7 @@ export interface TransformResult {
   plan: FilePlan;
   /** The byte-order mark the text started with (kept), or ''. */
   bom: string;
+  repository?: RepositoryEntry[] | undefined;
 }
 
 function lineAt(text: string, offset: number): number {
@@ -84,6 +94,7 @@ export function readSource(
   conventions: Conventions,
   cwd = process.cwd(),
   crossModule?: CrossModulePlan,
+  whole = false,
 ): { input: AnalysisInput; bom: string; reviewFunctions: ReadonlyMap<string, string> | undefined } | undefined {
   if (source.includes('\u0000')) throw new UnreadableFileError('not a text file (NUL byte)');
   const repository = planFor(crossModule, filename);
@@ -103,25 +114,39 @@ export function readSource(
     imports: importLookupFor(path.resolve(cwd, filename), cwd, conventions),
     filename: path.resolve(cwd, filename),
     successFunctions: repository?.success,
+    ...(whole ? { whole } : {}),
   };
   return { input, bom, reviewFunctions: repository?.review };
 }
 
-/** Parses, analyses and rewrites one file's text; throws on text it cannot parse. */
-export function transformSource(source: string, filename: string, conventions: Conventions, cwd = process.cwd(), crossModule?: CrossModulePlan): TransformResult | undefined {
-  const read = readSource(source, filename, conventions, cwd, crossModule);
+/**
+ * Parses, analyses and rewrites one file's text; throws on text it cannot parse. With
+ * `collectRepository`, every call is looked up (which changes no rewrite) and the result also
+ * carries what the repository pass needs of the file.
+ */
+export function transformSource(
+  source: string,
+  filename: string,
+  conventions: Conventions,
+  cwd = process.cwd(),
+  crossModule?: CrossModulePlan,
+  collectRepository = false,
+  repositoryCwd = cwd,
+): TransformResult | undefined {
+  const read = readSource(source, filename, conventions, cwd, crossModule, collectRepository);
   if (!read) return undefined;
   const { input, bom, reviewFunctions } = read;
   const text = input.text;
   const analysis = analyzeFile(input);
+  const repository = collectRepository ? repositoryEntries(path.resolve(cwd, filename), { ast: input.ast, scopeManager: input.scopeManager, analysis }, repositoryCwd) : undefined;
   const plan = planFile(input, analysis, { filename, reviewFunctions });
-  if (plan.edits.length === 0) return { output: source, plan, bom };
+  if (plan.edits.length === 0) return { output: source, plan, bom, repository };
   const output = applyEdits(text, plan.edits);
   const error = syntaxError(output, filename);
   if (error !== undefined) {
     throw new Error(`internal error: the rewrite of ${filename} does not parse (${error}); the file was left untouched`);
   }
-  return { output: bom + output, plan, bom };
+  return { output: bom + output, plan, bom, repository };
 }
 
 function parse(text: string, filename: string): { ast: TSESTree.Program; scopeManager: Scope.ScopeManager; visitorKeys: VisitorKeys } {
@@ -188,7 +213,7 @@ function transform(file: FileInfo, _api: unknown, options: TransformOptions = {}
   const base: FileRecord = { file: file.path, status: 'unchanged', rewrites: [], reviews: [] };
   try {
     if (losesBytes(file)) throw new UnreadableFileError('not valid UTF-8');
-    const result = transformSource(file.source, file.path, conventionsFor(options), process.cwd(), options.crossModule);
+    const result = transformSource(file.source, file.path, conventionsFor(options), process.cwd(), options.crossModule, options.collectRepository === true, options.repositoryCwd);
     if (!result) {
       record(options, { ...base, status: 'skipped' });
       return undefined;
@@ -208,6 +233,7 @@ function transform(file: FileInfo, _api: unknown, options: TransformOptions = {}
       rewrites: result.plan.rewrites.map(({ line, offset, kind, helper }) => ({ line: lineOf(line, offset), kind, helper })),
       reviews: result.plan.reviews.map(({ line, offset, reason }) => ({ line: lineOf(line, offset), reason })),
       ...(outputFile ? { outputFile, sourceHash: hashText(file.source) } : {}),
+      ...(result.repository ? { repository: result.repository } : {}),
     });
     return result.output;
   } catch (error) {
