@@ -4,11 +4,12 @@ import { AST_NODE_TYPES } from '../analysis/node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { exportedFunction, type AnalysisInput, type FileAnalysis, type SyncSite } from '../analysis';
 import { findOptimisticUpdates, optimisticNodes, PLACE_WORDS } from '../analysis/optimistic';
-import { contains, isFunction, propertyName, referencesOf, statementList, unreachable, unwrap, walk, type FunctionNode, type Node } from '../analysis/ast';
+import { contains, importedName, isFunction, propertyName, referencesOf, statementList, unreachable, unwrap, walk, type FunctionNode, type Node } from '../analysis/ast';
 import type { SyncKind } from '../conventions';
 import { EFFECT_WORDS } from '../tables/cache-methods';
 import { HELPER_SIGNATURES, type HelperParameterName } from '../tables/helper-signatures';
 import { keyBuilder } from '../tables/key-builders';
+import { clientUsesIn } from '../analysis/client-uses';
 import { hookHost, type HostFunction } from './hook-host';
 
 /** Replace `range` of the original text with `text`. */
@@ -593,7 +594,7 @@ class Planner {
         (specifier): specifier is TSESTree.ImportSpecifier =>
           specifier.type === AST_NODE_TYPES.ImportSpecifier &&
           specifier.importKind !== 'type' &&
-          (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) === need.imported,
+          importedName(specifier) === need.imported,
       );
     }
     this.hookImports.set(need.handle, found);
@@ -624,24 +625,11 @@ class Planner {
     return this.unresolvedNames;
   }
 
-  /** Without a `client` setting: the import whose `.useUtils()` the file itself calls, if any. */
+  /** Without a `client` setting: the imported client whose `.useUtils()` the file itself calls, if any. */
   private clientOfFile(): { module: string; name: string } | undefined {
-    if (this.fileClient !== undefined) return this.fileClient ?? undefined;
-    this.fileClient = null;
-    const moduleScope = this.input.scopeManager.globalScope?.childScopes.find((scope) => scope.type === 'module');
-    for (const variable of moduleScope?.variables ?? []) {
-      const def = variable.defs[0];
-      if (def?.type !== 'ImportBinding' || def.node.type !== AST_NODE_TYPES.ImportSpecifier || def.node.importKind === 'type') continue;
-      const declaration = def.node.parent as TSESTree.ImportDeclaration;
-      if (declaration.importKind === 'type') continue;
-      const callsUseUtils = variable.references.some(({ identifier }) => {
-        const member = identifier.parent;
-        return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && propertyName(member) === 'useUtils' && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
-      });
-      if (!callsUseUtils) continue;
-      const imported = def.node.imported;
-      this.fileClient = { module: String(declaration.source.value), name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value };
-      break;
+    if (this.fileClient === undefined) {
+      const classic = clientUsesIn(this.input.ast, this.input.scopeManager).find((use) => use.kind === 'classic');
+      this.fileClient = classic?.kind === 'classic' ? { module: classic.module, name: classic.name } : null;
     }
     return this.fileClient ?? undefined;
   }
@@ -750,9 +738,7 @@ class Planner {
     const reference = referencesOf(this.input.scopeManager).get(callee);
     const importDef = reference?.defs[0];
     if (importDef?.type !== 'ImportBinding' || importDef.node.type !== AST_NODE_TYPES.ImportSpecifier) return false;
-    const imported = importDef.node.imported;
-    const name = imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
-    return name === hook && this.conventions.isClientModule(String((importDef.node.parent as TSESTree.ImportDeclaration).source.value));
+    return importedName(importDef.node) === hook && this.conventions.isClientModule(String((importDef.node.parent as TSESTree.ImportDeclaration).source.value));
   }
 
   private runEdit(run: Run, call: string): TextEdit {
