@@ -473,6 +473,16 @@ export interface Conventions {
   mightConcern(text: string): boolean;
   /** False when the text cannot spell an event name `isSceneEvent` accepts. */
   mightNameSceneEvent(text: string): boolean;
+  /** Words one of which every text `mightConcern` passes holds. */
+  concernKeywords: readonly Keyword[];
+  /** The word every event name `isSceneEvent` accepts holds, or undefined when the pattern has none. */
+  sceneEventKeyword: Keyword | undefined;
+}
+
+/** A word a text must hold for some test to pass, in its case rule. */
+export interface Keyword {
+  word: string;
+  ignoreCase: boolean;
 }
 
 const CODE_EXTENSIONS = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
@@ -511,7 +521,8 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     `**/${helperTail}/index.${CODE_EXTENSIONS}`,
   ];
   const isAllowedPath = picomatch(allowGlobs, { dot: true });
-  const mightConcern = necessaryKeywordTest(settings);
+  const { test: mightConcern, gate: concernKeywords } = necessaryKeywordTest(settings);
+  const sceneEventKeyword = eventNameKeyword(settings.eventBus);
   // Every import of every file asks: the same few specifiers, answered once.
   const helperModuleAnswers = new Map<string, boolean>();
   let lastAllowed: { filename: string; cwd: string; allowed: boolean } | undefined;
@@ -561,23 +572,36 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       return allowed;
     },
     mightConcern,
-    mightNameSceneEvent: eventNameKeywordTest(settings.eventBus),
+    mightNameSceneEvent: sceneEventKeyword ? keywordTest([sceneEventKeyword]) : () => true,
+    concernKeywords,
+    sceneEventKeyword,
   };
 }
 
 /**
  * A necessary word of the `eventNames` pattern when it is a plain sequence (`scene`, `^scene:`):
- * its longest run of word characters, matched with the pattern's case rule. A pattern with
- * alternatives, classes, groups, quantifiers or escapes has no such word: every text may match.
+ * its longest run of word characters, in the pattern's case rule. A pattern with alternatives,
+ * classes, groups, quantifiers or escapes has no such word.
  */
-function eventNameKeywordTest(eventBus: ResolvedSettings['eventBus']): (text: string) => boolean {
-  if (/[|()[\]{}?*+\\]/.test(eventBus.eventNames)) return () => true;
+function eventNameKeyword(eventBus: ResolvedSettings['eventBus']): Keyword | undefined {
+  if (/[|()[\]{}?*+\\]/.test(eventBus.eventNames)) return undefined;
   const words = eventBus.eventNames.split(/[^\w]+/).filter((word) => word !== '');
   const longest = words.reduce((best, word) => (word.length > best.length ? word : best), '');
-  if (longest === '') return () => true;
-  if (eventBus.caseSensitive) return (text) => text.includes(longest);
-  const pattern = new RegExp(longest, 'iu');
-  return (text) => pattern.test(text);
+  return longest === '' ? undefined : { word: longest, ignoreCase: !eventBus.caseSensitive };
+}
+
+/**
+ * A test for any of the keywords: `includes` per case-sensitive word, a regex per word that
+ * ignores case (with the `u` flag, as `isSceneEvent` matches). A word that holds another keyword,
+ * in that keyword's case rule, is left out: the other decides.
+ */
+export function keywordTest(keywords: readonly Keyword[]): (text: string) => boolean {
+  const folded = keywords.filter((keyword) => keyword.ignoreCase);
+  const foldedWords = folded.map((keyword) => keyword.word.toLowerCase());
+  const plain = keywords.filter((keyword) => !keyword.ignoreCase && !foldedWords.some((word) => keyword.word.toLowerCase().includes(word))).map((keyword) => keyword.word);
+  const literals = anyWordOf(plain);
+  const patterns = [...new Set(foldedWords)].filter((word) => word !== '').map((word) => new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu'));
+  return (text) => literals(text) || patterns.some((pattern) => pattern.test(text));
 }
 
 /**
@@ -587,7 +611,7 @@ function eventNameKeywordTest(eventBus: ResolvedSettings['eventBus']): (text: st
  * together with a method that takes a key prefix; a forgotten sync names a literal part of a
  * mutation pattern. Words most React files hold (`useMutation`, `mutate`) are not enough alone.
  */
-function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boolean {
+function necessaryKeywordTest(settings: ResolvedSettings): { test: (text: string) => boolean; gate: Keyword[] } {
   const lastSegments = new Set<string>();
   const routerSegments = new Set<string>();
   for (const query of settings.queries) {
@@ -600,8 +624,12 @@ function necessaryKeywordTest(settings: ResolvedSettings): (text: string) => boo
   const routerWords = anyWordOf([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
   const prefixMethods = anyWordOf(prefixMethodNames());
   // Most files hold none of these: one scan per covering substring rejects them before the exact tests.
-  const gate = anyWordOf(coveringSubstrings([...siteWordList, ...prefixMethodNames()]));
-  return (text) => gate(text) && (siteWords(text) || (prefixMethods(text) && routerWords(text)));
+  const gateWords = coveringSubstrings([...siteWordList, ...prefixMethodNames()]);
+  const gate = anyWordOf(gateWords);
+  return {
+    test: (text) => gate(text) && (siteWords(text) || (prefixMethods(text) && routerWords(text))),
+    gate: gateWords.map((word) => ({ word, ignoreCase: false })),
+  };
 }
 
 const MAX_PAIRED_WORDS = 500;

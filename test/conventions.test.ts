@@ -7,6 +7,7 @@ import {
   compileNamePattern,
   createConventions,
   getConventions,
+  keywordTest,
   resolveSettings,
 } from '../src/conventions';
 
@@ -474,6 +475,36 @@ describe('mightConcern', () => {
     const conventions = createConventions(resolveSettings({ store: { hooks } }));
     expect(conventions.mightConcern('useStoreNumber1999.getState()')).toBe(true);
     expect(conventions.mightConcern('useStoreNumber.getState()')).toBe(false);
+  });
+});
+
+describe('keywordTest and the keywords of the text tests', () => {
+  it('matches a word in its case rule, and lets a case-ignoring word stand for the words that hold it', () => {
+    const test = keywordTest([
+      { word: 'Scene', ignoreCase: false },
+      { word: 'scene', ignoreCase: true },
+      { word: 'useVideoState', ignoreCase: false },
+    ]);
+    for (const text of ['SCENE_UPDATED', 'addScene()', 'useVideoState()', 'sCeNe']) expect(test(text), text).toBe(true);
+    for (const text of ['usevideostate', 'scen e', '']) expect(test(text), text).toBe(false);
+    expect(keywordTest([{ word: 'doc', ignoreCase: false }])('DOC')).toBe(false);
+  });
+
+  it('gives words one of which every text mightConcern passes holds', () => {
+    const conventions = defaults();
+    const gate = keywordTest(conventions.concernKeywords);
+    const passing = ["import { useVideoState } from '~/stores/videoState';", 'await client.generation.updateScene.mutate({})', 'utils.generation.invalidate()', 'queryClient.refetchQueries(trpc.pathFilter())'];
+    for (const text of passing) {
+      expect(conventions.mightConcern(text), text).toBe(true);
+      expect(gate(text), text).toBe(true);
+    }
+    expect(conventions.concernKeywords.map(({ word }) => word).sort()).toEqual(['Queries', 'Scene', 'invalidate', 'useVideoState']);
+  });
+
+  it('names the event-name word of a plain pattern, and none for a pattern with alternatives', () => {
+    expect(defaults().sceneEventKeyword).toEqual({ word: 'scene', ignoreCase: true });
+    expect(createConventions(resolveSettings({ eventBus: { eventNames: '^doc:saved', caseSensitive: true } })).sceneEventKeyword).toEqual({ word: 'saved', ignoreCase: false });
+    expect(createConventions(resolveSettings({ eventBus: { eventNames: 'doc|page' } })).sceneEventKeyword).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { kindFromName, type Conventions, type SyncKind } from '../conventions';
+import { kindFromName, type Conventions, type Keyword, type SyncKind } from '../conventions';
 import type { AnalysisInput } from '.';
 import { DepthLimit, codeExcerpt, importedName, isFunction, objectKeyName, propertyName, staticKey, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
@@ -359,6 +359,12 @@ class EventChannelFinder {
 
 // `events` only as a module specifier: the bare word is in most files.
 const CHANNEL_KEYWORDS = ['mitt', "'events'", '"events"', 'node:events', 'EventEmitter', 'EventTarget', 'dispatchEvent', 'addEventListener', 'removeEventListener'];
+
+/** Words one of which every file `mightHoldChannel` passes holds. */
+export function channelGateKeywords(conventions: Conventions): Keyword[] {
+  if (conventions.sceneEventKeyword) return [conventions.sceneEventKeyword];
+  return [...CHANNEL_KEYWORDS, ...conventions.settings.eventBus.objects].map((word) => ({ word, ignoreCase: false }));
+}
 
 /** The text test before any walk: the rarer word first, since most files name neither. */
 export function mightHoldChannel(text: string, conventions: Conventions): boolean {

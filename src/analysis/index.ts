@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { Conventions, SyncKind } from '../conventions';
+import type { Conventions, Keyword, SyncKind } from '../conventions';
 import { codeExcerpt, codeNodes, contains, importedName, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
 import { moduleScope, readExports } from './modules/exports';
@@ -608,6 +608,15 @@ class FileAnalyzer {
 export function mightHoldSites(input: AnalysisInput): boolean {
   const verdict = siteKeywords(input.text, input.conventions, { typed: input.types !== undefined, crossModule: input.imports !== undefined });
   return verdict === 'maybe' || (verdict === 'if-a-mutation-hook-is-imported' && importsMutationHook(input.ast, input.imports!));
+}
+
+/** Words one of which every file `siteKeywords` does not answer 'none' for holds. */
+export function siteGateKeywords(conventions: Conventions, options: { typed: boolean; crossModule: boolean }): Keyword[] {
+  return [
+    ...conventions.concernKeywords,
+    ...(options.typed ? Object.keys(conventions.settings.store.actions).map((word) => ({ word, ignoreCase: false })) : []),
+    ...(options.crossModule ? [{ word: 'mutate', ignoreCase: false }] : []),
+  ];
 }
 
 /**

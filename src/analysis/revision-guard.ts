@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput } from '.';
-import type { Conventions } from '../conventions';
+import type { Conventions, Keyword } from '../conventions';
 import { DepthLimit, importedName, objectKeyName, propertyName, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
@@ -43,6 +43,11 @@ export const findSceneTableUpdates = perFile((input: RevisionInput): SceneTableU
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
   return !mightUpdateSceneTable(input.text, input.conventions) || input.allowed ? [] : new RevisionChecker(input).run();
 });
+
+/** The word every file `mightUpdateSceneTable` passes holds. */
+export function tableGateKeywords(conventions: Conventions): Keyword[] {
+  return [{ word: conventions.settings.database.sceneTable, ignoreCase: false }];
+}
 
 export function mightUpdateSceneTable(text: string, conventions: Conventions): boolean {
   return text.includes(conventions.settings.database.sceneTable) && text.includes('update');

@@ -1,12 +1,12 @@
 import { ESLintUtils, type JSONSchema, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleContext, RuleListener } from '@typescript-eslint/utils/ts-eslint';
-import { analyzeFile, mightHoldSites, siteKeywords, type AnalysisInput, type FileAnalysis } from '../analysis';
+import { analyzeFile, mightHoldSites, siteGateKeywords, siteKeywords, type AnalysisInput, type FileAnalysis } from '../analysis';
 import { claimCodeNodes, CODE_NODE_TYPES, collectCodeNode } from '../analysis/ast';
-import { mightHoldChannel } from '../analysis/event-bus';
-import { mightUpdateSceneTable } from '../analysis/revision-guard';
+import { channelGateKeywords, mightHoldChannel } from '../analysis/event-bus';
+import { mightUpdateSceneTable, tableGateKeywords } from '../analysis/revision-guard';
 import { importLookupFor } from '../analysis/modules/summary';
 import { createTypeOracle } from '../analysis/types';
-import { getConventions, type Conventions } from '../conventions';
+import { getConventions, keywordTest, type Conventions } from '../conventions';
 
 export interface SceneSyncRuleDocs {
   /** Which shipped configs turn the rule on. */
@@ -80,13 +80,32 @@ let verdictAst: TSESTree.Program | undefined;
 let verdictConventions: Conventions | undefined;
 let verdictByText = false;
 
+const gates = new WeakMap<Conventions, { typed?: (text: string) => boolean; untyped?: (text: string) => boolean }>();
+
+/**
+ * One test that each analysis's text test implies (their necessary words together): most files
+ * fail it, after one scan per word instead of the scans of every test in turn.
+ */
+function keywordGate(conventions: Conventions, typed: boolean): (text: string) => boolean {
+  let byTypes = gates.get(conventions);
+  if (!byTypes) gates.set(conventions, (byTypes = {}));
+  const key = typed ? 'typed' : 'untyped';
+  return (byTypes[key] ??= keywordTest([
+    ...siteGateKeywords(conventions, { typed, crossModule: conventions.settings.crossModule }),
+    ...channelGateKeywords(conventions),
+    ...tableGateKeywords(conventions),
+  ]));
+}
+
 /** The text tests every analysis starts with, on the words alone: false means no report is possible. */
 function textMayHold(context: Readonly<RuleContext<string, readonly unknown[]>>): boolean {
   const conventions = getConventions((context.settings as Record<string, unknown>).sceneSync);
   const { ast, text } = context.sourceCode;
   if (ast === verdictAst && conventions === verdictConventions) return verdictByText;
   const options = { typed: Boolean(context.sourceCode.parserServices?.program), crossModule: conventions.settings.crossModule };
-  verdictByText = siteKeywords(text, conventions, options) !== 'none' || mightHoldChannel(text, conventions) || mightUpdateSceneTable(text, conventions);
+  verdictByText =
+    keywordGate(conventions, options.typed)(text) &&
+    (siteKeywords(text, conventions, options) !== 'none' || mightHoldChannel(text, conventions) || mightUpdateSceneTable(text, conventions));
   verdictAst = ast;
   verdictConventions = conventions;
   return verdictByText;
