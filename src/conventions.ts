@@ -471,6 +471,11 @@ export interface Conventions {
   isAllowedFile(filename: string, cwd: string): boolean;
   /** True when the text may hold something the rules look for; false lets a file be skipped unparsed. */
   mightConcern(text: string): boolean;
+  /**
+   * True when the text may name a procedure `mutations` matches, called or not: a hook from another
+   * module can run it for a caller that never spells a mutation call.
+   */
+  mightNameMutation(text: string): boolean;
   /** False when the text cannot spell an event name `isSceneEvent` accepts. */
   mightNameSceneEvent(text: string): boolean;
   /** Words one of which every text `mightConcern` passes holds. */
@@ -521,7 +526,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     `**/${helperTail}/index.${CODE_EXTENSIONS}`,
   ];
   const isAllowedPath = picomatch(allowGlobs, { dot: true });
-  const { test: mightConcern, gate: concernKeywords } = necessaryKeywordTest(settings);
+  const { test: mightConcern, namesMutation: mightNameMutation, gate: concernKeywords } = necessaryKeywordTest(settings);
   const sceneEventKeyword = eventNameKeyword(settings.eventBus);
   // Every import of every file asks: the same few specifiers, answered once.
   const helperModuleAnswers = new Map<string, boolean>();
@@ -572,6 +577,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       return allowed;
     },
     mightConcern,
+    mightNameMutation,
     mightNameSceneEvent: sceneEventKeyword ? keywordTest([sceneEventKeyword]) : () => true,
     concernKeywords,
     sceneEventKeyword,
@@ -591,6 +597,25 @@ function eventNameKeyword(eventBus: ResolvedSettings['eventBus']): Keyword | und
 }
 
 /**
+ * A text test that remembers its last answer: a file's rules, and then their analyses, ask the same
+ * question of the same text in a row, and every scan of a large file counts. Equal texts get equal
+ * answers, so comparing by value is safe; the text is usually the very same string, found at once.
+ */
+export function rememberLast<Answer>(test: (text: string, conventions: Conventions) => Answer): (text: string, conventions: Conventions) => Answer {
+  let lastText: string | undefined;
+  let lastConventions: Conventions | undefined;
+  let lastAnswer!: Answer;
+  return (text, conventions) => {
+    if (text !== lastText || conventions !== lastConventions) {
+      lastAnswer = test(text, conventions);
+      lastText = text;
+      lastConventions = conventions;
+    }
+    return lastAnswer;
+  };
+}
+
+/**
  * A test for any of the keywords: `includes` per case-sensitive word, a regex per word that
  * ignores case (with the `u` flag, as `isSceneEvent` matches). A word that holds another keyword,
  * in that keyword's case rule, is left out: the other decides.
@@ -601,17 +626,28 @@ export function keywordTest(keywords: readonly Keyword[]): (text: string) => boo
   const plain = keywords.filter((keyword) => !keyword.ignoreCase && !foldedWords.some((word) => keyword.word.toLowerCase().includes(word))).map((keyword) => keyword.word);
   const literals = anyWordOf(plain);
   const patterns = [...new Set(foldedWords)].filter((word) => word !== '').map((word) => new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu'));
-  return (text) => literals(text) || patterns.some((pattern) => pattern.test(text));
+  return (text) => {
+    if (literals(text)) return true;
+    for (const pattern of patterns) if (pattern.test(text)) return true;
+    return false;
+  };
 }
+
+/**
+ * Words one of which every call that creates or runs a mutation shows: tRPC's and TanStack's
+ * `useMutation`, TanStack-native `mutationOptions`, and a vanilla client's `mutate`/`mutateAsync`.
+ */
+const MUTATION_CALL_WORDS = ['useMutation', 'mutationOptions', 'mutate'] as const;
 
 /**
  * The text test that lets a file be skipped unparsed: true only when the file holds words that
  * every possible site needs. A store site names a store hook; a cache site names a query's last
  * segment, or a router segment (or, for everything, `useUtils`/`useContext` or a path builder)
  * together with a method that takes a key prefix; a forgotten sync names a literal part of a
- * mutation pattern. Words most React files hold (`useMutation`, `mutate`) are not enough alone.
+ * mutation pattern together with a call that makes the mutation. Words most React files hold
+ * (`useMutation`, `mutate`) are not enough alone, nor is the entity's name (`Scene` in a 3D app).
  */
-function necessaryKeywordTest(settings: ResolvedSettings): { test: (text: string) => boolean; gate: Keyword[] } {
+function necessaryKeywordTest(settings: ResolvedSettings): { test: (text: string) => boolean; namesMutation: (text: string) => boolean; gate: Keyword[] } {
   const lastSegments = new Set<string>();
   const routerSegments = new Set<string>();
   for (const query of settings.queries) {
@@ -619,15 +655,24 @@ function necessaryKeywordTest(settings: ResolvedSettings): { test: (text: string
     lastSegments.add(segments[segments.length - 1]!);
     for (const segment of segments.slice(0, -1)) routerSegments.add(segment);
   }
-  const siteWordList = [...settings.store.hooks, ...lastSegments, ...settings.mutations.flatMap(mutationKeywords)];
-  const siteWords = anyWordOf(siteWordList);
+  const storeAndQueryWords = [...settings.store.hooks, ...lastSegments];
+  const mutationWords = settings.mutations.flatMap(mutationKeywords);
+  const serverEventWords = settings.serverEvents.map(literalKeywords);
+  const siteWordList = [...storeAndQueryWords, ...mutationWords, ...serverEventWords.flatMap((words) => words ?? [])];
+  const namesStoreOrQuery = anyWordOf(storeAndQueryWords);
+  const namesMutation = anyWordOf(mutationWords);
+  const createsMutation = anyWordOf(MUTATION_CALL_WORDS);
+  // A pattern with no literal part (`*`) can name any callback: then no word rules a server event out.
+  const namesServerEvent = serverEventWords.some((words) => words === undefined) ? () => true : anyWordOf(serverEventWords.flat() as string[]);
   const routerWords = anyWordOf([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
   const prefixMethods = anyWordOf(prefixMethodNames());
   // Most files hold none of these: one scan per covering substring rejects them before the exact tests.
   const gateWords = coveringSubstrings([...siteWordList, ...prefixMethodNames()]);
   const gate = anyWordOf(gateWords);
   return {
-    test: (text) => gate(text) && (siteWords(text) || (prefixMethods(text) && routerWords(text))),
+    test: (text) =>
+      gate(text) && (namesStoreOrQuery(text) || (namesMutation(text) && createsMutation(text)) || namesServerEvent(text) || (prefixMethods(text) && routerWords(text))),
+    namesMutation: (text) => gate(text) && namesMutation(text),
     gate: gateWords.map((word) => ({ word, ignoreCase: false })),
   };
 }
@@ -642,7 +687,11 @@ function anyWordOf(words: Iterable<string>): (text: string) => boolean {
   const unique = [...new Set(words)].filter((word) => word !== '');
   // Comparing every pair is quadratic: a list longer than any real app's is scanned as it is.
   const needed = unique.length > MAX_PAIRED_WORDS ? unique : unique.filter((word) => !unique.some((other) => other !== word && word.includes(other)));
-  return (text) => needed.some((word) => text.includes(word));
+  // A loop, not `some`: a callback closing over the text would be allocated for every file.
+  return (text) => {
+    for (const word of needed) if (text.includes(word)) return true;
+    return false;
+  };
 }
 
 const MIN_COVERING_LENGTH = 5;
@@ -685,6 +734,11 @@ function coveringSubstrings(words: readonly string[]): string[] {
  * when the pattern has no literal part.
  */
 function mutationKeywords(pattern: string): string[] {
+  return literalKeywords(pattern) ?? [...MUTATION_CALL_WORDS];
+}
+
+/** The most selective literal part of a name pattern, or undefined when it has none. */
+function literalKeywords(pattern: string): string[] | undefined {
   const parts: string[][] = [];
   let literal = '';
   const flush = () => {
@@ -706,7 +760,7 @@ function mutationKeywords(pattern: string): string[] {
     }
   }
   flush();
-  if (parts.length === 0) return ['useMutation', 'mutationOptions', 'mutate'];
+  if (parts.length === 0) return undefined;
   const selectivity = (alternatives: string[]) => Math.min(...alternatives.map((alternative) => alternative.length));
   return parts.reduce((best, part) => (selectivity(part) > selectivity(best) ? part : best));
 }

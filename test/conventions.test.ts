@@ -8,6 +8,7 @@ import {
   createConventions,
   getConventions,
   keywordTest,
+  rememberLast,
   resolveSettings,
 } from '../src/conventions';
 
@@ -434,6 +435,20 @@ describe('isHelperModule', () => {
   });
 });
 
+describe('rememberLast', () => {
+  it('asks again for another text or other conventions, and not for the same', () => {
+    const asked: string[] = [];
+    const test = rememberLast((text: string) => {
+      asked.push(text);
+      return text.length;
+    });
+    const conventions = defaults();
+    const other = createConventions(resolveSettings({ entity: 'doc' }));
+    expect([test('ab', conventions), test('ab', conventions), test('abc', conventions), test('abc', other), test(['a', 'bc'].join(''), other)]).toEqual([2, 2, 3, 3, 3]);
+    expect(asked).toEqual(['ab', 'abc', 'abc']);
+  });
+});
+
 describe('mightConcern', () => {
   it('lets files that name nothing of the conventions be skipped', () => {
     const conventions = defaults();
@@ -459,6 +474,24 @@ describe('mightConcern', () => {
     expect(conventions.mightConcern('queryClient.invalidateQueries(trpc.docs.list.queryKey())')).toBe(true);
     expect(conventions.mightConcern('const m = api.docs.removeDoc.useMutation()')).toBe(true);
     expect(conventions.mightConcern('useVideoState.setState({})')).toBe(false);
+  });
+
+  it('needs a call that makes a mutation next to the name of a scene procedure, not the entity name alone', () => {
+    const conventions = defaults();
+    for (const text of ['const scene = new THREE.Scene();', 'export class SceneGraph {}', 'function updateScene(scene: Scene) {}']) {
+      expect(conventions.mightConcern(text), text).toBe(false);
+      expect(conventions.mightNameMutation(text), text).toBe(true);
+    }
+    for (const text of ['api.generation.updateScene.useMutation()', 'useMutation(trpc.generation.addScene.mutationOptions())', 'client.generation.deleteScene.mutateAsync({})']) {
+      expect(conventions.mightConcern(text), text).toBe(true);
+    }
+    expect(conventions.mightNameMutation('const utils = api.useUtils();')).toBe(false);
+  });
+
+  it('counts a server event name as a word, in its own patterns', () => {
+    const conventions = createConventions(resolveSettings({ mutations: ['docs.*'], serverEvents: ['onDoc{Changed,Removed}'] }));
+    expect(conventions.mightConcern('useSSE({ onDocChanged: refresh })')).toBe(true);
+    expect(conventions.mightConcern('useSSE({ onSceneCreated: refresh })')).toBe(false);
   });
 
   it('passes every prefix method of the cache table, each with a router word, through its first scan', () => {

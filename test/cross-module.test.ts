@@ -146,6 +146,24 @@ export function useRenameScene(_options?: Options) {
     expect(reports).toEqual([missing(panel, 'useRenameScene({', 'generation.renameScene')]);
   });
 
+  it('reports a caller that hands the hook callbacks without calling mutate or naming the store', async () => {
+    const panel = `import { useRenameScene } from '~/hooks/useRenameScene';
+export function Panel() {
+  useRenameScene({ onSuccess: () => console.log('renamed') });
+  return null;
+}
+`;
+    const reports = await lint({
+      'src/hooks/useRenameScene.ts': `${API}${OPTIONS_TYPE}
+export function useRenameScene(options?: Options) {
+  return api.generation.renameScene.useMutation({ ...options });
+}
+`,
+      [PANEL]: panel,
+    });
+    expect(reports).toEqual([missing(panel, 'useRenameScene({', 'generation.renameScene')]);
+  });
+
   it('counts a hook that syncs through the helper as the sync of every caller', async () => {
     const panel = `import { useRenameScene } from '~/hooks/useRenameScene';
 export function Panel({ projectId }: { projectId: string }) {
@@ -479,6 +497,14 @@ export function Panel() {
     expect(verdict({ 'src/hooks/useRenameDoc.ts': hookModule, [PANEL]: typeOnly }, PANEL, docs)).toBe(false);
     const namespace = "import * as hooks from '~/hooks/useRenameDoc';\nexport function Panel() { const m = hooks.useRenameDoc(); m.mutate({}); }\n";
     expect(verdict({ 'src/hooks/useRenameDoc.ts': hookModule, [PANEL]: namespace }, PANEL, docs)).toBe(false);
+  });
+
+  it('lets through a file that hands callbacks to an imported mutation hook and never calls mutate', () => {
+    const sceneHook = `${API}export const useRenameScene = (_options?: object) => api.generation.renameScene.useMutation();\n`;
+    const handsCallbacks = "import { useRenameScene } from '~/hooks/useRenameScene';\nexport function Panel() {\n  useRenameScene({ onSuccess: () => console.log('renamed') });\n  return null;\n}\n";
+    expect(verdict({ 'src/hooks/useRenameScene.ts': sceneHook, [PANEL]: handsCallbacks }, PANEL)).toBe(true);
+    const threeScene = "import { useFrame } from '@react-three/fiber';\nimport { Scene } from 'three';\nexport function Panel() {\n  useFrame(() => new Scene());\n  return null;\n}\n";
+    expect(verdict({ [PANEL]: threeScene }, PANEL)).toBe(false);
   });
 
   it('skips every such file with crossModule: false', () => {

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { Conventions, Keyword, SyncKind } from '../conventions';
+import { rememberLast, type Conventions, type Keyword, type SyncKind } from '../conventions';
 import { codeExcerpt, codeNodes, contains, importedName, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
 import { moduleScope, readExports } from './modules/exports';
@@ -623,14 +623,26 @@ export function siteGateKeywords(conventions: Conventions, options: { typed: boo
  * What the words of a file say about its sites, before anything else is built for it: none can
  * be there, some may, or some may only if it imports a mutation hook from another module.
  */
-export function siteKeywords(text: string, conventions: Conventions, options: { typed: boolean; crossModule: boolean }): 'none' | 'maybe' | 'if-a-mutation-hook-is-imported' {
-  if (conventions.mightConcern(text)) return 'maybe';
-  // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
-  if (options.typed && Object.keys(conventions.settings.store.actions).some((action) => text.includes(action))) return 'maybe';
-  // A hook from another module may hold the mutation: its callers need not name the procedure.
-  if (options.crossModule && text.includes('mutate') && MUTATE_CALL.test(text)) return 'if-a-mutation-hook-is-imported';
-  return 'none';
+export function siteKeywords(text: string, conventions: Conventions, options: { typed: boolean; crossModule: boolean }): SiteKeywordVerdict {
+  return siteKeywordTests[options.typed ? 1 : 0][options.crossModule ? 1 : 0](text, conventions);
 }
+
+type SiteKeywordVerdict = 'none' | 'maybe' | 'if-a-mutation-hook-is-imported';
+
+// One remembered test per combination of options: the rules and the analysis ask in a row.
+const siteKeywordTests = [false, true].map((typed) =>
+  [false, true].map((crossModule) =>
+    rememberLast((text: string, conventions: Conventions): SiteKeywordVerdict => {
+      if (conventions.mightConcern(text)) return 'maybe';
+      // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
+      if (typed && Object.keys(conventions.settings.store.actions).some((action) => text.includes(action))) return 'maybe';
+      // A hook from another module may hold the mutation: its callers need not name the procedure,
+      // nor call `mutate` (`useSaveScene({ onSuccess })`).
+      if (crossModule && ((text.includes('mutate') && MUTATE_CALL.test(text)) || conventions.mightNameMutation(text))) return 'if-a-mutation-hook-is-imported';
+      return 'none';
+    }),
+  ),
+);
 
 /**
  * Whether the file imports a hook whose module summary says it returns a mutation: only then can

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput } from '.';
-import type { Conventions, Keyword } from '../conventions';
+import { rememberLast, type Conventions, type Keyword } from '../conventions';
 import { DepthLimit, importedName, objectKeyName, propertyName, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
 type Variable = Scope.Variable;
@@ -49,9 +49,9 @@ export function tableGateKeywords(conventions: Conventions): Keyword[] {
   return [{ word: conventions.settings.database.sceneTable, ignoreCase: false }];
 }
 
-export function mightUpdateSceneTable(text: string, conventions: Conventions): boolean {
-  return text.includes(conventions.settings.database.sceneTable) && text.includes('update');
-}
+export const mightUpdateSceneTable = rememberLast(
+  (text: string, conventions: Conventions): boolean => text.includes(conventions.settings.database.sceneTable) && text.includes('update'),
+);
 
 function isDrizzleModule(source: string): boolean {
   return source === 'drizzle-orm' || source.startsWith('drizzle-orm/');

@@ -119,6 +119,9 @@ function findNearestConfig(directory: string): string | undefined {
   return found && path.resolve(found);
 }
 
+// Only the compiler options are read: listing the files `include` names walks the whole project.
+const OPTIONS_ONLY_HOST: ts.ParseConfigHost = { ...ts.sys, readDirectory: () => [] };
+
 function loadConfig(configPath: string | undefined): ConfigEntry | undefined {
   if (configPath === undefined) return undefined;
   let mtimeMs: number;
@@ -132,7 +135,7 @@ function loadConfig(configPath: string | undefined): ConfigEntry | undefined {
   const read = ts.readConfigFile(configPath, ts.sys.readFile);
   let entry: ConfigEntry | undefined;
   if (!read.error) {
-    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath), undefined, configPath);
+    const parsed = ts.parseJsonConfigFileContent(read.config, OPTIONS_ONLY_HOST, path.dirname(configPath), undefined, configPath);
     const options = { ...parsed.options, allowJs: parsed.options.allowJs ?? true };
     entry = { options, cache: ts.createModuleResolutionCache(path.dirname(configPath), (name) => name, options) };
   }
