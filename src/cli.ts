@@ -263,7 +263,7 @@ async function migrate(args: string[], io: Output, cwd: string): Promise<number>
   const reportDir = makeTemporaryFolder();
   const interruption = new Interruption(reportDir, io);
   try {
-    const run = { dry: values.dry, cpus, crossModule: undefined, collectRepository: settings.crossModule, cwd };
+    const run = { dry: values.dry, keepOutputs: !values.dry || values.print, cpus, crossModule: undefined, collectRepository: settings.crossModule, cwd };
     const records = await runTransform(files, settings, reportDir, run, io);
     if (settings.crossModule) {
       // Functions that sync by hand are rewritten in their own module only if every call runs after a
@@ -499,6 +499,8 @@ function canWrite(file: string): boolean {
 
 interface RunOptions {
   dry: boolean;
+  /** Whether the rewritten texts are read afterwards (to write them, or to print the diff). */
+  keepOutputs: boolean;
   cpus: number | undefined;
   crossModule: CrossModulePlan | undefined;
   collectRepository: boolean;
@@ -542,7 +544,8 @@ async function runTransform(files: string[], settings: ResolvedSettings, reportD
       failOnError: false,
       sceneSyncSettings: settings,
       reportDir,
-      outputDir,
+      // A dry run that prints nothing needs no copy of each rewritten text.
+      ...(options.keepOutputs ? { outputDir } : {}),
       preview: options.dry,
       crossModule: options.crossModule,
       collectRepository: options.collectRepository,

@@ -1,9 +1,6 @@
-import { parseForESLint } from '@typescript-eslint/parser';
-import type { TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { clientUsesIn } from '../analysis/client-uses';
-import { walkCode, type VisitorKeys } from '../analysis/ast';
-import { parseOptions } from '../analysis/parse-options';
+import { walkCode } from '../analysis/ast';
+import { parseModuleText, type ParsedText } from '../analysis/parse-options';
 import type { ClientSetting } from '../conventions';
 import { clientName } from './config-file';
 
@@ -60,14 +57,13 @@ function clientId(client: ClientSetting): string {
 
 /** The client uses of one file, parsed as the codemod parses it; a file that does not parse tells nothing. */
 function clientUses(file: string, text: string): ClientSetting[] {
-  let parsed: ReturnType<typeof parseForESLint>;
+  let parsed: ParsedText;
   try {
-    parsed = parseForESLint(text, parseOptions(file));
+    parsed = parseModuleText(text, file);
   } catch {
     return [];
   }
-  const ast = parsed.ast as TSESTree.Program;
   // The parser leaves `parent` unset; one walk sets it (type annotations hold no calls).
-  walkCode(ast, parsed.visitorKeys as VisitorKeys, () => undefined);
-  return clientUsesIn(ast, parsed.scopeManager as Scope.ScopeManager);
+  walkCode(parsed.ast, parsed.visitorKeys, () => undefined);
+  return clientUsesIn(parsed.ast, parsed.scopeManager);
 }

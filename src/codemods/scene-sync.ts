@@ -1,12 +1,9 @@
 import fs from 'node:fs';
-import { JSX_EXTENSIONS, parseOptions } from '../analysis/parse-options';
+import { JSX_EXTENSIONS, parseModuleText } from '../analysis/parse-options';
 import path from 'node:path';
-import { parseForESLint } from '@typescript-eslint/parser';
-import type { TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import * as ts from 'typescript';
 import { analyzeFile, type AnalysisInput } from '../analysis';
-import { walk, type VisitorKeys } from '../analysis/ast';
+import { walk } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
 import { importLookupFor } from '../analysis/modules/summary';
 import { applyEdits, mapOffset, planFile, type FilePlan } from '../planner/plan';
@@ -101,7 +98,7 @@ export function readSource(
   if (!conventions.mightConcern(source) && !repository) return undefined;
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = bom ? source.slice(1) : source;
-  const parsed = parse(text, filename);
+  const parsed = parseModuleText(text, filename);
   // Every node gets its `parent`, as ESLint sets them before rules run: the analysis skips type subtrees.
   walk(parsed.ast, parsed.visitorKeys, () => undefined);
   const input = {
@@ -149,18 +146,14 @@ export function transformSource(
   return { output: bom + output, plan, bom, repository };
 }
 
-function parse(text: string, filename: string): { ast: TSESTree.Program; scopeManager: Scope.ScopeManager; visitorKeys: VisitorKeys } {
-  const result = parseForESLint(text, parseOptions(filename));
-  return { ast: result.ast as TSESTree.Program, scopeManager: result.scopeManager as Scope.ScopeManager, visitorKeys: result.visitorKeys as VisitorKeys };
-}
-
 /**
  * The first syntax error of a rewrite, by TypeScript's own parser: the one typescript-estree runs
  * first, rejecting any file it reports an error for. A third of the cost of parsing again for ESLint
  * (no ESTree conversion, tokens or scope analysis); the edits only write calls and imports.
  */
 function syntaxError(text: string, filename: string): string | undefined {
-  const source = ts.createSourceFile(filename, text, ts.ScriptTarget.Latest, false, scriptKind(filename));
+  // JSDoc is not parsed, as typescript-estree does not parse it without a program: it holds no syntax error.
+  const source = ts.createSourceFile(filename, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(filename));
   const diagnostic = (source as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
   return diagnostic && ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
 }

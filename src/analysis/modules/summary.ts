@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseForESLint } from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type * as ts from 'typescript';
@@ -11,7 +10,7 @@ import { runsAfter } from '../flow';
 import type { MutationInfo, ValueResolver } from '../values';
 import { moduleScope, readExports, type ExportTable } from './exports';
 import { createModuleResolver, type ResolveModule } from './resolve';
-import { parseOptions } from '../parse-options';
+import { parseModuleText } from '../parse-options';
 import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary, ParameterPath } from './types';
 
 /** How many imports deep the analysis follows a chain (`a` imports `b` imports `c`...). */
@@ -125,13 +124,10 @@ function parseModule(file: string, stat: fs.Stats, program: ts.Program | undefin
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     counters.parsed++;
     // With typed linting the program already holds the file: convert its tree instead of parsing again.
-    const programs = program?.getSourceFile(file) ? [program] : undefined;
-    const result = parseForESLint(text, { ...parseOptions(file), ...(programs ? { programs } : {}) });
-    const ast = result.ast as TSESTree.Program;
-    const visitorKeys = result.visitorKeys as VisitorKeys;
+    const { ast, scopeManager, visitorKeys } = parseModuleText(text, file, program?.getSourceFile(file) ? program : undefined);
     // Every node gets its `parent`, as ESLint sets them before rules run.
     walk(ast, visitorKeys, () => undefined);
-    value = { file, text, ast, scopeManager: result.scopeManager as Scope.ScopeManager, visitorKeys };
+    value = { file, text, ast, scopeManager, visitorKeys };
   } catch {
     value = undefined;
   }
