@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../src';
 import { transformSource } from '../src/codemods/scene-sync';
 import { getConventions } from '../src/conventions';
+import { referencesOf, walk } from '../src/analysis/ast';
+import { parseModuleText } from '../src/analysis/parse-options';
 
 const HEADER = ["import { api } from '~/trpc/react';", "import { useVideoState } from '~/stores/videoState';", ''];
 const DIST = path.resolve(__dirname, '..', 'dist', 'index.js');
@@ -184,4 +186,45 @@ describe('literal nesting, with every rule of both configs', () => {
       }
     });
   }
+});
+
+describe('references looked up one scope at a time', () => {
+  function resolved(text: string): Map<string, string | null | undefined> {
+    const parsed = parseModuleText(text, '/project/src/a.ts');
+    walk(parsed.ast, parsed.visitorKeys, () => undefined);
+    const references = referencesOf(parsed.scopeManager);
+    const answers = new Map<string, string | null | undefined>();
+    walk(parsed.ast, parsed.visitorKeys, (node) => {
+      if (node.type !== 'Identifier') return;
+      const answer = references.get(node);
+      answers.set(`${node.name}@${node.range[0]}`, answer === null || answer === undefined ? answer : `${answer.name}:${answer.scope.type}`);
+    });
+    return answers;
+  }
+
+  it('answers as the full list of references does: outer variables, class heritage, parameters, globals, non-references', () => {
+    const text = 'const base = 1;\nclass A extends Base {}\nfunction f(p = base) {\n  return () => { const q = p + base; return q + undeclared; };\n}\n';
+    const answers = resolved(text);
+    const at = (name: string, occurrence: number) => {
+      let index = -1;
+      for (let seen = 0; seen < occurrence; seen++) index = text.indexOf(name, index + 1);
+      return answers.get(`${name}@${index}`);
+    };
+    expect(at('base', 2)).toBe('base:module');
+    expect(at('base', 3)).toBe('base:module');
+    expect(at('Base', 1)).toBeNull();
+    expect(at('p', 2)).toBe('p:function');
+    expect(at('q', 2)).toBe('q:function');
+    expect(at('undeclared', 1)).toBeNull();
+    expect(at('f', 1)).toBeUndefined();
+  });
+
+  it('resolves identifiers 100 expressions deep to their declarations', () => {
+    const depth = 100;
+    const text = `const x = 1;\nexport const y = ${'(x + '.repeat(depth)}x${')'.repeat(depth)};\n`;
+    const answers = resolved(text);
+    const uses = [...answers].filter(([key]) => key.startsWith('x@') && key !== 'x@6');
+    expect(uses).toHaveLength(depth + 1);
+    expect(new Set(uses.map(([, answer]) => answer))).toEqual(new Set(['x:module']));
+  });
 });

@@ -247,20 +247,67 @@ export function statementList(node: Node): TSESTree.Statement[] | undefined {
   }
 }
 
-export type ReferenceMap = ReadonlyMap<TSESTree.Identifier | TSESTree.JSXIdentifier, Scope.Variable | null>;
+type ReferenceIdentifier = TSESTree.Identifier | TSESTree.JSXIdentifier;
+
+/** What an identifier refers to: a variable, null for an undeclared global, undefined for no reference. */
+export interface ReferenceMap {
+  get(identifier: ReferenceIdentifier): Scope.Variable | null | undefined;
+}
+
+/**
+ * The references of a file, looked up one scope at a time, as lookups reach it: a large file whose
+ * analysis asks about a few identifiers pays for the scopes around them, not for every reference.
+ * A reference is recorded in a scope whose block holds it, so it is in the innermost scope around
+ * the identifier or one of that scope's uppers.
+ */
+class LazyReferenceMap implements ReferenceMap {
+  private readonly scopeOfNode = new Map<Node, Scope.Scope>();
+  private readonly byScope = new Map<Scope.Scope, Map<ReferenceIdentifier, Scope.Variable | null>>();
+
+  constructor(private readonly scopeManager: Scope.ScopeManager) {}
+
+  get(identifier: ReferenceIdentifier): Scope.Variable | null | undefined {
+    for (let scope = this.innermostScope(identifier); scope; scope = scope.upper ?? undefined) {
+      const found = this.lookUp(scope, identifier);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  private innermostScope(identifier: Node): Scope.Scope | undefined {
+    const passed: Node[] = [];
+    let scope: Scope.Scope | undefined;
+    for (let current: Node | undefined = identifier; current; current = current.parent) {
+      scope = this.scopeOfNode.get(current) ?? this.scopeManager.acquire(current, true) ?? undefined;
+      if (scope) break;
+      passed.push(current);
+    }
+    scope ??= this.scopeManager.globalScope ?? undefined;
+    // A long way up is kept for every node on it, so that lookups stay linear in the file however
+    // deep it nests; the short ways of ordinary code are cheaper walked again than remembered.
+    if (scope && passed.length > LONG_WAY_UP) for (const node of passed) this.scopeOfNode.set(node, scope);
+    return scope;
+  }
+
+  private lookUp(scope: Scope.Scope, identifier: ReferenceIdentifier): Scope.Variable | null | undefined {
+    let index = this.byScope.get(scope);
+    if (!index) {
+      index = new Map();
+      for (const reference of scope.references) index.set(reference.identifier, reference.resolved);
+      this.byScope.set(scope, index);
+    }
+    return index.get(identifier);
+  }
+}
+
+const LONG_WAY_UP = 32;
+
 const referenceMaps = new WeakMap<Scope.ScopeManager, ReferenceMap>();
 
-/** What each identifier in the file refers to (null: an undeclared global), built once per file. */
+/** What each identifier in the file refers to, answered once per identifier's scope and file. */
 export function referencesOf(scopeManager: Scope.ScopeManager): ReferenceMap {
   let map = referenceMaps.get(scopeManager);
-  if (!map) {
-    const built = new Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Scope.Variable | null>();
-    for (const scope of scopeManager.scopes) {
-      for (const reference of scope.references) built.set(reference.identifier, reference.resolved);
-    }
-    referenceMaps.set(scopeManager, built);
-    map = built;
-  }
+  if (!map) referenceMaps.set(scopeManager, (map = new LazyReferenceMap(scopeManager)));
   return map;
 }
 
