@@ -3,7 +3,7 @@ import path from 'node:path';
 import parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { defineConfig } from 'eslint/config';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import plugin from '../src';
 import { lint, allRules, type RuleName } from './helpers/lint';
 import { SNIPPETS, TS_ONLY_SNIPPETS } from './helpers/snippets';
@@ -175,5 +175,29 @@ describe('invalid settings', () => {
     expect(lint(code, { rules: allRules('everywhere'), settings: { sceneSync: { store: { hooks: ['useVideoState'] } } } })).toEqual([
       expect.objectContaining({ ruleId: 'scene-sync/no-direct-store-update', messageId: 'directSetState', line: 2, column: 1 }),
     ]);
+  });
+});
+
+describe('a file no rule can concern', () => {
+  // The options clones made while linting: ESLint's config makes one per configured rule, and
+  // typescript-eslint's rule creator one per rule it creates for the file.
+  function clonesWhileLinting(text: string, severity: 'error' | 'off'): number {
+    const linter = new Linter({ cwd: '/project' });
+    const rules = Object.fromEntries(Object.keys(plugin.configs.strict.rules).map((name) => [name, severity]));
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: parser as Linter.Parser }, plugins: { 'scene-sync': plugin as never }, rules }];
+    const clone = vi.spyOn(globalThis, 'structuredClone');
+    try {
+      linter.verify(text, config, { filename: '/project/src/a.ts' });
+      return clone.mock.calls.length;
+    } finally {
+      clone.mockRestore();
+    }
+  }
+
+  it('gets none of its rules past the text test: no options clone, as with the rules off', () => {
+    const plain = 'export const total = [1, 2].reduce((sum, value) => sum + value, 0);\n';
+    expect(clonesWhileLinting(plain, 'error')).toBe(clonesWhileLinting(plain, 'off'));
+    const store = "import { useVideoState } from '~/stores/videoState';\nexport const read = () => useVideoState.getState();\n";
+    expect(clonesWhileLinting(store, 'error') - clonesWhileLinting(store, 'off')).toBe(Object.keys(plugin.configs.strict.rules).length);
   });
 });
