@@ -524,7 +524,7 @@ async function runTransform(files: string[], settings: ResolvedSettings, reportD
   const records = new Map<string, FileRecord>();
   if (files.length === 0) return records;
   const outputDir = path.join(reportDir, 'out');
-  fs.mkdirSync(outputDir);
+  if (options.keepOutputs) fs.mkdirSync(outputDir);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { run } = require('jscodeshift/src/Runner') as { run: (transform: string, paths: string[], options: object) => Promise<RunnerStats | undefined> };
   const progress = process.stderr.isTTY ? startProgress(files.length, reportDir) : undefined;

@@ -658,12 +658,13 @@ function necessaryKeywordTest(settings: ResolvedSettings): { test: (text: string
   const storeAndQueryWords = [...settings.store.hooks, ...lastSegments];
   const mutationWords = settings.mutations.flatMap(mutationKeywords);
   const serverEventWords = settings.serverEvents.map(literalKeywords);
-  const siteWordList = [...storeAndQueryWords, ...mutationWords, ...serverEventWords.flatMap((words) => words ?? [])];
+  const serverEventLiterals = serverEventWords.flatMap((words) => words ?? []);
+  const siteWordList = [...storeAndQueryWords, ...mutationWords, ...serverEventLiterals];
   const namesStoreOrQuery = anyWordOf(storeAndQueryWords);
   const namesMutation = anyWordOf(mutationWords);
   const createsMutation = anyWordOf(MUTATION_CALL_WORDS);
   // A pattern with no literal part (`*`) can name any callback: then no word rules a server event out.
-  const namesServerEvent = serverEventWords.some((words) => words === undefined) ? () => true : anyWordOf(serverEventWords.flat() as string[]);
+  const namesServerEvent = serverEventWords.some((words) => words === undefined) ? () => true : anyWordOf(serverEventLiterals);
   const routerWords = anyWordOf([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
   const prefixMethods = anyWordOf(prefixMethodNames());
   // Most files hold none of these: one scan per covering substring rejects them before the exact tests.
