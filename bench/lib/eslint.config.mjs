@@ -4,6 +4,7 @@
 //   SCENE_SYNC_BENCH_MODE      recommended | strict (this plugin's config; default strict)
 //   SCENE_SYNC_BENCH_SETTINGS  path of a JSON file with `settings.sceneSync` (default: none)
 //   SCENE_SYNC_BENCH_OTHERS    0 to leave out react-hooks and TanStack Query's rules
+//   SCENE_SYNC_BENCH_OURS      0 to leave out this plugin's rules
 import fs from 'node:fs';
 import { lintConfig } from './lint-config.mjs';
 
@@ -12,4 +13,5 @@ export default lintConfig({
   mode: process.env.SCENE_SYNC_BENCH_MODE === 'recommended' ? 'recommended' : 'strict',
   settings: settingsFile ? JSON.parse(fs.readFileSync(settingsFile, 'utf8')) : undefined,
   others: process.env.SCENE_SYNC_BENCH_OTHERS !== '0',
+  ours: process.env.SCENE_SYNC_BENCH_OURS !== '0',
 });

@@ -23,10 +23,11 @@ export function loadPlugins() {
  * @param {'recommended'|'strict'} options.mode which of this plugin's configs to turn on
  * @param {object|undefined} options.settings `settings.sceneSync`
  * @param {boolean} [options.others] also turn on react-hooks and TanStack Query's rules
+ * @param {boolean} [options.ours] turn on this plugin's rules (off: what ESLint does without them)
  */
-export function lintConfig({ mode, settings, others = true }) {
+export function lintConfig({ mode, settings, others = true, ours = true }) {
   const { sceneSync, reactHooks, query, tsParser } = loadPlugins();
-  const rules = { ...sceneSync.configs[mode].rules };
+  const rules = ours ? { ...sceneSync.configs[mode].rules } : {};
   const plugins = { 'scene-sync': sceneSync };
   if (others) {
     plugins['react-hooks'] = reactHooks;
