@@ -492,6 +492,18 @@ export interface Keyword {
 
 const CODE_EXTENSIONS = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 
+/**
+ * `path.relative`, without resolving both paths again for the usual case: ESLint names files by
+ * normalized absolute paths, so a file under `cwd` is the rest of its path.
+ */
+function relativePath(cwd: string, filename: string): string {
+  if (filename.length > cwd.length + 1 && filename.startsWith(cwd) && filename[cwd.length] === path.sep && path.isAbsolute(cwd)) {
+    const rest = filename.slice(cwd.length + 1);
+    if (path.normalize(rest) === rest) return rest;
+  }
+  return path.relative(cwd, filename);
+}
+
 /** Strips path aliases and relative prefixes so `~/lib/x`, `@/lib/x` and `../../lib/x` compare equal. */
 function moduleTail(specifier: string): string {
   return specifier
@@ -525,7 +537,12 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     `**/${helperTail}.${CODE_EXTENSIONS}`,
     `**/${helperTail}/index.${CODE_EXTENSIONS}`,
   ];
-  const isAllowedPath = picomatch(allowGlobs, { dot: true });
+  // The globs' own expressions: picomatch's matcher re-formats its input for each of them.
+  const allowExpressions = allowGlobs.map((glob) => picomatch.makeRe(glob, { dot: true }));
+  const isAllowedPath = (file: string) => {
+    for (const expression of allowExpressions) if (expression.test(file)) return true;
+    return false;
+  };
   const { test: mightConcern, namesMutation: mightNameMutation, gate: concernKeywords } = necessaryKeywordTest(settings);
   const sceneEventKeyword = eventNameKeyword(settings.eventBus);
   // Every import of every file asks: the same few specifiers, answered once.
@@ -570,7 +587,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       if (!path.isAbsolute(filename)) {
         allowed = isAllowedPath(filename.replace(/\\/g, '/'));
       } else {
-        const relative = path.relative(cwd, filename).replace(/\\/g, '/');
+        const relative = relativePath(cwd, filename).replace(/\\/g, '/');
         allowed = isAllowedPath(relative) || isAllowedPath(filename.replace(/\\/g, '/'));
       }
       lastAllowed = { filename, cwd, allowed };
@@ -693,6 +710,18 @@ function anyWordOf(words: Iterable<string>): (text: string) => boolean {
     for (const word of needed) if (text.includes(word)) return true;
     return false;
   };
+}
+
+/**
+ * A test for any of the words that rejects most texts in fewer scans: first one scan per covering
+ * substring (`Event` for `EventEmitter` and `dispatchEvent`), then the words themselves.
+ */
+export function anyWordTest(words: readonly string[]): (text: string) => boolean {
+  const exact = anyWordOf(words);
+  const covering = coveringSubstrings(words);
+  if (covering.length >= new Set(words).size) return exact;
+  const gate = anyWordOf(covering);
+  return (text) => gate(text) && exact(text);
 }
 
 const MIN_COVERING_LENGTH = 5;

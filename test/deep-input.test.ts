@@ -219,6 +219,24 @@ describe('references looked up one scope at a time', () => {
     expect(at('f', 1)).toBeUndefined();
   });
 
+  it('answers as the full list does before and after it switches to indexing every reference', () => {
+    const block = (index: number) =>
+      `const base${index} = 1;\nclass A${index} extends Base {}\nfunction f${index}(p = base${index}) {\n  return () => { const q = p + base${index}; return q + undeclared; };\n}\n`;
+    const text = Array.from({ length: 12 }, (_, index) => block(index)).join('');
+    const parsed = parseModuleText(text, '/project/src/a.ts');
+    const truth = new Map<string, string | null>();
+    for (const scope of parsed.scopeManager.scopes) {
+      for (const reference of scope.references) {
+        const variable = reference.resolved;
+        truth.set(`${reference.identifier.name}@${reference.identifier.range[0]}`, variable && `${variable.name}:${variable.scope.type}`);
+      }
+    }
+    const answers = resolved(text);
+    // More lookups than the lazy index takes before it indexes the whole file.
+    expect(answers.size).toBeGreaterThan(100);
+    for (const [key, answer] of answers) expect([key, answer]).toEqual([key, truth.has(key) ? truth.get(key) : undefined]);
+  });
+
   it('resolves identifiers 100 expressions deep to their declarations', () => {
     const depth = 100;
     const text = `const x = 1;\nexport const y = ${'(x + '.repeat(depth)}x${')'.repeat(depth)};\n`;

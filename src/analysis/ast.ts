@@ -263,10 +263,22 @@ export interface ReferenceMap {
 class LazyReferenceMap implements ReferenceMap {
   private readonly scopeOfNode = new Map<Node, Scope.Scope>();
   private readonly byScope = new Map<Scope.Scope, Map<ReferenceIdentifier, Scope.Variable | null>>();
+  /** Every reference of the file, once the lookups are many enough to pay for indexing them all. */
+  private all: Map<ReferenceIdentifier, Scope.Variable | null> | undefined;
+  private lookups = 0;
+  private referenceCount: number | undefined;
 
   constructor(private readonly scopeManager: Scope.ScopeManager) {}
 
   get(identifier: ReferenceIdentifier): Scope.Variable | null | undefined {
+    if (this.all) return this.all.get(identifier);
+    if (++this.lookups >= FULL_INDEX_AFTER && this.lookups * LOOKUP_COST >= (this.referenceCount ??= countReferences(this.scopeManager))) {
+      this.all = new Map();
+      for (const scope of this.scopeManager.scopes) for (const reference of scope.references) this.all.set(reference.identifier, reference.resolved);
+      this.byScope.clear();
+      this.scopeOfNode.clear();
+      return this.all.get(identifier);
+    }
     for (let scope = this.innermostScope(identifier); scope; scope = scope.upper ?? undefined) {
       const found = this.lookUp(scope, identifier);
       if (found !== undefined) return found;
@@ -301,6 +313,19 @@ class LazyReferenceMap implements ReferenceMap {
 }
 
 const LONG_WAY_UP = 32;
+/**
+ * A lookup walks up to the identifier's scope and indexes the scopes it meets: several map
+ * operations, against one per reference for a full index. Past a few lookups, once they outweigh
+ * the references, the full index is the cheaper.
+ */
+const FULL_INDEX_AFTER = 16;
+const LOOKUP_COST = 8;
+
+function countReferences(scopeManager: Scope.ScopeManager): number {
+  let count = 0;
+  for (const scope of scopeManager.scopes) count += scope.references.length;
+  return count;
+}
 
 const referenceMaps = new WeakMap<Scope.ScopeManager, ReferenceMap>();
 
@@ -348,13 +373,23 @@ export class DepthLimit {
   private depth = 0;
 
   within<T>(compute: () => T | undefined): T | undefined {
-    if (this.depth >= MAX_RESOLUTION_DEPTH) return undefined;
-    this.depth++;
+    if (!this.enter()) return undefined;
     try {
       return compute();
     } finally {
-      this.depth--;
+      this.leave();
     }
+  }
+
+  /** False past the cap; otherwise one level deeper, until `leave`. */
+  enter(): boolean {
+    if (this.depth >= MAX_RESOLUTION_DEPTH) return false;
+    this.depth++;
+    return true;
+  }
+
+  leave(): void {
+    this.depth--;
   }
 }
 

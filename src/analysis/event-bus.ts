@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { kindFromName, rememberLast, type Conventions, type Keyword, type SyncKind } from '../conventions';
+import { anyWordTest, kindFromName, rememberLast, type Conventions, type Keyword, type SyncKind } from '../conventions';
 import type { AnalysisInput } from '.';
 import { DepthLimit, codeExcerpt, importedName, isFunction, objectKeyName, propertyName, staticKey, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
 
@@ -366,11 +366,16 @@ export function channelGateKeywords(conventions: Conventions): Keyword[] {
   return [...CHANNEL_KEYWORDS, ...conventions.settings.eventBus.objects].map((word) => ({ word, ignoreCase: false }));
 }
 
+const channelWordTests = new WeakMap<Conventions, (text: string) => boolean>();
+
+function namesChannel(text: string, conventions: Conventions): boolean {
+  let test = channelWordTests.get(conventions);
+  if (!test) channelWordTests.set(conventions, (test = anyWordTest([...CHANNEL_KEYWORDS, ...conventions.settings.eventBus.objects])));
+  return test(text);
+}
+
 /** The text test before any walk: the rarer word first, since most files name neither. */
-export const mightHoldChannel = rememberLast(
-  (text: string, conventions: Conventions): boolean =>
-    conventions.mightNameSceneEvent(text) && (CHANNEL_KEYWORDS.some((keyword) => text.includes(keyword)) || conventions.settings.eventBus.objects.some((name) => text.includes(name))),
-);
+export const mightHoldChannel = rememberLast((text: string, conventions: Conventions): boolean => conventions.mightNameSceneEvent(text) && namesChannel(text, conventions));
 
 /** A global the linted code does not declare: configured in `languageOptions.globals` or a TypeScript lib. */
 function isImplicitGlobal(variable: Variable): boolean {

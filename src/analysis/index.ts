@@ -276,10 +276,10 @@ class FileAnalyzer {
   }
 
   private visitCall(call: TSESTree.CallExpression): void {
-    const mutation = this.resolver.mutationOfCall(call);
-    if (mutation) this.mutations.add(mutation);
     const callee = unwrap(call.callee);
     const value = this.resolver.evaluate(callee);
+    const mutation = this.resolver.mutationOfCall(call, value);
+    if (mutation) this.mutations.add(mutation);
     if ((!value || value.type === 'external') && this.input.types && this.visitTypedCall(call, callee)) return;
     // A QueryClient from `useQueryClient()`, an import or a parameter: its calls are known by the method and key.
     if ((!value || value.type === 'external') && callee.type === AST_NODE_TYPES.MemberExpression) {

@@ -114,15 +114,24 @@ export class ValueResolver {
     return origin !== undefined && test(origin.source);
   }
 
-  /** The mutation a `useMutation(...)` or vanilla `x.y.mutate(...)` call creates, if it is one. */
-  mutationOfCall(call: TSESTree.CallExpression): MutationInfo | undefined {
-    const value = this.evaluate(call);
+  /**
+   * The mutation a `useMutation(...)` or vanilla `x.y.mutate(...)` call creates, if it is one, given
+   * what its callee evaluates to: a caller that needs both evaluates the callee once.
+   */
+  mutationOfCall(call: TSESTree.CallExpression, calleeValue: Value | undefined): MutationInfo | undefined {
+    const value = this.callValue(call, unwrap(call.callee), calleeValue);
     if (value?.type === 'mutation') return value.mutation;
     return this.mutationsByCall.get(call);
   }
 
   evaluate(node: Node, env?: Map<Variable, Value>): Value | undefined {
-    return this.limit.within(() => this.evaluateNode(node, env));
+    // Entered and left by hand: a closure per evaluation is what this hot path would allocate most.
+    if (!this.limit.enter()) return undefined;
+    try {
+      return this.evaluateNode(node, env);
+    } finally {
+      this.limit.leave();
+    }
   }
 
   private evaluateNode(node: Node, env?: Map<Variable, Value>): Value | undefined {
@@ -311,7 +320,10 @@ export class ValueResolver {
 
   private evaluateCall(call: TSESTree.CallExpression, env?: Map<Variable, Value>): Value | undefined {
     const callee = unwrap(call.callee);
-    const calleeValue = this.evaluate(callee, env);
+    return this.callValue(call, callee, this.evaluate(callee, env), env);
+  }
+
+  private callValue(call: TSESTree.CallExpression, callee: Node, calleeValue: Value | undefined, env?: Map<Variable, Value>): Value | undefined {
     // React's hooks are imports like any other: recognised before what an import evaluates to.
     if (this.isReactHook(callee, 'useRef')) return { type: 'ref', call };
     // A received `trpc` (a parameter) is a procedure proxy like any other: its chains are read below.

@@ -50,6 +50,8 @@ export interface PlanOptions {
   filename: string;
   /** Exported functions of this file whose syncs the repository pass left for review, with why. */
   reviewFunctions?: ReadonlyMap<string, string>;
+  /** False when only each rewrite's own edits are wanted (editor suggestions): `edits` stays empty. */
+  fileEdits?: boolean;
 }
 const HOOKS_WITH_DEPS = new Set(['useCallback', 'useEffect', 'useMemo', 'useLayoutEffect', 'useInsertionEffect', 'useImperativeHandle']);
 
@@ -234,7 +236,8 @@ class Planner {
         if (contains(fn, site.node)) reviews.push({ line: this.line(site.node.range[0]), offset: site.node.range[0], reason, site });
       }
     }
-    if (rewrites.length > 0) {
+    const wholeFile = this.options.fileEdits !== false;
+    if (wholeFile && rewrites.length > 0) {
       const added = [...this.addedHooks.values()].flatMap((hooks) => [...hooks.values()]);
       edits.push(...this.hookEdits(added));
       const cleanup = this.cleanup(removed, [...inserted, ...added.map((hook) => hook.statement)]);
@@ -243,7 +246,7 @@ class Planner {
     }
     rewrites.sort((a, b) => a.line - b.line);
     reviews.sort((a, b) => a.line - b.line);
-    return { edits, rewrites, reviews };
+    return { edits: wholeFile ? edits : [], rewrites, reviews };
   }
 
   private line(offset: number): number {

@@ -20,7 +20,7 @@ export function suggestionFor(input: AnalysisInput, analysis: FileAnalysis, file
   let bySite = rewritesBySite.get(analysis);
   if (!bySite) {
     const map = new Map<SyncSite, RewriteSuggestion>();
-    for (const rewrite of planFile(input, analysis, { filename }).rewrites) {
+    for (const rewrite of planFile(input, analysis, { filename, fileEdits: false }).rewrites) {
       const suggestion: RewriteSuggestion = { kind: rewrite.kind, helper: rewrite.helper, edits: rewrite.suggestion };
       for (const member of rewrite.sites) map.set(member, suggestion);
     }

@@ -22,14 +22,53 @@ const createNamedRule = ESLintUtils.RuleCreator<SceneSyncRuleDocs>((name) => `${
 const NO_LISTENERS: RuleListener = Object.freeze({});
 
 /**
- * typescript-eslint's rule creator, with the text test first: a file that fails it gets no options
- * merge (a `structuredClone` per rule and file) and no closure. Most files of an app fail it.
+ * typescript-eslint's rule creator, with the text test first: a file that fails it gets no
+ * closure. Most files of an app fail it. The options are merged with the defaults once per
+ * distinct options, not per file: ESLint hands every file a fresh array, and typescript-eslint's
+ * merge starts with a `structuredClone`.
  */
 export const createRule: typeof createNamedRule = (rule) => {
   const created = createNamedRule(rule);
-  const { create } = created;
-  return { ...created, create: (context) => (textMayHold(context) ? create(context) : NO_LISTENERS) };
+  type Options = Parameters<typeof rule.create>[1];
+  const defaults = (rule.meta.defaultOptions ?? []) as Options;
+  // Files are linted config by config: the last options seen are nearly always the ones asked for.
+  let lastGiven: readonly unknown[] | undefined;
+  let lastMerged: Options | undefined;
+  const optionsOf = (options: readonly unknown[]): Options => {
+    if (lastMerged === undefined || lastGiven === undefined || !sameJson(lastGiven, options)) {
+      lastMerged = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, options as Options));
+      lastGiven = structuredClone(options);
+    }
+    return lastMerged;
+  };
+  return { ...created, create: (context) => (textMayHold(context) ? rule.create(context, optionsOf(context.options)) : NO_LISTENERS) };
 };
+
+/** Deep equality of two JSON values (rule options), without recursion. */
+function sameJson(left: unknown, right: unknown): boolean {
+  const pairs: [unknown, unknown][] = [[left, right]];
+  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+    const [a, b] = pair;
+    if (a === b) continue;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (const key of keys) {
+      if (!Object.hasOwn(b, key)) return false;
+      pairs.push([(a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]]);
+    }
+  }
+  return true;
+}
+
+/** Options shared by every file must not be changed by one. */
+function deepFreeze<Value>(value: Value): Value {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
 
 export type Mode = 'after-mutation' | 'everywhere';
 

@@ -55,12 +55,17 @@ export function createModuleResolver(tsconfig: string | null, cwd: string, progr
   const resolvedByConfig = new Map<string, string | undefined>();
   return (specifier, containingFile) => {
     const directory = path.dirname(containingFile);
+    // The folder's own answer first: its key costs no path resolution.
+    const key = `${directory}\u0000${specifier}`;
+    if (resolved.has(key)) return resolved.get(key);
     const relative = isRelative(specifier);
     const sharable = relative || !specifier.startsWith('#');
     const configKey = sharable ? `${program ? '' : (fixedConfig ?? findNearestConfig(directory) ?? '')}\u0000${relative ? path.resolve(directory, specifier) : specifier}` : '';
-    if (sharable && resolvedByConfig.has(configKey)) return resolvedByConfig.get(configKey);
-    const key = `${directory}\u0000${specifier}`;
-    if (resolved.has(key)) return resolved.get(key);
+    if (sharable && resolvedByConfig.has(configKey)) {
+      const file = resolvedByConfig.get(configKey);
+      resolved.set(key, file);
+      return file;
+    }
     let file: string | undefined;
     try {
       file = resolve(specifier, containingFile);
