@@ -490,6 +490,9 @@ export interface Keyword {
   ignoreCase: boolean;
 }
 
+/** A bound on each table of remembered answers: a process that lints a huge repository must not grow without end. */
+const MAX_REMEMBERED_NAMES = 10_000;
+
 const CODE_EXTENSIONS = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 
 /**
@@ -547,6 +550,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
   const sceneEventKeyword = eventNameKeyword(settings.eventBus);
   // Every import of every file asks: the same few specifiers, answered once.
   const helperModuleAnswers = new Map<string, boolean>();
+  const serverEventAnswers = new Map<string, boolean>();
   let lastAllowed: { filename: string; cwd: string; allowed: boolean } | undefined;
   const sceneEvent = new RegExp(settings.eventBus.eventNames, settings.eventBus.caseSensitive ? 'u' : 'iu');
 
@@ -563,7 +567,15 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     isRestoreMutation,
     isRestoreName: (name) => RESTORE_PATTERN.test(name),
     mutationKind: (path) => (isRestoreMutation(path) ? 'restored' : kindFromName(path[path.length - 1] ?? '')),
-    isServerEvent: (name) => eventMatchers.some((match) => match(name)),
+    isServerEvent(name) {
+      // Every object property of every analysed file asks, and the same few keys recur.
+      let answer = serverEventAnswers.get(name);
+      if (answer === undefined) {
+        answer = eventMatchers.some((match) => match(name));
+        if (serverEventAnswers.size < MAX_REMEMBERED_NAMES) serverEventAnswers.set(name, answer);
+      }
+      return answer;
+    },
     isSceneEvent: (name) => sceneEvent.test(name),
     helperFunction: (kind) => settings.helper.functions[kind],
     helperCallee: (kind) =>

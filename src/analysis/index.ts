@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { rememberLast, type Conventions, type Keyword, type SyncKind } from '../conventions';
-import { codeExcerpt, codeNodes, contains, importedName, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
+import { codeExcerpt, codeNodes, staticKey, contains, importedName, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
 import { moduleScope, readExports } from './modules/exports';
 import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from './modules/types';
@@ -382,7 +382,7 @@ class FileAnalyzer {
 
   private visitServerEvent(property: TSESTree.Property): void {
     if (property.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
-    const key = property.computed ? undefined : propertyName({ property: property.key, computed: false } as TSESTree.MemberExpression);
+    const key = property.computed ? undefined : staticKey(property.key, false);
     if (key === undefined || !this.conventions.isServerEvent(key)) return;
     const fn = this.callbackFunction(property.value);
     if (fn) this.regions.add({ type: 'callback', fn, mutation: undefined, restore: this.conventions.isRestoreName(key), serverEvent: property });

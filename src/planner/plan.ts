@@ -27,7 +27,7 @@ export interface PlannedRewrite {
   helper: string;
   sites: SyncSite[];
   /** The edits that rewrite this run alone, with its import and clean-up: an editor suggestion. Made on first call. */
-  suggestion(): TextEdit[];
+  suggestion(): readonly TextEdit[];
 }
 
 export interface ReviewSite {
@@ -154,7 +154,7 @@ class Planner {
   private readonly text: string;
   private readonly eol: string;
   private readonly conventions: AnalysisInput['conventions'];
-  private readonly lineStarts: number[] = [0];
+  private lineStartTable: number[] | undefined;
 
   constructor(
     private readonly input: AnalysisInput,
@@ -165,10 +165,22 @@ class Planner {
     // The file's own line ending, CR-only (classic Mac) included.
     this.eol = this.text.includes('\r\n') ? '\r\n' : /\r(?!\n)/.test(this.text) && !this.text.includes('\n') ? '\r' : '\n';
     this.conventions = input.conventions;
-    for (let i = 0; i < this.text.length; i++) {
-      const char = this.text[i];
-      if (char === '\n' || (char === '\r' && this.text[i + 1] !== '\n')) this.lineStarts.push(i + 1);
+  }
+
+  /** Where each line starts (after `\n`, `\r\n` or a lone `\r`), found when first asked. */
+  private get lineStarts(): number[] {
+    if (!this.lineStartTable) {
+      const starts = [0];
+      const { text } = this;
+      if (text.includes('\r')) {
+        const breaks = /\r\n?|\n/g;
+        for (let found = breaks.exec(text); found; found = breaks.exec(text)) starts.push(found.index + found[0].length);
+      } else {
+        for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+      }
+      this.lineStartTable = starts;
     }
+    return this.lineStartTable;
   }
 
   plan(): FilePlan {
@@ -194,17 +206,22 @@ class Planner {
       edits.push(outcome.edit);
       removed.push(outcome.edit.range);
       inserted.push(outcome.edit.text);
+      let ownEdits: readonly TextEdit[] | undefined;
       const rewrite: PlannedRewrite = {
         line: this.line(run.range[0]),
         offset: run.range[0],
         kind: outcome.kind,
         helper: outcome.helper,
         sites: run.steps.map((step) => step.site),
+        // Every site of the run is reported with it, by one rule or two: made once.
         suggestion: () => {
-          const hooks = this.hookEdits(outcome.hooks);
-          const cleanup = this.cleanup([outcome.edit.range], [outcome.edit.text, ...outcome.hooks.map((hook) => hook.statement)]);
-          const own = [outcome.edit, ...hooks, ...cleanup, ...this.dependencyEdits([{ run, hooks: outcome.hooks }], cleanup)];
-          return [...own, ...this.importEdits([rewrite], own, outcome.hooks)];
+          if (!ownEdits) {
+            const hooks = this.hookEdits(outcome.hooks);
+            const cleanup = this.cleanup([outcome.edit.range], [outcome.edit.text, ...outcome.hooks.map((hook) => hook.statement)]);
+            const own = [outcome.edit, ...hooks, ...cleanup, ...this.dependencyEdits([{ run, hooks: outcome.hooks }], cleanup)];
+            ownEdits = Object.freeze([...own, ...this.importEdits([rewrite], own, outcome.hooks)]);
+          }
+          return ownEdits;
         },
       };
       rewrites.push(rewrite);

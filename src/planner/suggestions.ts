@@ -7,7 +7,7 @@ export interface RewriteSuggestion {
   kind: SyncKind;
   /** The helper as called, e.g. `sceneSyncHelpers.syncSceneUpdated`. */
   helper: string;
-  edits(): TextEdit[];
+  edits(): readonly TextEdit[];
 }
 
 const rewritesBySite = new WeakMap<FileAnalysis, ReadonlyMap<SyncSite, RewriteSuggestion>>();

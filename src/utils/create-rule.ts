@@ -46,17 +46,23 @@ export const createRule: typeof createNamedRule = (rule) => {
 
 /** Deep equality of two JSON values (rule options), without recursion. */
 function sameJson(left: unknown, right: unknown): boolean {
-  const pairs: [unknown, unknown][] = [[left, right]];
-  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
-    const [a, b] = pair;
+  const lefts = [left];
+  const rights = [right];
+  while (lefts.length > 0) {
+    const a = lefts.pop();
+    const b = rights.pop();
     if (a === b) continue;
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    for (const key of keys) {
+    let unmatched = 0;
+    for (const key in a) {
+      if (!Object.hasOwn(a, key)) continue;
       if (!Object.hasOwn(b, key)) return false;
-      pairs.push([(a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]]);
+      unmatched++;
+      lefts.push((a as Record<string, unknown>)[key]);
+      rights.push((b as Record<string, unknown>)[key]);
     }
+    for (const key in b) if (Object.hasOwn(b, key)) unmatched--;
+    if (unmatched !== 0) return false;
   }
   return true;
 }
