@@ -717,9 +717,36 @@ function anyWordOf(words: Iterable<string>): (text: string) => boolean {
   const unique = [...new Set(words)].filter((word) => word !== '');
   // Comparing every pair is quadratic: a list longer than any real app's is scanned as it is.
   const needed = unique.length > MAX_PAIRED_WORDS ? unique : unique.filter((word) => !unique.some((other) => other !== word && word.includes(other)));
+  const searches = needed.map(wordSearch);
   // A loop, not `some`: a callback closing over the text would be allocated for every file.
   return (text) => {
-    for (const word of needed) if (text.includes(word)) return true;
+    for (const search of searches) if (search(text)) return true;
+    return false;
+  };
+}
+
+// Lower-case letters from the most to the least frequent in source code.
+const LETTERS_BY_FREQUENCY = 'etaoisrnlcdupmhgfybvwkxjqz';
+
+/** How often a character occurs in code, roughly: 0 for the rarest. */
+function commonness(char: string): number {
+  if (/[A-Z0-9$_]/.test(char)) return 0;
+  const rank = LETTERS_BY_FREQUENCY.indexOf(char);
+  return rank === -1 ? LETTERS_BY_FREQUENCY.length : LETTERS_BY_FREQUENCY.length - rank;
+}
+
+/**
+ * A test for one word that searches from its rarest character: V8 looks for a needle's first
+ * character and then compares, so `VideoState` is found (or not) about twice as fast as
+ * `useVideoState`. Each place the rest is found, the whole word is checked.
+ */
+function wordSearch(word: string): (text: string) => boolean {
+  let anchor = 0;
+  for (let index = 1; index < word.length; index++) if (commonness(word[index]!) < commonness(word[anchor]!)) anchor = index;
+  if (anchor === 0) return (text) => text.includes(word);
+  const needle = word.slice(anchor);
+  return (text) => {
+    for (let at = text.indexOf(needle, anchor); at !== -1; at = text.indexOf(needle, at + 1)) if (text.startsWith(word, at - anchor)) return true;
     return false;
   };
 }

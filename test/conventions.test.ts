@@ -523,6 +523,14 @@ describe('keywordTest and the keywords of the text tests', () => {
     expect(keywordTest([{ word: 'doc', ignoreCase: false }])('DOC')).toBe(false);
   });
 
+  it('finds a word however its rarest letters recur: before it, overlapping it, at the very start and end', () => {
+    const test = keywordTest([{ word: 'useVideoState', ignoreCase: false }]);
+    for (const text of ['useVideoState', 'VideoState useVideoState', 'seVideoStateuseVideoState', 'x.useVideoState']) expect(test(text), text).toBe(true);
+    for (const text of ['VideoState', 'usVideoState', 'useVideoStat', 'use VideoState', 'VideoStateuse']) expect(test(text), text).toBe(false);
+    const invalidate = keywordTest([{ word: 'invalidate', ignoreCase: false }]);
+    expect(['validate(x); invalidate()', 'invalidate', 'validate', 'in validate'].map((text) => invalidate(text))).toEqual([true, true, false, false]);
+  });
+
   it('gives words one of which every text mightConcern passes holds', () => {
     const conventions = defaults();
     const gate = keywordTest(conventions.concernKeywords);
