@@ -117,11 +117,25 @@ function accept(resolved: ts.ResolvedModuleFull | undefined): string | undefined
   return path.normalize(file);
 }
 
+/** As `ts.findConfigFile`, with each folder's answer kept: sibling folders share the walk above them. */
 function findNearestConfig(directory: string): string | undefined {
-  if (nearestConfig.has(directory)) return nearestConfig.get(directory);
-  const found = ts.findConfigFile(directory, ts.sys.fileExists, 'tsconfig.json');
-  nearestConfig.set(directory, found && path.resolve(found));
-  return found && path.resolve(found);
+  const walked: string[] = [];
+  let found: string | undefined;
+  for (let current = directory; ; current = path.dirname(current)) {
+    if (nearestConfig.has(current)) {
+      found = nearestConfig.get(current);
+      break;
+    }
+    walked.push(current);
+    const candidate = path.join(current, 'tsconfig.json');
+    if (ts.sys.fileExists(candidate)) {
+      found = path.resolve(candidate);
+      break;
+    }
+    if (path.dirname(current) === current) break;
+  }
+  for (const folder of walked) nearestConfig.set(folder, found);
+  return found;
 }
 
 // Only the compiler options are read: listing the files `include` names walks the whole project.
