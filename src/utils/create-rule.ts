@@ -31,7 +31,8 @@ export const createRule: typeof createNamedRule = (rule) => {
   const created = createNamedRule(rule);
   type Options = Parameters<typeof rule.create>[1];
   const defaults = (rule.meta.defaultOptions ?? []) as Options;
-  // Files are linted config by config: the last options seen are nearly always the ones asked for.
+  // A memo of a pure merge, not state between files: files are linted config by config, so the
+  // last options seen are nearly always the ones asked for.
   let lastGiven: readonly unknown[] | undefined;
   let lastMerged: Options | undefined;
   const optionsOf = (options: readonly unknown[]): Options => {
@@ -69,9 +70,12 @@ function sameJson(left: unknown, right: unknown): boolean {
 
 /** Options shared by every file must not be changed by one. */
 function deepFreeze<Value>(value: Value): Value {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (item === null || typeof item !== 'object' || Object.isFrozen(item)) continue;
+    Object.freeze(item);
+    pending.push(...Object.values(item));
   }
   return value;
 }
