@@ -497,15 +497,18 @@ const CODE_EXTENSIONS = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 
 /**
  * `path.relative`, without resolving both paths again for the usual case: ESLint names files by
- * normalized absolute paths, so a file under `cwd` is the rest of its path.
+ * normalized absolute paths, so a file under `cwd` is the rest of its path, unless that rest holds
+ * `.`, `..` or empty segments, which only `path.relative` resolves.
  */
 function relativePath(cwd: string, filename: string): string {
-  if (filename.length > cwd.length + 1 && filename.startsWith(cwd) && filename[cwd.length] === path.sep && path.isAbsolute(cwd)) {
+  if (path.sep === '/' && cwd.startsWith('/') && filename.startsWith(cwd) && filename[cwd.length] === '/') {
     const rest = filename.slice(cwd.length + 1);
-    if (path.normalize(rest) === rest) return rest;
+    if (rest !== '' && !UNNORMALIZED_SEGMENT.test(rest)) return rest;
   }
   return path.relative(cwd, filename);
 }
+
+const UNNORMALIZED_SEGMENT = /^\/|(?:^|\/)\.\.?(?:\/|$)|\/\/|\/$/;
 
 /** Strips path aliases and relative prefixes so `~/lib/x`, `@/lib/x` and `../../lib/x` compare equal. */
 function moduleTail(specifier: string): string {

@@ -402,6 +402,17 @@ describe('isAllowedFile', () => {
     expect(conventions.isAllowedFile('/repo/packages/app/legacy/Old.ts', cwd)).toBe(false);
   });
 
+  it('reads the path relative to cwd as path.relative does: dot segments, doubled slashes, a sibling folder that starts alike, cwd with a slash', () => {
+    const conventions = createConventions(resolveSettings({ allow: ['src/stores/**'] }));
+    for (const file of ['/repo/src/../src/stores/a.ts', '/repo/./src/stores/a.ts', '/repo//src/stores/a.ts', '/repo/lib/../src/stores/a.ts']) {
+      expect(conventions.isAllowedFile(file, cwd), file).toBe(true);
+    }
+    expect(conventions.isAllowedFile('/repo/src/stores/../other/a.ts', cwd)).toBe(false);
+    expect(conventions.isAllowedFile('/repository/src/stores/a.ts', cwd)).toBe(false);
+    expect(conventions.isAllowedFile('/repo/src/stores/a.ts', '/repo/')).toBe(true);
+    expect(conventions.isAllowedFile('/other/src/stores/a.ts', '/repo/../other')).toBe(true);
+  });
+
   it('allows nothing but the helper by default', () => {
     expect(defaults().isAllowedFile('/repo/src/stores/videoState.ts', cwd)).toBe(false);
   });

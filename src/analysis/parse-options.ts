@@ -38,14 +38,15 @@ export interface ParsedText {
  * A file parsed outside ESLint: the tree, scopes and comments ESLint's parser gives, without its
  * tokens, which no analysis reads and which cost a third of the parse. With a program that holds
  * the file (typed linting), its tree is converted as the parser does, with the program's libs.
+ * `comments: false` leaves out the comments, a fifth of the parse, for a tree nothing rewrites.
  * Throws on text that does not parse.
  */
-export function parseModuleText(text: string, filename: string, program?: ts.Program): ParsedText {
+export function parseModuleText(text: string, filename: string, program?: ts.Program, { comments = true }: { comments?: boolean } = {}): ParsedText {
   if (program) {
     const result = parseForESLint(text, { ...parseOptions(filename), programs: [program] });
     return { ast: result.ast as TSESTree.Program, scopeManager: result.scopeManager as Scope.ScopeManager, visitorKeys: result.visitorKeys as VisitorKeys };
   }
-  const ast = parse(text, { jsx: isJsxFile(filename), range: true, loc: true, comment: true, filePath: filename }) as TSESTree.Program;
+  const ast = parse(text, { jsx: isJsxFile(filename), range: true, loc: true, comment: comments, filePath: filename }) as TSESTree.Program;
   ast.sourceType = 'module';
   // The scope analysis the parser runs, with its defaults for a file without a program.
   const scopeManager = analyze(ast, { sourceType: 'module' }) as unknown as Scope.ScopeManager;

@@ -124,7 +124,8 @@ function parseModule(file: string, stat: fs.Stats, program: ts.Program | undefin
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     counters.parsed++;
     // With typed linting the program already holds the file: convert its tree instead of parsing again.
-    const { ast, scopeManager, visitorKeys } = parseModuleText(text, file, program?.getSourceFile(file) ? program : undefined);
+    // Summaries and the repository pass only read the tree: no comments.
+    const { ast, scopeManager, visitorKeys } = parseModuleText(text, file, program?.getSourceFile(file) ? program : undefined, { comments: false });
     // Every node gets its `parent`, as ESLint sets them before rules run.
     walk(ast, visitorKeys, () => undefined);
     value = { file, text, ast, scopeManager, visitorKeys };
