@@ -590,7 +590,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
       if (answer === undefined) {
         const tail = moduleTail(source);
         answer = source === settings.helper.module || tail === helperTail || tail.endsWith(`/${helperTail}`);
-        helperModuleAnswers.set(source, answer);
+        if (helperModuleAnswers.size < MAX_REMEMBERED_NAMES) helperModuleAnswers.set(source, answer);
       }
       return answer;
     },

@@ -75,7 +75,7 @@ function deepFreeze<Value>(value: Value): Value {
     const item = pending.pop();
     if (item === null || typeof item !== 'object' || Object.isFrozen(item)) continue;
     Object.freeze(item);
-    pending.push(...Object.values(item));
+    for (const child of Object.values(item)) pending.push(child);
   }
   return value;
 }
