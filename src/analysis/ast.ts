@@ -214,6 +214,19 @@ export function codeNodes(ast: TSESTree.Program, visitorKeys: VisitorKeys): Code
   return nodes;
 }
 
+/**
+ * The one walk a tree parsed outside ESLint gets: every node's `parent`, as ESLint sets them before
+ * rules run, and the code nodes, as the rules' listeners collect them on ESLint's traversal (type
+ * subtrees included, as there). `each` sees every node too.
+ */
+export function prepareTree(ast: TSESTree.Program, visitorKeys: VisitorKeys, each?: (node: Node) => void): void {
+  const nodes = claimCodeNodes(ast);
+  walk(ast, visitorKeys, (node) => {
+    if (nodes) collectCodeNode(nodes, node);
+    each?.(node);
+  });
+}
+
 function pushChild(stack: Node[], child: unknown, parent: Node, skip: ReadonlySet<string> | undefined): void {
   if (child === null || typeof child !== 'object' || typeof (child as Node).type !== 'string') return;
   const node = child as Node & { parent?: Node };

@@ -1,5 +1,4 @@
 import { clientUsesIn } from '../analysis/client-uses';
-import { walkCode } from '../analysis/ast';
 import { parseModuleText, type ParsedText } from '../analysis/parse-options';
 import type { ClientSetting } from '../conventions';
 import { clientName } from './config-file';
@@ -63,7 +62,5 @@ function clientUses(file: string, text: string): ClientSetting[] {
   } catch {
     return [];
   }
-  // The parser leaves `parent` unset; one walk sets it (type annotations hold no calls).
-  walkCode(parsed.ast, parsed.visitorKeys, () => undefined);
   return clientUsesIn(parsed.ast, parsed.scopeManager);
 }

@@ -3,7 +3,6 @@ import { JSX_EXTENSIONS, parseModuleText } from '../analysis/parse-options';
 import path from 'node:path';
 import * as ts from 'typescript';
 import { analyzeFile, type AnalysisInput } from '../analysis';
-import { walk } from '../analysis/ast';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
 import { importLookupFor } from '../analysis/modules/summary';
 import { applyEdits, mapOffset, planFile, type FilePlan } from '../planner/plan';
@@ -99,8 +98,6 @@ export function readSource(
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = bom ? source.slice(1) : source;
   const parsed = parseModuleText(text, filename);
-  // Every node gets its `parent`, as ESLint sets them before rules run: the analysis skips type subtrees.
-  walk(parsed.ast, parsed.visitorKeys, () => undefined);
   const input = {
     ast: parsed.ast,
     scopeManager: parsed.scopeManager,

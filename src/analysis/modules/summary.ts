@@ -126,8 +126,6 @@ function parseModule(file: string, stat: fs.Stats, program: ts.Program | undefin
     // With typed linting the program already holds the file: convert its tree instead of parsing again.
     // Summaries and the repository pass only read the tree: no comments.
     const { ast, scopeManager, visitorKeys } = parseModuleText(text, file, program?.getSourceFile(file) ? program : undefined, { comments: false });
-    // Every node gets its `parent`, as ESLint sets them before rules run.
-    walk(ast, visitorKeys, () => undefined);
     value = { file, text, ast, scopeManager, visitorKeys };
   } catch {
     value = undefined;
