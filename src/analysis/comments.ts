@@ -20,8 +20,8 @@ export class OpaqueSpans {
 
 /**
  * The comments of a parsed text, as typescript-estree's `comment: true` gives them, found from the
- * text and the tree. typescript-estree asks every token of TypeScript's tree for its trivia, which
- * costs a twelfth of the codemod's run; outside the opaque spans, `//` and `/*` start a comment.
+ * text and the tree. typescript-estree makes every token of TypeScript's tree to ask it for its
+ * trivia: about a twentieth of the codemod's time. Outside the opaque spans, `//` and `/*` start a comment.
  */
 export function commentsOf(text: string, opaque: OpaqueSpans): TSESTree.Comment[] {
   const spans = sortedSpans(opaque);
