@@ -1,5 +1,5 @@
-import { AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from './node-types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from './node-types';
 import type { Node } from './ast';
 
 /**
@@ -74,7 +74,7 @@ function lineEnd(text: string, from: number): number {
   return text.length;
 }
 
-function comment(type: AST_TOKEN_TYPES.Line | AST_TOKEN_TYPES.Block, value: string, start: number, end: number, lines: LineIndex): TSESTree.Comment {
+function comment(type: TSESTree.Comment['type'], value: string, start: number, end: number, lines: LineIndex): TSESTree.Comment {
   return { type, value, range: [start, end], loc: { start: lines.position(start), end: lines.position(end) } } as TSESTree.Comment;
 }
 

@@ -1,13 +1,35 @@
 import path from 'node:path';
-import { parseForESLint, type ParserOptions } from '@typescript-eslint/parser';
-import { analyze } from '@typescript-eslint/scope-manager';
-import { parse } from '@typescript-eslint/typescript-estree';
+import type { ParserOptions } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { visitorKeys as typescriptVisitorKeys } from '@typescript-eslint/visitor-keys';
 import type * as ts from 'typescript';
 import { prepareTree, type VisitorKeys } from './ast';
 import { commentsOf, OpaqueSpans } from './comments';
+
+interface Parsers {
+  parseForESLint: typeof import('@typescript-eslint/parser').parseForESLint;
+  analyze: typeof import('@typescript-eslint/scope-manager').analyze;
+  parse: typeof import('@typescript-eslint/typescript-estree').parse;
+  visitorKeys: VisitorKeys;
+}
+
+let loadedParsers: Parsers | undefined;
+
+/**
+ * The parser and TypeScript, loaded on the first parse: the codemod's first process imports the
+ * summaries but parses nothing before its workers start, and loading them takes a quarter second.
+ */
+function parsers(): Parsers {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  loadedParsers ??= {
+    parseForESLint: (require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser')).parseForESLint,
+    analyze: (require('@typescript-eslint/scope-manager') as typeof import('@typescript-eslint/scope-manager')).analyze,
+    parse: (require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree')).parse,
+    visitorKeys: (require('@typescript-eslint/visitor-keys') as typeof import('@typescript-eslint/visitor-keys')).visitorKeys as VisitorKeys,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return loadedParsers;
+}
 
 /** Extensions parsed with JSX on, as typescript-estree treats them. */
 export const JSX_EXTENSIONS: ReadonlySet<string> = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
@@ -47,16 +69,16 @@ export interface ParsedText {
 export function parseModuleText(text: string, filename: string, program?: ts.Program, { comments = true }: { comments?: boolean } = {}): ParsedText {
   if (program) {
     // ESLint's parser always gives the comments (and tokens) with a program.
-    const result = parseForESLint(text, { ...parseOptions(filename), programs: [program] });
+    const result = parsers().parseForESLint(text, { ...parseOptions(filename), programs: [program] });
     const parsed = { ast: result.ast as TSESTree.Program, scopeManager: result.scopeManager as Scope.ScopeManager, visitorKeys: result.visitorKeys as VisitorKeys };
     prepareTree(parsed.ast, parsed.visitorKeys);
     return parsed;
   }
+  const { parse, analyze, visitorKeys } = parsers();
   const ast = parse(text, { jsx: isJsxFile(filename), range: true, loc: true, comment: false, filePath: filename }) as TSESTree.Program;
   ast.sourceType = 'module';
   // The scope analysis the parser runs, with its defaults for a file without a program.
   const scopeManager = analyze(ast, { sourceType: 'module' }) as unknown as Scope.ScopeManager;
-  const visitorKeys = typescriptVisitorKeys as VisitorKeys;
   if (!comments) {
     prepareTree(ast, visitorKeys);
   } else {

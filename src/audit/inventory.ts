@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../analysis/node-types';
 import { analyzeFile, type AnalysisInput, type CrossModuleCall, type FileAnalysis, type HelperCall, type SuccessRegion, type SyncSite } from '../analysis';
 import { codeExcerpt, enclosingFunction, isFunction, objectKeyName, type Node } from '../analysis/ast';
 import { runsAfter } from '../analysis/flow';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../analysis/node-types';
 import { exportedFunction } from '../analysis';
 import { enclosingFunction, type FunctionNode, type Node } from '../analysis/ast';
 import { moduleScope, readExports } from '../analysis/modules/exports';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { JSX_EXTENSIONS, parseModuleText } from '../analysis/parse-options';
 import path from 'node:path';
-import * as ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from '../utils/typescript';
 import { analyzeFile, type AnalysisInput } from '../analysis';
 import { getConventions, type Conventions, type SceneSyncSettings } from '../conventions';
 import { importLookupFor } from '../analysis/modules/summary';
@@ -150,29 +151,31 @@ export function transformSource(
  */
 function syntaxError(text: string, filename: string): string | undefined {
   // JSDoc is not parsed, as typescript-estree does not parse it without a program: it holds no syntax error.
-  const source = ts.createSourceFile(filename, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(filename));
+  const { ScriptTarget, JSDocParsingMode, createSourceFile, flattenDiagnosticMessageText } = typescript();
+  const source = createSourceFile(filename, text, { languageVersion: ScriptTarget.Latest, jsDocParsingMode: JSDocParsingMode.ParseNone }, false, scriptKind(filename));
   const diagnostic = (source as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
-  return diagnostic && ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  return diagnostic && flattenDiagnosticMessageText(diagnostic.messageText, '\n');
 }
 
 /** The script kind typescript-estree gives a file name (its `getScriptKind`). */
 function scriptKind(filename: string): ts.ScriptKind {
+  const { ScriptKind } = typescript();
   const extension = path.extname(filename).toLowerCase();
   switch (extension) {
     case '.ts':
     case '.mts':
     case '.cts':
-      return ts.ScriptKind.TS;
+      return ScriptKind.TS;
     case '.tsx':
-      return ts.ScriptKind.TSX;
+      return ScriptKind.TSX;
     case '.js':
     case '.mjs':
     case '.cjs':
-      return ts.ScriptKind.JS;
+      return ScriptKind.JS;
     case '.jsx':
-      return ts.ScriptKind.JSX;
+      return ScriptKind.JSX;
     default:
-      return JSX_EXTENSIONS.has(extension) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+      return JSX_EXTENSIONS.has(extension) ? ScriptKind.TSX : ScriptKind.TS;
   }
 }
 

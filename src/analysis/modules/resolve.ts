@@ -1,20 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import * as ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from '../../utils/typescript';
 
 /** Resolves an import specifier to an app source file, or undefined (a package, a declaration file, nothing). */
 export type ResolveModule = (specifier: string, containingFile: string) => string | undefined;
 
 const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/;
-
-/** Without a tsconfig: how a bundler resolves relative imports, index files and extensions. */
-const FALLBACK_OPTIONS: ts.CompilerOptions = {
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  allowJs: true,
-  jsx: ts.JsxEmit.Preserve,
-};
 
 interface ConfigEntry {
   options: ts.CompilerOptions;
@@ -24,7 +17,17 @@ interface ConfigEntry {
 /** Per process (per ESLint worker): parsed tsconfigs by path (undefined: unreadable), re-read when the file changes. */
 const configs = new Map<string, { mtimeMs: number; entry: ConfigEntry | undefined }>();
 const nearestConfig = new Map<string, string | undefined>();
-const fallback = { options: FALLBACK_OPTIONS, cache: ts.createModuleResolutionCache(process.cwd(), (name) => name, FALLBACK_OPTIONS) };
+let fallback: ConfigEntry | undefined;
+
+/** Without a tsconfig: how a bundler resolves relative imports, index files and extensions. */
+function fallbackConfig(): ConfigEntry {
+  if (!fallback) {
+    const { ModuleKind, ModuleResolutionKind, JsxEmit, createModuleResolutionCache } = typescript();
+    const options: ts.CompilerOptions = { module: ModuleKind.ESNext, moduleResolution: ModuleResolutionKind.Bundler, allowJs: true, jsx: JsxEmit.Preserve };
+    fallback = { options, cache: createModuleResolutionCache(process.cwd(), (name) => name, options) };
+  }
+  return fallback;
+}
 
 /**
  * The resolver for files linted under one configuration: TypeScript's own module resolution with
@@ -33,7 +36,7 @@ const fallback = { options: FALLBACK_OPTIONS, cache: ts.createModuleResolutionCa
  * nearest `tsconfig.json` above each importing file. Never throws.
  */
 export function createModuleResolver(tsconfig: string | null, cwd: string, program?: ts.Program): ResolveModule {
-  const programCache = program ? ts.createModuleResolutionCache(program.getCurrentDirectory(), (name) => name, program.getCompilerOptions()) : undefined;
+  const programCache = program ? typescript().createModuleResolutionCache(program.getCurrentDirectory(), (name) => name, program.getCompilerOptions()) : undefined;
   const fixedConfig = tsconfig === null ? undefined : path.resolve(cwd, tsconfig);
   // Every file of a folder imports much the same: one resolution per folder and specifier.
   const resolved = new Map<string, string | undefined>();
@@ -42,11 +45,11 @@ export function createModuleResolver(tsconfig: string | null, cwd: string, progr
       if (!mayBeAppModule(specifier, program.getCompilerOptions())) return undefined;
       const fromProgram = programResolution(program, specifier, containingFile);
       if (fromProgram !== undefined) return fromProgram || undefined;
-      return accept(ts.resolveModuleName(specifier, containingFile, program.getCompilerOptions(), ts.sys, programCache).resolvedModule);
+      return accept(typescript().resolveModuleName(specifier, containingFile, program.getCompilerOptions(), typescript().sys, programCache).resolvedModule);
     }
-    const config = loadConfig(fixedConfig ?? findNearestConfig(path.dirname(containingFile))) ?? fallback;
+    const config = loadConfig(fixedConfig ?? findNearestConfig(path.dirname(containingFile))) ?? fallbackConfig();
     if (!mayBeAppModule(specifier, config.options)) return undefined;
-    return accept(ts.resolveModuleName(specifier, containingFile, config.options, ts.sys, config.cache).resolvedModule);
+    return accept(typescript().resolveModuleName(specifier, containingFile, config.options, typescript().sys, config.cache).resolvedModule);
   };
   // What a relative specifier names depends only on the path it spells, and a bare one names the
   // same module from every folder of one configuration (through `paths` or `baseUrl`, or a package,
@@ -128,7 +131,7 @@ function findNearestConfig(directory: string): string | undefined {
     }
     walked.push(current);
     const candidate = path.join(current, 'tsconfig.json');
-    if (ts.sys.fileExists(candidate)) {
+    if (typescript().sys.fileExists(candidate)) {
       found = path.resolve(candidate);
       break;
     }
@@ -138,8 +141,6 @@ function findNearestConfig(directory: string): string | undefined {
   return found;
 }
 
-// Only the compiler options are read: listing the files `include` names walks the whole project.
-const OPTIONS_ONLY_HOST: ts.ParseConfigHost = { ...ts.sys, readDirectory: () => [] };
 
 function loadConfig(configPath: string | undefined): ConfigEntry | undefined {
   if (configPath === undefined) return undefined;
@@ -151,12 +152,15 @@ function loadConfig(configPath: string | undefined): ConfigEntry | undefined {
   }
   const cached = configs.get(configPath);
   if (cached && cached.mtimeMs === mtimeMs) return cached.entry;
-  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+  const { sys, readConfigFile, parseJsonConfigFileContent, createModuleResolutionCache } = typescript();
+  const read = readConfigFile(configPath, sys.readFile);
   let entry: ConfigEntry | undefined;
   if (!read.error) {
-    const parsed = ts.parseJsonConfigFileContent(read.config, OPTIONS_ONLY_HOST, path.dirname(configPath), undefined, configPath);
+    // Only the compiler options are read: listing the files `include` names walks the whole project.
+    const optionsOnlyHost: ts.ParseConfigHost = { ...sys, readDirectory: () => [] };
+    const parsed = parseJsonConfigFileContent(read.config, optionsOnlyHost, path.dirname(configPath), undefined, configPath);
     const options = { ...parsed.options, allowJs: parsed.options.allowJs ?? true };
-    entry = { options, cache: ts.createModuleResolutionCache(path.dirname(configPath), (name) => name, options) };
+    entry = { options, cache: createModuleResolutionCache(path.dirname(configPath), (name) => name, options) };
   }
   configs.set(configPath, { mtimeMs, entry });
   return entry;
