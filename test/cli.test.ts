@@ -1,5 +1,6 @@
 // The `scene-sync` bin as a user runs it: `node dist/cli.js` in a temporary folder.
 // `npm test` builds dist/ first (`pretest`); run directly, this file rebuilds a missing or stale dist/.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -296,6 +297,28 @@ describe('scene-sync migrate outside git', () => {
     expect(report.failures).toHaveLength(1);
     expect(report.failures[0]).toMatchObject({ file: 'src/Broken.tsx', line: 2, column: 24 });
     expect(lines[5]).toBe(`  src/Broken.tsx:2:24: ${report.failures[0]!.error}`);
+  });
+});
+
+describe('what the processes load', () => {
+  // Loaded modules, as a fresh Node process sees them after requiring one built module.
+  function loadedPackages(module: string): string[] {
+    const script = `require(${JSON.stringify(path.join(ROOT, 'dist', module))}); console.log(JSON.stringify(Object.keys(require.cache)))`;
+    const files = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as string[];
+    const names = files.map((file) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1]?.replace('\\', '/')).filter((name) => name !== undefined);
+    return [...new Set(names)].sort();
+  }
+
+  it('the CLI loads neither TypeScript, its parser nor ESLint before its workers start', () => {
+    const loaded = loadedPackages('cli.js');
+    for (const name of ['typescript', '@typescript-eslint/parser', '@typescript-eslint/typescript-estree', 'eslint', 'jscodeshift']) expect(loaded).not.toContain(name);
+    expect(loaded).toContain('picomatch');
+  });
+
+  it('the transform jscodeshift runs loads no ESLint', () => {
+    const loaded = loadedPackages('codemods/scene-sync.js');
+    expect(loaded).not.toContain('eslint');
+    expect(loaded).toContain('@typescript-eslint/types');
   });
 });
 
