@@ -20,8 +20,9 @@ export class OpaqueSpans {
 
 /**
  * The comments of a parsed text, as typescript-estree's `comment: true` gives them, found from the
- * text and the tree. typescript-estree makes every token of TypeScript's tree to ask it for its
- * trivia: about a twentieth of the codemod's time. Outside the opaque spans, `//` and `/*` start a comment.
+ * text and the tree, not as typescript-estree does, by building every token of TypeScript's tree
+ * to read the trivia before it: that was a twentieth of the codemod's time. Outside the opaque
+ * spans, `//` and `/*` start a comment.
  */
 export function commentsOf(text: string, opaque: OpaqueSpans): TSESTree.Comment[] {
   const spans = sortedSpans(opaque);
@@ -30,7 +31,7 @@ export function commentsOf(text: string, opaque: OpaqueSpans): TSESTree.Comment[
   let span = 0;
   // A shebang is trivia to TypeScript, not a comment.
   let at = text.startsWith('#!') ? lineEnd(text, 2) : 0;
-  for (at = text.indexOf('/', at); at !== -1 && at < text.length; at = text.indexOf('/', at)) {
+  for (at = text.indexOf('/', at); at !== -1; at = text.indexOf('/', at)) {
     while (span < spans.length && spans[span]![1] <= at) span++;
     if (span < spans.length && spans[span]![0] <= at) {
       at = spans[span]![1];
@@ -56,7 +57,7 @@ export function commentsOf(text: string, opaque: OpaqueSpans): TSESTree.Comment[
 const SLASH = 0x2f;
 const STAR = 0x2a;
 
-/** The spans in source order. The walk meets nodes in source order but for a few (decorators, JSX): sorted when needed. */
+/** The spans in source order: the walk nearly always meets them so; when it does not, they are sorted. */
 function sortedSpans(opaque: OpaqueSpans): (readonly [number, number])[] {
   const spans = opaque.starts.map((start, index) => [start, opaque.ends[index]!] as const);
   for (let index = 1; index < spans.length; index++) {
