@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from './node-types';
 import type { Node } from './ast';
+import { lineIndexAt, lineStarts } from '../utils/lines';
 
 /**
  * Where a comment cannot start: inside a string, template, regex or JSX text. Recorded during the
@@ -79,7 +80,7 @@ function comment(type: TSESTree.Comment['type'], value: string, start: number, e
   return { type, value, range: [start, end], loc: { start: lines.position(start), end: lines.position(end) } } as TSESTree.Comment;
 }
 
-/** Line and column of an offset, as TypeScript counts lines (CRLF, LF, CR, U+2028, U+2029 end one); built on first use. */
+/** Line and column of an offset (as typescript-estree gives them), the line starts found on first use. */
 class LineIndex {
   private starts: number[] | undefined;
 
@@ -87,27 +88,7 @@ class LineIndex {
 
   position(offset: number): TSESTree.Position {
     const starts = (this.starts ??= lineStarts(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! };
+    const index = lineIndexAt(starts, offset);
+    return { line: index + 1, column: offset - starts[index]! };
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x0d) {
-      if (text.charCodeAt(index + 1) === 0x0a) index++;
-      starts.push(index + 1);
-    } else if (code === 0x0a || code === 0x2028 || code === 0x2029) {
-      starts.push(index + 1);
-    }
-  }
-  return starts;
 }

@@ -10,6 +10,7 @@ import { applyEdits, mapOffset, planFile, type FilePlan } from '../planner/plan'
 import { planFor, repositoryEntries, type CrossModulePlan, type RepositoryEntry } from './cross-module';
 import { loadConfigFile } from './config-file';
 import { hashText } from './text-hash';
+import { lineIndexAt, lineStarts } from '../utils/lines';
 
 /** One file's outcome, as the CLI's summary and JSON report carry it. */
 export interface FileRecord {
@@ -71,14 +72,6 @@ export interface TransformResult {
   /** The byte-order mark the text started with (kept), or ''. */
   bom: string;
   repository?: RepositoryEntry[] | undefined;
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  // Every line terminator ends a line: LF, CRLF and a lone CR.
-  const breaks = /\r\n|\r|\n/g;
-  while (breaks.exec(text) && breaks.lastIndex <= offset) line++;
-  return line;
 }
 
 /**
@@ -214,7 +207,8 @@ function transform(file: FileInfo, _api: unknown, options: TransformOptions = {}
     const changed = result.output !== file.source;
     const written = options.outputDir ? !options.preview : !options.dry;
     // Once the file is written, a line number means a line of the new text.
-    const lineOf = (line: number, offset: number) => (changed && written ? lineAt(result.output, mapOffset(result.plan.edits, offset) + result.bom.length) : line);
+    const outputLines = changed && written ? lineStarts(result.output) : undefined;
+    const lineOf = (line: number, offset: number) => (outputLines ? lineIndexAt(outputLines, mapOffset(result.plan.edits, offset) + result.bom.length) + 1 : line);
     let outputFile: string | undefined;
     if (changed && options.outputDir) {
       outputFile = path.join(options.outputDir, `${process.pid}-${outputCount++}.txt`);

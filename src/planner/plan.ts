@@ -11,6 +11,7 @@ import { HELPER_SIGNATURES, type HelperParameterName } from '../tables/helper-si
 import { keyBuilder } from '../tables/key-builders';
 import { clientUsesIn } from '../analysis/client-uses';
 import { hookHost, type HostFunction } from './hook-host';
+import { lineIndexAt, lineStarts } from '../utils/lines';
 
 /** Replace `range` of the original text with `text`. */
 export interface TextEdit {
@@ -167,20 +168,9 @@ class Planner {
     this.conventions = input.conventions;
   }
 
-  /** Where each line starts (after `\n`, `\r\n` or a lone `\r`), found when first asked. */
+  /** Where each line starts, found when first asked. */
   private get lineStarts(): number[] {
-    if (!this.lineStartTable) {
-      const starts = [0];
-      const { text } = this;
-      if (text.includes('\r')) {
-        const breaks = /\r\n?|\n/g;
-        for (let found = breaks.exec(text); found; found = breaks.exec(text)) starts.push(found.index + found[0].length);
-      } else {
-        for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-      }
-      this.lineStartTable = starts;
-    }
-    return this.lineStartTable;
+    return (this.lineStartTable ??= lineStarts(this.text));
   }
 
   plan(): FilePlan {
@@ -267,14 +257,7 @@ class Planner {
   }
 
   private line(offset: number): number {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
+    return lineIndexAt(this.lineStarts, offset) + 1;
   }
 
   private source(node: Node): string {

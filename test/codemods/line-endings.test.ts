@@ -42,3 +42,16 @@ for (const [style, conventions] of Object.entries(STYLES)) {
     });
   });
 }
+
+describe('U+2028 and U+2029 end lines in the plan, as in ESLint', () => {
+  it('a comment holding both is three lines long: every planned line moves down by three', () => {
+    const dir = path.join(FIXTURES, 'positional');
+    const input = fs.readFileSync(path.join(dir, 'on-success-selector.input.tsx'), 'utf8');
+    const file = path.join(dir, 'on-success-selector.tsx');
+    const plain = transformSource(input, file, STYLES.positional);
+    const result = transformSource(`// one\u2028two\u2029three\n${input}`, file, STYLES.positional);
+    const plainLines = plain?.plan.rewrites.map(({ line }) => line) ?? [];
+    expect(plainLines.length).toBeGreaterThan(0);
+    expect(result?.plan.rewrites.map(({ line }) => line)).toEqual(plainLines.map((line) => line + 3));
+  });
+});
