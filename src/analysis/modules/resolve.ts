@@ -141,7 +141,6 @@ function findNearestConfig(directory: string): string | undefined {
   return found;
 }
 
-
 function loadConfig(configPath: string | undefined): ConfigEntry | undefined {
   if (configPath === undefined) return undefined;
   let mtimeMs: number;
