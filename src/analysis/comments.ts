@@ -1,21 +1,17 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from './node-types';
 import type { Node } from './ast';
-import { lineIndexAt, lineStarts } from '../utils/lines';
+import { lineEnd, lineIndexAt, lineStarts } from '../utils/lines';
 
 /**
  * Where a comment cannot start: inside a string, template, regex or JSX text. Recorded during the
  * walk that sets parents, so the comments cost no second walk.
  */
 export class OpaqueSpans {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
+  readonly spans: (readonly [number, number])[] = [];
 
   add(node: Node): void {
-    if (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateElement || node.type === AST_NODE_TYPES.JSXText) {
-      this.starts.push(node.range[0]);
-      this.ends.push(node.range[1]);
-    }
+    if (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateElement || node.type === AST_NODE_TYPES.JSXText) this.spans.push(node.range);
   }
 }
 
@@ -59,21 +55,11 @@ const SLASH = 0x2f;
 const STAR = 0x2a;
 
 /** The spans in source order: the walk nearly always meets them so; when it does not, they are sorted. */
-function sortedSpans(opaque: OpaqueSpans): (readonly [number, number])[] {
-  const spans = opaque.starts.map((start, index) => [start, opaque.ends[index]!] as const);
+function sortedSpans({ spans }: OpaqueSpans): readonly (readonly [number, number])[] {
   for (let index = 1; index < spans.length; index++) {
-    if (spans[index]![0] < spans[index - 1]![0]) return spans.sort((a, b) => a[0] - b[0]);
+    if (spans[index]![0] < spans[index - 1]![0]) return [...spans].sort((a, b) => a[0] - b[0]);
   }
   return spans;
-}
-
-/** Where the line holding `from` ends: at its line terminator (LF, CR, U+2028, U+2029), or the end of the text. */
-function lineEnd(text: string, from: number): number {
-  for (let index = from; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return index;
-  }
-  return text.length;
 }
 
 function comment(type: TSESTree.Comment['type'], value: string, start: number, end: number, lines: LineIndex): TSESTree.Comment {
