@@ -2,6 +2,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { prefixMethodNames } from './tables/cache-methods';
 import { keyBuilderNames } from './tables/key-builders';
+import { commentEndAt, includesInCode, matchesInCode, type CommentRanges, type TextTest } from './utils/text-search';
 
 /** What a sync does to the client's copy of the scenes; each kind has one helper function. */
 export type SyncKind = 'created' | 'updated' | 'deleted' | 'restored' | 'changed';
@@ -470,14 +471,14 @@ export interface Conventions {
   isClientModule(source: string): boolean;
   isAllowedFile(filename: string, cwd: string): boolean;
   /** True when the text may hold something the rules look for; false lets a file be skipped unparsed. */
-  mightConcern(text: string): boolean;
+  mightConcern: TextTest;
   /**
    * True when the text may name a procedure `mutations` matches, called or not: a hook from another
    * module can run it for a caller that never spells a mutation call.
    */
-  mightNameMutation(text: string): boolean;
+  mightNameMutation: TextTest;
   /** False when the text cannot spell an event name `isSceneEvent` accepts. */
-  mightNameSceneEvent(text: string): boolean;
+  mightNameSceneEvent: TextTest;
   /** Words one of which every text `mightConcern` passes holds. */
   concernKeywords: readonly Keyword[];
   /** The word every event name `isSceneEvent` accepts holds, or undefined when the pattern has none. */
@@ -633,15 +634,19 @@ function eventNameKeyword(eventBus: ResolvedSettings['eventBus']): Keyword | und
  * question of the same text in a row, and every scan of a large file counts. Equal texts get equal
  * answers, so comparing by value is safe; the text is usually the very same string, found at once.
  */
-export function rememberLast<Answer>(test: (text: string, conventions: Conventions) => Answer): (text: string, conventions: Conventions) => Answer {
+export function rememberLast<Answer>(
+  test: (text: string, conventions: Conventions, comments: CommentRanges | undefined) => Answer,
+): (text: string, conventions: Conventions, comments?: CommentRanges) => Answer {
   let lastText: string | undefined;
   let lastConventions: Conventions | undefined;
+  let lastComments: CommentRanges | undefined;
   let lastAnswer!: Answer;
-  return (text, conventions) => {
-    if (text !== lastText || conventions !== lastConventions) {
-      lastAnswer = test(text, conventions);
+  return (text, conventions, comments) => {
+    if (text !== lastText || conventions !== lastConventions || comments !== lastComments) {
+      lastAnswer = test(text, conventions, comments);
       lastText = text;
       lastConventions = conventions;
+      lastComments = comments;
     }
     return lastAnswer;
   };
@@ -652,15 +657,15 @@ export function rememberLast<Answer>(test: (text: string, conventions: Conventio
  * ignores case (with the `u` flag, as `isSceneEvent` matches). A word that holds another keyword,
  * in that keyword's case rule, is left out: the other decides.
  */
-export function keywordTest(keywords: readonly Keyword[]): (text: string) => boolean {
+export function keywordTest(keywords: readonly Keyword[]): TextTest {
   const folded = keywords.filter((keyword) => keyword.ignoreCase);
   const foldedWords = folded.map((keyword) => keyword.word.toLowerCase());
   const plain = keywords.filter((keyword) => !keyword.ignoreCase && !foldedWords.some((word) => keyword.word.toLowerCase().includes(word))).map((keyword) => keyword.word);
   const literals = anyWordOf(plain);
-  const patterns = [...new Set(foldedWords)].filter((word) => word !== '').map((word) => new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu'));
-  return (text) => {
-    if (literals(text)) return true;
-    for (const pattern of patterns) if (pattern.test(text)) return true;
+  const patterns = [...new Set(foldedWords)].filter((word) => word !== '').map((word) => new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'));
+  return (text, comments) => {
+    if (literals(text, comments)) return true;
+    for (const pattern of patterns) if (matchesInCode(pattern, text, comments)) return true;
     return false;
   };
 }
@@ -679,7 +684,7 @@ const MUTATION_CALL_WORDS = ['useMutation', 'mutationOptions', 'mutate'] as cons
  * mutation pattern together with a call that makes the mutation. Words most React files hold
  * (`useMutation`, `mutate`) are not enough alone, nor is the entity's name (`Scene` in a 3D app).
  */
-function necessaryKeywordTest(settings: ResolvedSettings): { test: (text: string) => boolean; namesMutation: (text: string) => boolean; gate: Keyword[] } {
+function necessaryKeywordTest(settings: ResolvedSettings): { test: TextTest; namesMutation: TextTest; gate: Keyword[] } {
   const lastSegments = new Set<string>();
   const routerSegments = new Set<string>();
   for (const query of settings.queries) {
@@ -703,9 +708,13 @@ function necessaryKeywordTest(settings: ResolvedSettings): { test: (text: string
   const gateWords = coveringSubstrings([...siteWordList, ...prefixMethodNames()]);
   const gate = anyWordOf(gateWords);
   return {
-    test: (text) =>
-      gate(text) && (namesStoreOrQuery(text) || (namesMutation(text) && createsMutation(text)) || namesServerEvent(text) || (prefixMethods(text) && routerWords(text))),
-    namesMutation: (text) => gate(text) && namesMutation(text),
+    test: (text, comments) =>
+      gate(text, comments) &&
+      (namesStoreOrQuery(text, comments) ||
+        (namesMutation(text, comments) && createsMutation(text, comments)) ||
+        namesServerEvent(text, comments) ||
+        (prefixMethods(text, comments) && routerWords(text, comments))),
+    namesMutation: (text, comments) => gate(text, comments) && namesMutation(text, comments),
     gate: gateWords.map((word) => ({ word, ignoreCase: false })),
   };
 }
@@ -716,14 +725,14 @@ const MAX_PAIRED_WORDS = 500;
  * A test for any of the words. `includes` per word, not one alternation: V8 scans a literal far
  * faster than a regex union. A word that holds another of the list is left out: the other decides.
  */
-function anyWordOf(words: Iterable<string>): (text: string) => boolean {
+function anyWordOf(words: Iterable<string>): TextTest {
   const unique = [...new Set(words)].filter((word) => word !== '');
   // Comparing every pair is quadratic: a list longer than any real app's is scanned as it is.
   const needed = unique.length > MAX_PAIRED_WORDS ? unique : unique.filter((word) => !unique.some((other) => other !== word && word.includes(other)));
   const searches = needed.map(wordSearch);
   // A loop, not `some`: a callback closing over the text would be allocated for every file.
-  return (text) => {
-    for (const search of searches) if (search(text)) return true;
+  return (text, comments) => {
+    for (const search of searches) if (search(text, comments)) return true;
     return false;
   };
 }
@@ -743,13 +752,19 @@ function commonness(char: string): number {
  * character and then compares, so `VideoState` is found (or not) about twice as fast as
  * `useVideoState`. Each place the rest is found, the whole word is checked.
  */
-function wordSearch(word: string): (text: string) => boolean {
+function wordSearch(word: string): TextTest {
   let anchor = 0;
   for (let index = 1; index < word.length; index++) if (commonness(word[index]!) < commonness(word[anchor]!)) anchor = index;
-  if (anchor === 0) return (text) => text.includes(word);
+  if (anchor === 0) return (text, comments) => includesInCode(text, word, comments);
   const needle = word.slice(anchor);
-  return (text) => {
-    for (let at = text.indexOf(needle, anchor); at !== -1; at = text.indexOf(needle, at + 1)) if (text.startsWith(word, at - anchor)) return true;
+  return (text, comments) => {
+    for (let at = text.indexOf(needle, anchor); at !== -1; at = text.indexOf(needle, at + 1)) {
+      if (!text.startsWith(word, at - anchor)) continue;
+      const end = comments && comments.length > 0 ? commentEndAt(comments, at - anchor) : -1;
+      if (end === -1) return true;
+      // The next word can start where the comment ends.
+      at = end + anchor - 1;
+    }
     return false;
   };
 }
@@ -758,12 +773,12 @@ function wordSearch(word: string): (text: string) => boolean {
  * A test for any of the words that rejects most texts in fewer scans: first one scan per covering
  * substring (`Event` for `EventEmitter` and `dispatchEvent`), then the words themselves.
  */
-export function anyWordTest(words: readonly string[]): (text: string) => boolean {
+export function anyWordTest(words: readonly string[]): TextTest {
   const exact = anyWordOf(words);
   const covering = coveringSubstrings(words);
   if (covering.length >= new Set(words).size) return exact;
   const gate = anyWordOf(covering);
-  return (text) => gate(text) && exact(text);
+  return (text, comments) => gate(text, comments) && exact(text, comments);
 }
 
 const MIN_COVERING_LENGTH = 5;

@@ -1,3 +1,4 @@
+import { parse } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import { prefixMethodNames } from '../src/tables/cache-methods';
 import {
@@ -11,6 +12,15 @@ import {
   rememberLast,
   resolveSettings,
 } from '../src/conventions';
+import { siteKeywords } from '../src/analysis';
+import { mightHoldChannel } from '../src/analysis/event-bus';
+import { mightUpdateSceneTable } from '../src/analysis/revision-guard';
+import { commentEndAt, type CommentRanges } from '../src/utils/text-search';
+
+/** The comments typescript-estree finds in a text, as ESLint hands them to the rules. */
+function commentsOf(text: string): CommentRanges {
+  return parse(text, { comment: true, range: true }).comments ?? [];
+}
 
 const defaults = () => createConventions(resolveSettings(undefined));
 
@@ -457,6 +467,67 @@ describe('rememberLast', () => {
     const other = createConventions(resolveSettings({ entity: 'doc' }));
     expect([test('ab', conventions), test('ab', conventions), test('abc', conventions), test('abc', other), test(['a', 'bc'].join(''), other)]).toEqual([2, 2, 3, 3, 3]);
     expect(asked).toEqual(['ab', 'abc', 'abc']);
+  });
+
+  it('asks again for the same text with other comments', () => {
+    let asked = 0;
+    const test = rememberLast((_text: string, _conventions, comments) => {
+      asked++;
+      return comments?.length ?? -1;
+    });
+    const conventions = defaults();
+    const comments = commentsOf('// a\nb');
+    expect([test('// a\nb', conventions), test('// a\nb', conventions, comments), test('// a\nb', conventions, comments), test('// a\nb', conventions)]).toEqual([-1, 1, 1, -1]);
+    expect(asked).toBe(3);
+  });
+});
+
+describe('words inside comments', () => {
+  const conventions = defaults();
+
+  it('do not count once the comments are known; before, every occurrence counts', () => {
+    const texts = [
+      '// utils.generation.getProjectScenes.invalidate()\nexport const x = 1;',
+      '/** Reads useVideoState, then invalidates. */\nexport function f() {}',
+      'const a = 1; /* api.generation.updateScene.useMutation() */ const b = 2;',
+      '/* one useVideoState */ f(); /* two useVideoState */',
+    ];
+    for (const text of texts) {
+      expect(conventions.mightConcern(text), text).toBe(true);
+      expect(conventions.mightConcern(text, commentsOf(text)), text).toBe(false);
+    }
+  });
+
+  it('count in code next to, between and right after comments, and in strings', () => {
+    const texts = [
+      '// useVideoState\nuseVideoState.setState({});',
+      '/* useVideoState */useVideoState.setState({});',
+      '/* a */ useVideoState /* b */',
+      "const key = [['generation', 'getProjectScenes']]; // nothing here",
+      'const url = "http://example.com/useVideoState";',
+    ];
+    for (const text of texts) expect(conventions.mightConcern(text, commentsOf(text)), text).toBe(true);
+  });
+
+  it('do not count for words that ignore case, a mutation call, the event bus or the scene table', () => {
+    const sceneWord = keywordTest([{ word: 'scene', ignoreCase: true }]);
+    expect(sceneWord('// SCENE\nf();', commentsOf('// SCENE\nf();'))).toBe(false);
+    expect(sceneWord("// scene\nemit('SCENE');", commentsOf("// scene\nemit('SCENE');"))).toBe(true);
+    const options = { typed: false, crossModule: true };
+    const commented = '// m.mutate()\nexport const x = 1;';
+    expect(siteKeywords(commented, conventions, options)).toBe('if-a-mutation-hook-is-imported');
+    expect(siteKeywords(commented, conventions, options, commentsOf(commented))).toBe('none');
+    const channel = "// emitter.emit('scene:updated') on an EventEmitter\nexport {};";
+    expect(mightHoldChannel(channel, conventions)).toBe(true);
+    expect(mightHoldChannel(channel, conventions, commentsOf(channel))).toBe(false);
+    const table = '/* db.update(scenes) */ export {};';
+    expect(mightUpdateSceneTable(table, conventions)).toBe(true);
+    expect(mightUpdateSceneTable(table, conventions, commentsOf(table))).toBe(false);
+  });
+
+  it('are found by where each comment starts and ends', () => {
+    const comments = commentsOf('a; /* b */ c; // d');
+    expect([0, 3, 9, 10, 11, 14, 17, 18].map((offset) => commentEndAt(comments, offset))).toEqual([-1, 10, 10, -1, -1, 18, 18, -1]);
   });
 });
 

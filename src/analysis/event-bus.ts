@@ -4,6 +4,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { anyWordTest, kindFromName, rememberLast, type Conventions, type Keyword, type SyncKind } from '../conventions';
 import type { AnalysisInput } from '.';
 import { DepthLimit, codeExcerpt, importedName, isFunction, objectKeyName, propertyName, staticKey, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
+import type { CommentRanges, TextTest } from '../utils/text-search';
 
 type Variable = Scope.Variable;
 
@@ -60,7 +61,7 @@ const LISTEN_METHODS: Record<Api, ReadonlySet<string>> = {
 export const findSceneEvents = perFile((input: EventBusInput): SceneEventSite[] => {
   // A file that names no event channel has no scene event on one: skip it unwalked.
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
-  return !mightHoldChannel(input.text, input.conventions) || input.allowed ? [] : new EventChannelFinder(input).run();
+  return !mightHoldChannel(input.text, input.conventions, input.ast.comments) || input.allowed ? [] : new EventChannelFinder(input).run();
 });
 
 class EventChannelFinder {
@@ -366,16 +367,18 @@ export function channelGateKeywords(conventions: Conventions): Keyword[] {
   return [...CHANNEL_KEYWORDS, ...conventions.settings.eventBus.objects].map((word) => ({ word, ignoreCase: false }));
 }
 
-const channelWordTests = new WeakMap<Conventions, (text: string) => boolean>();
+const channelWordTests = new WeakMap<Conventions, TextTest>();
 
-function namesChannel(text: string, conventions: Conventions): boolean {
+function namesChannel(text: string, conventions: Conventions, comments: CommentRanges | undefined): boolean {
   let test = channelWordTests.get(conventions);
   if (!test) channelWordTests.set(conventions, (test = anyWordTest([...CHANNEL_KEYWORDS, ...conventions.settings.eventBus.objects])));
-  return test(text);
+  return test(text, comments);
 }
 
 /** The text test before any walk: the rarer word first, since most files name neither. */
-export const mightHoldChannel = rememberLast((text: string, conventions: Conventions): boolean => conventions.mightNameSceneEvent(text) && namesChannel(text, conventions));
+export const mightHoldChannel = rememberLast(
+  (text: string, conventions: Conventions, comments: CommentRanges | undefined): boolean => conventions.mightNameSceneEvent(text, comments) && namesChannel(text, conventions, comments),
+);
 
 /** A global the linted code does not declare: configured in `languageOptions.globals` or a TypeScript lib. */
 function isImplicitGlobal(variable: Variable): boolean {

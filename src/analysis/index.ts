@@ -9,6 +9,7 @@ import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from 
 import type { TypeOracle } from './types';
 import { cacheMethod, isCacheSync, type CacheEffect, type CacheMethod } from '../tables/cache-methods';
 import { isHookName, ValueResolver, type MutationInfo, type Value } from './values';
+import { includesInCode, matchesInCode, type CommentRanges } from '../utils/text-search';
 
 export type { MutationInfo, ValueResolver } from './values';
 
@@ -156,7 +157,7 @@ const MUTATION_RESULT_MEMBERS = new Set([
   'status', 'reset', 'variables', 'failureCount', 'failureReason', 'submittedAt', 'context',
 ]);
 export const SUCCESS_CALLBACKS: readonly string[] = ['onSuccess', 'onSettled'];
-const MUTATE_CALL = /\bmutate(?:Async)?\b/;
+const MUTATE_CALL = /\bmutate(?:Async)?\b/g;
 
 /** Analyses a file once per conventions; every rule and the codemod read the same result. */
 export const analyzeFile = perFile((input: AnalysisInput): FileAnalysis => {
@@ -606,7 +607,7 @@ class FileAnalyzer {
 
 /** The text test before any parse or walk: false when the file cannot hold a sync site or mutation. */
 export function mightHoldSites(input: AnalysisInput): boolean {
-  const verdict = siteKeywords(input.text, input.conventions, { typed: input.types !== undefined, crossModule: input.imports !== undefined });
+  const verdict = siteKeywords(input.text, input.conventions, { typed: input.types !== undefined, crossModule: input.imports !== undefined }, input.ast.comments);
   return verdict === 'maybe' || (verdict === 'if-a-mutation-hook-is-imported' && importsMutationHook(input.ast, input.imports!));
 }
 
@@ -623,8 +624,8 @@ export function siteGateKeywords(conventions: Conventions, options: { typed: boo
  * What the words of a file say about its sites, before anything else is built for it: none can
  * be there, some may, or some may only if it imports a mutation hook from another module.
  */
-export function siteKeywords(text: string, conventions: Conventions, options: { typed: boolean; crossModule: boolean }): SiteKeywordVerdict {
-  return siteKeywordTests[options.typed ? 1 : 0][options.crossModule ? 1 : 0](text, conventions);
+export function siteKeywords(text: string, conventions: Conventions, options: { typed: boolean; crossModule: boolean }, comments?: CommentRanges): SiteKeywordVerdict {
+  return siteKeywordTests[options.typed ? 1 : 0][options.crossModule ? 1 : 0](text, conventions, comments);
 }
 
 type SiteKeywordVerdict = 'none' | 'maybe' | 'if-a-mutation-hook-is-imported';
@@ -632,13 +633,15 @@ type SiteKeywordVerdict = 'none' | 'maybe' | 'if-a-mutation-hook-is-imported';
 // One remembered test per combination of options: the rules and the analysis ask in a row.
 const siteKeywordTests = [false, true].map((typed) =>
   [false, true].map((crossModule) =>
-    rememberLast((text: string, conventions: Conventions): SiteKeywordVerdict => {
-      if (conventions.mightConcern(text)) return 'maybe';
+    rememberLast((text: string, conventions: Conventions, comments: CommentRanges | undefined): SiteKeywordVerdict => {
+      if (conventions.mightConcern(text, comments)) return 'maybe';
       // With types, a store action can be reached under no conventions name (a custom hook): its name is the keyword.
-      if (typed && Object.keys(conventions.settings.store.actions).some((action) => text.includes(action))) return 'maybe';
+      if (typed && Object.keys(conventions.settings.store.actions).some((action) => includesInCode(text, action, comments))) return 'maybe';
       // A hook from another module may hold the mutation: its callers need not name the procedure,
       // nor call `mutate` (`useSaveScene({ onSuccess })`).
-      if (crossModule && ((text.includes('mutate') && MUTATE_CALL.test(text)) || conventions.mightNameMutation(text))) return 'if-a-mutation-hook-is-imported';
+      if (crossModule && ((text.includes('mutate') && matchesInCode(MUTATE_CALL, text, comments)) || conventions.mightNameMutation(text, comments))) {
+        return 'if-a-mutation-hook-is-imported';
+      }
       return 'none';
     }),
   ),

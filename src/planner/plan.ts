@@ -12,6 +12,7 @@ import { keyBuilder } from '../tables/key-builders';
 import { clientUsesIn } from '../analysis/client-uses';
 import { hookHost, type HostFunction } from './hook-host';
 import { lineIndexAt, lineStarts } from '../utils/lines';
+import { firstCommentFrom } from '../utils/text-search';
 
 /** Replace `range` of the original text with `text`. */
 export interface TextEdit {
@@ -1251,18 +1252,6 @@ function property(key: string, value: string): string {
 
 function normalize(code: string): string {
   return code.replace(/\s+/g, '');
-}
-
-/** The index of the first comment (comments are in source order) that starts at or after `offset`. */
-function firstCommentFrom(comments: readonly TSESTree.Comment[], offset: number): number {
-  let low = 0;
-  let high = comments.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (comments[mid]!.range[0] < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The names that code refers to in `texts`: identifiers not preceded by a `.`. */

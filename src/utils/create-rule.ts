@@ -7,6 +7,7 @@ import { mightUpdateSceneTable, tableGateKeywords } from '../analysis/revision-g
 import { importLookupFor } from '../analysis/modules/summary';
 import { createTypeOracle } from '../analysis/types';
 import { getConventions, keywordTest, type Conventions } from '../conventions';
+import type { TextTest } from './text-search';
 
 export interface SceneSyncRuleDocs {
   /** Which shipped configs turn the rule on. */
@@ -142,13 +143,13 @@ let verdictAst: TSESTree.Program | undefined;
 let verdictConventions: Conventions | undefined;
 let verdictByText = false;
 
-const gates = new WeakMap<Conventions, { typed?: (text: string) => boolean; untyped?: (text: string) => boolean }>();
+const gates = new WeakMap<Conventions, { typed?: TextTest; untyped?: TextTest }>();
 
 /**
  * One test that each analysis's text test implies (their necessary words together): most files
  * fail it, after one scan per word instead of the scans of every test in turn.
  */
-function keywordGate(conventions: Conventions, typed: boolean): (text: string) => boolean {
+function keywordGate(conventions: Conventions, typed: boolean): TextTest {
   let byTypes = gates.get(conventions);
   if (!byTypes) gates.set(conventions, (byTypes = {}));
   const key = typed ? 'typed' : 'untyped';
@@ -165,9 +166,12 @@ function textMayHold(context: Readonly<RuleContext<string, readonly unknown[]>>)
   const { ast, text } = context.sourceCode;
   if (ast === verdictAst && conventions === verdictConventions) return verdictByText;
   const typed = Boolean(context.sourceCode.parserServices?.program);
+  const { comments } = ast;
   verdictByText =
-    keywordGate(conventions, typed)(text) &&
-    (siteKeywords(text, conventions, { typed, crossModule: conventions.settings.crossModule }) !== 'none' || mightHoldChannel(text, conventions) || mightUpdateSceneTable(text, conventions));
+    keywordGate(conventions, typed)(text, comments) &&
+    (siteKeywords(text, conventions, { typed, crossModule: conventions.settings.crossModule }, comments) !== 'none' ||
+      mightHoldChannel(text, conventions, comments) ||
+      mightUpdateSceneTable(text, conventions, comments));
   verdictAst = ast;
   verdictConventions = conventions;
   return verdictByText;
@@ -181,7 +185,11 @@ function textMayHold(context: Readonly<RuleContext<string, readonly unknown[]>>)
 export function afterTraversal(context: Readonly<RuleContext<string, readonly unknown[]>>, report: () => void): RuleListener {
   const input = analysisInput(context);
   let mayHold = fileMayHold.get(input);
-  if (mayHold === undefined) fileMayHold.set(input, (mayHold = mightHoldSites(input) || mightHoldChannel(input.text, input.conventions) || mightUpdateSceneTable(input.text, input.conventions)));
+  if (mayHold === undefined) {
+    const { comments } = input.ast;
+    mayHold = mightHoldSites(input) || mightHoldChannel(input.text, input.conventions, comments) || mightUpdateSceneTable(input.text, input.conventions, comments);
+    fileMayHold.set(input, mayHold);
+  }
   if (!mayHold) return NO_LISTENERS;
   const listeners: RuleListener = { 'Program:exit': report };
   const nodes = claimCodeNodes(input.ast);
