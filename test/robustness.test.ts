@@ -7,11 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import parser from '@typescript-eslint/parser';
+import { parse } from '@typescript-eslint/typescript-estree';
 import { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../src';
 import { transformSource, UnreadableFileError } from '../src/codemods/scene-sync';
 import { getConventions } from '../src/conventions';
+import { treeCheaperThanText } from '../src/utils/text-search';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -108,6 +110,29 @@ describe('rules on bad input', () => {
     for (const text of [`\uFEFF${COMPONENT}`, COMPONENT.replace(/\n/g, '\r\n')]) {
       expect(lintAll(text, 'Panel.tsx', 'recommended').map(({ ruleId, line, column }) => ({ ruleId, line, column }))).toEqual(plain);
     }
+  });
+});
+
+describe('rules on files that are mostly one literal', () => {
+  // An inlined bundle: every word the text tests look for, in one string of 1.3 MB.
+  const BUNDLE = `\nexport const bundle = ${JSON.stringify("utils.generation.getProjectScenes.invalidate(); useVideoState.setState({}); m.mutate(); bus.emit('scene:updated'); db.update(scenes); ".repeat(12_000))};\n`;
+  const EVENT_BUS = "import { eventBus } from '~/lib/event-bus';\nexport function save(sceneId: string) {\n  eventBus.emit('scene.updated', { sceneId });\n}\n";
+  const TABLE_UPDATE = "import { eq } from 'drizzle-orm';\nimport { db } from '~/server/db';\nimport { scenes } from '~/server/db/schema';\nexport async function rename(id: string, name: string) {\n  await db.update(scenes).set({ name }).where(eq(scenes.id, id));\n}\n";
+  const located = (messages: Linter.LintMessage[]) => messages.map(({ ruleId, line, column, message }) => ({ ruleId, line, column, message }));
+
+  it('are decided by their tree, with the reports of the same code without the literal', () => {
+    for (const [code, file] of [[COMPONENT, 'Panel.tsx'], [EVENT_BUS, 'save.ts'], [TABLE_UPDATE, 'server/rename.ts']] as const) {
+      const alone = located(lintAll(code, file, 'strict'));
+      expect(alone.length, file).toBeGreaterThan(0);
+      expect(treeCheaperThanText(parse(code, { tokens: true, jsx: true }), code), file).toBe(false);
+      const withBundle = code + BUNDLE;
+      expect(treeCheaperThanText(parse(withBundle, { tokens: true, jsx: true }), withBundle), file).toBe(true);
+      expect(located(lintAll(withBundle, file, 'strict')), file).toEqual(alone);
+    }
+  });
+
+  it('report nothing for the words inside the literal', () => {
+    expect(lintAll(BUNDLE, 'bundle.ts', 'strict')).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { anyWordTest, kindFromName, rememberLast, type Conventions, type Keyword, type SyncKind } from '../conventions';
 import type { AnalysisInput } from '.';
 import { DepthLimit, codeExcerpt, importedName, isFunction, objectKeyName, propertyName, staticKey, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
-import type { CommentRanges, TextTest } from '../utils/text-search';
+import { treeCheaperThanText, type CommentRanges, type TextTest } from '../utils/text-search';
 
 type Variable = Scope.Variable;
 
@@ -61,7 +61,8 @@ const LISTEN_METHODS: Record<Api, ReadonlySet<string>> = {
 export const findSceneEvents = perFile((input: EventBusInput): SceneEventSite[] => {
   // A file that names no event channel has no scene event on one: skip it unwalked.
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
-  return !mightHoldChannel(input.text, input.conventions, input.ast.comments) || input.allowed ? [] : new EventChannelFinder(input).run();
+  const mayHold = treeCheaperThanText(input.ast, input.text) || mightHoldChannel(input.text, input.conventions, input.ast.comments);
+  return !mayHold || input.allowed ? [] : new EventChannelFinder(input).run();
 });
 
 class EventChannelFinder {

@@ -9,7 +9,7 @@ import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from 
 import type { TypeOracle } from './types';
 import { cacheMethod, isCacheSync, type CacheEffect, type CacheMethod } from '../tables/cache-methods';
 import { isHookName, ValueResolver, type MutationInfo, type Value } from './values';
-import { includesInCode, matchesInCode, type CommentRanges } from '../utils/text-search';
+import { includesInCode, matchesInCode, treeCheaperThanText, type CommentRanges } from '../utils/text-search';
 
 export type { MutationInfo, ValueResolver } from './values';
 
@@ -161,7 +161,7 @@ const MUTATE_CALL = /\bmutate(?:Async)?\b/g;
 
 /** Analyses a file once per conventions; every rule and the codemod read the same result. */
 export const analyzeFile = perFile((input: AnalysisInput): FileAnalysis => {
-  const concerns = input.whole === true || mightHoldSites(input);
+  const concerns = input.whole === true || treeCheaperThanText(input.ast, input.text) || mightHoldSites(input);
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
   return !concerns || input.allowed ? EMPTY : new FileAnalyzer(input).run();
 });

@@ -4,7 +4,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AnalysisInput } from '.';
 import { rememberLast, type Conventions, type Keyword } from '../conventions';
 import { DepthLimit, importedName, objectKeyName, propertyName, unwrap, codeNodes, type Node, perFile, referencesOf, type ReferenceMap } from './ast';
-import { includesInCode, type CommentRanges } from '../utils/text-search';
+import { includesInCode, treeCheaperThanText, type CommentRanges } from '../utils/text-search';
 
 type Variable = Scope.Variable;
 
@@ -42,7 +42,8 @@ type Value =
 /** Every update of the scene table in the file, with whether it bumps and guards the revision. */
 export const findSceneTableUpdates = perFile((input: RevisionInput): SceneTableUpdate[] => {
   // `allowed` last: rules compute it lazily (a glob match), and most files fail the cheaper test.
-  return !mightUpdateSceneTable(input.text, input.conventions, input.ast.comments) || input.allowed ? [] : new RevisionChecker(input).run();
+  const mayHold = treeCheaperThanText(input.ast, input.text) || mightUpdateSceneTable(input.text, input.conventions, input.ast.comments);
+  return !mayHold || input.allowed ? [] : new RevisionChecker(input).run();
 });
 
 /** The word every file `mightUpdateSceneTable` passes holds. */

@@ -7,7 +7,7 @@ import { mightUpdateSceneTable, tableGateKeywords } from '../analysis/revision-g
 import { importLookupFor } from '../analysis/modules/summary';
 import { createTypeOracle } from '../analysis/types';
 import { getConventions, keywordTest, type Conventions } from '../conventions';
-import type { TextTest } from './text-search';
+import { treeCheaperThanText, type TextTest } from './text-search';
 
 export interface SceneSyncRuleDocs {
   /** Which shipped configs turn the rule on. */
@@ -168,10 +168,11 @@ function textMayHold(context: Readonly<RuleContext<string, readonly unknown[]>>)
   const typed = Boolean(context.sourceCode.parserServices?.program);
   const { comments } = ast;
   verdictByText =
-    keywordGate(conventions, typed)(text, comments) &&
-    (siteKeywords(text, conventions, { typed, crossModule: conventions.settings.crossModule }, comments) !== 'none' ||
-      mightHoldChannel(text, conventions, comments) ||
-      mightUpdateSceneTable(text, conventions, comments));
+    treeCheaperThanText(ast, text) ||
+    (keywordGate(conventions, typed)(text, comments) &&
+      (siteKeywords(text, conventions, { typed, crossModule: conventions.settings.crossModule }, comments) !== 'none' ||
+        mightHoldChannel(text, conventions, comments) ||
+        mightUpdateSceneTable(text, conventions, comments)));
   verdictAst = ast;
   verdictConventions = conventions;
   return verdictByText;
@@ -187,7 +188,11 @@ export function afterTraversal(context: Readonly<RuleContext<string, readonly un
   let mayHold = fileMayHold.get(input);
   if (mayHold === undefined) {
     const { comments } = input.ast;
-    mayHold = mightHoldSites(input) || mightHoldChannel(input.text, input.conventions, comments) || mightUpdateSceneTable(input.text, input.conventions, comments);
+    mayHold =
+      treeCheaperThanText(input.ast, input.text) ||
+      mightHoldSites(input) ||
+      mightHoldChannel(input.text, input.conventions, comments) ||
+      mightUpdateSceneTable(input.text, input.conventions, comments);
     fileMayHold.set(input, mayHold);
   }
   if (!mayHold) return NO_LISTENERS;

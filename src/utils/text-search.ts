@@ -47,3 +47,16 @@ export function matchesInCode(pattern: RegExp, text: string, comments: CommentRa
   }
   return false;
 }
+
+/** Characters per token beyond which a file is mostly literal text (a bundled script, an inlined image). */
+const LITERAL_CHARACTERS_PER_TOKEN = 1_000;
+
+/**
+ * Whether the word tests would cost more than the analyses they spare: they scan every character,
+ * several times, and the analyses visit nodes. In a file that is mostly one literal the nodes are
+ * few, so the analyses decide alone; they find what the tests would have let through, and nothing
+ * else. Only a parse that kept its tokens (ESLint's) can tell.
+ */
+export function treeCheaperThanText(parsed: { readonly tokens?: readonly unknown[] | undefined }, text: string): boolean {
+  return parsed.tokens !== undefined && text.length > LITERAL_CHARACTERS_PER_TOKEN * parsed.tokens.length;
+}
