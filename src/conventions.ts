@@ -679,8 +679,8 @@ const MUTATION_CALL_WORDS = ['useMutation', 'mutationOptions', 'mutate'] as cons
 /**
  * The text test that lets a file be skipped unparsed: true only when the file holds words that
  * every possible site needs. A store site names a store hook; a cache site names a query's last
- * segment, or a router segment (or, for everything, `useUtils`/`useContext` or a path builder)
- * together with a method that takes a key prefix; a forgotten sync names a literal part of a
+ * segment, or a router segment spelled as a property (or, for everything, `useUtils`/`useContext`
+ * or a path builder) together with a method that takes a key prefix; a forgotten sync names a literal part of a
  * mutation pattern together with a call that makes the mutation. Words most React files hold
  * (`useMutation`, `mutate`) are not enough alone, nor is the entity's name (`Scene` in a 3D app).
  */
@@ -702,7 +702,9 @@ function necessaryKeywordTest(settings: ResolvedSettings): { test: TextTest; nam
   const createsMutation = anyWordOf(MUTATION_CALL_WORDS);
   // A pattern with no literal part (`*`) can name any callback: then no word rules a server event out.
   const namesServerEvent = serverEventWords.some((words) => words === undefined) ? () => true : anyWordOf(serverEventLiterals);
-  const routerWords = anyWordOf([...routerSegments, 'useUtils', 'useContext', ...keyBuilderNames('path')]);
+  const namesRouter = anyPropertyWordOf(routerSegments);
+  const namesRouterHook = anyWordOf(['useUtils', 'useContext', ...keyBuilderNames('path')]);
+  const routerWords: TextTest = (text, comments) => namesRouterHook(text, comments) || namesRouter(text, comments);
   const prefixMethods = anyWordOf(prefixMethodNames());
   // Most files hold none of these: one scan per covering substring rejects them before the exact tests.
   const gateWords = coveringSubstrings([...siteWordList, ...prefixMethodNames()]);
@@ -767,6 +769,49 @@ function wordSearch(word: string): TextTest {
     }
     return false;
   };
+}
+
+/**
+ * A test for words that a site can only spell as a property: a router segment is reached as
+ * `utils.generation`, `{ generation }`, `generation.invalidate` or `'generation'` in a key, never
+ * as a bare variable (`const generation = i + 1`, which a word test alone lets through). Past white
+ * space, a dot, a quote, an opening brace or a comma before the word (a member, a key, an entry of
+ * a pattern), or a dot or `?.` after it (a destructured router used).
+ */
+function anyPropertyWordOf(words: Iterable<string>): TextTest {
+  const unique = [...new Set(words)].filter((word) => word !== '');
+  return (text, comments) => {
+    for (const word of unique) {
+      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+        const end = comments && comments.length > 0 ? commentEndAt(comments, at) : -1;
+        if (end !== -1) {
+          at = end - 1;
+          continue;
+        }
+        if (PROPERTY_BEFORE.has(text[lastNonSpaceBefore(text, at)]!) || startsMember(text, firstNonSpaceFrom(text, at + word.length))) return true;
+      }
+    }
+    return false;
+  };
+}
+
+const PROPERTY_BEFORE = new Set(['.', "'", '"', '`', '{', ',']);
+const SPACE = /\s/;
+
+function lastNonSpaceBefore(text: string, offset: number): number {
+  let index = offset - 1;
+  while (index >= 0 && SPACE.test(text[index]!)) index--;
+  return index;
+}
+
+function startsMember(text: string, offset: number): boolean {
+  return text[offset] === '.' || (text[offset] === '?' && text[offset + 1] === '.');
+}
+
+function firstNonSpaceFrom(text: string, offset: number): number {
+  let index = offset;
+  while (index < text.length && SPACE.test(text[index]!)) index++;
+  return index;
 }
 
 /**

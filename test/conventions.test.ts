@@ -550,6 +550,38 @@ describe('mightConcern', () => {
     }
   });
 
+  it('counts a router segment only where a site can spell it: as a member, a key or an entry of a pattern', () => {
+    const conventions = defaults();
+    const property = [
+      'utils.generation.invalidate()',
+      'utils?.generation.invalidate()',
+      'utils\n  .generation\n  .invalidate()',
+      'const { generation } = api.useUtils(); generation.invalidate()',
+      'const { a, generation: g } = utils; g.invalidate()',
+      'generation?.invalidate()',
+      "queryClient.invalidateQueries({ queryKey: [['generation']] })",
+      'queryClient.invalidateQueries({ queryKey: [[`generation`]] })',
+      "queryClient.invalidateQueries({ queryKey: [[\"generation\"]] })",
+    ];
+    for (const text of property) expect(conventions.mightConcern(text), text).toBe(true);
+    const bare = [
+      'const generation = i + 1\ncsr.invalidate(graph)',
+      'marks[j] = generation\n}\ncache.invalidate()',
+      'if (marks[j] === generation) cache.invalidate()',
+      'let generation: number; cache.invalidate(generation)',
+    ];
+    for (const text of bare) expect(conventions.mightConcern(text), text).toBe(false);
+  });
+
+  it('does not count a router segment in a comment, next to a member that is code', () => {
+    const conventions = defaults();
+    const text = 'cache.invalidate() // the .generation router\n';
+    expect(conventions.mightConcern(text)).toBe(true);
+    expect(conventions.mightConcern(text, commentsOf(text))).toBe(false);
+    const after = '/* generation */ x.generation; cache.invalidate()';
+    expect(conventions.mightConcern(after, commentsOf(after))).toBe(true);
+  });
+
   it('looks for the custom names', () => {
     const conventions = createConventions(resolveSettings({ store: { hooks: ['useEditorStore'] }, queries: ['docs.list'], mutations: ['docs.{rename,remove}*'] }));
     expect(conventions.mightConcern('useEditorStore.setState({})')).toBe(true);
