@@ -680,7 +680,7 @@ const MUTATION_CALL_WORDS = ['useMutation', 'mutationOptions', 'mutate'] as cons
  * The text test that lets a file be skipped unparsed: true only when the file holds words that
  * every possible site needs. A store site names a store hook; a cache site names a query's last
  * segment, or a router segment spelled as a property (or, for everything, `useUtils`/`useContext`
- * or a path builder) together with a method that takes a key prefix; a forgotten sync names a literal part of a
+ * or a path builder spelled as a client's method) together with a method that takes a key prefix; a forgotten sync names a literal part of a
  * mutation pattern together with a call that makes the mutation. Words most React files hold
  * (`useMutation`, `mutate`) are not enough alone, nor is the entity's name (`Scene` in a 3D app).
  */
@@ -702,9 +702,9 @@ function necessaryKeywordTest(settings: ResolvedSettings): { test: TextTest; nam
   const createsMutation = anyWordOf(MUTATION_CALL_WORDS);
   // A pattern with no literal part (`*`) can name any callback: then no word rules a server event out.
   const namesServerEvent = serverEventWords.some((words) => words === undefined) ? () => true : anyWordOf(serverEventLiterals);
-  const namesRouter = anyPropertyWordOf(routerSegments);
-  const namesRouterHook = anyWordOf(['useUtils', 'useContext', ...keyBuilderNames('path')]);
-  const routerWords: TextTest = (text, comments) => namesRouterHook(text, comments) || namesRouter(text, comments);
+  const namesRouter = anyWordSpelled(routerSegments, asProperty);
+  const namesRouterMethod = anyWordSpelled(['useUtils', 'useContext', ...keyBuilderNames('path')], asMember);
+  const routerWords: TextTest = (text, comments) => namesRouterMethod(text, comments) || namesRouter(text, comments);
   const prefixMethods = anyWordOf(prefixMethodNames());
   // Most files hold none of these: one scan per covering substring rejects them before the exact tests.
   const gateWords = coveringSubstrings([...siteWordList, ...prefixMethodNames()]);
@@ -771,14 +771,27 @@ function wordSearch(word: string): TextTest {
   };
 }
 
+/** Where a word stands in the text, past white space: the character before it and after it. */
+type Spelling = (before: string | undefined, after: string | undefined, afterNext: string | undefined) => boolean;
+
 /**
- * A test for words that a site can only spell as a property: a router segment is reached as
- * `utils.generation`, `{ generation }`, `generation.invalidate` or `'generation'` in a key, never
- * as a bare variable (`const generation = i + 1`, which a word test alone lets through). Past white
- * space, a dot, a quote, an opening brace or a comma before the word (a member, a key, an entry of
- * a pattern), or a dot or `?.` after it (a destructured router used).
+ * A router segment is reached as `utils.generation`, `{ generation }`, `generation.invalidate` or
+ * `'generation'` in a key, never as a bare variable (`const generation = i + 1`, which a word test
+ * alone lets through): a dot, a quote, an opening brace or a comma before it (a member, a key, an
+ * entry of a pattern), or a dot or `?.` after it (a destructured router used).
  */
-function anyPropertyWordOf(words: Iterable<string>): TextTest {
+const asProperty: Spelling = (before, after, afterNext) => (before !== undefined && PROPERTY_BEFORE.has(before)) || after === '.' || (after === '?' && afterNext === '.');
+const PROPERTY_BEFORE = new Set(['.', "'", '"', '`', '{', ',']);
+
+/**
+ * `useUtils()`, `useContext()` and the path builders count only as methods of a tRPC client
+ * (`api.useContext()`, `trpc.pathFilter()`): a dot or a quote before them. React's own
+ * `useContext`, imported and called bare, is in most React files.
+ */
+const asMember: Spelling = (before) => before === '.' || before === "'" || before === '"' || before === '`';
+
+/** A test for any of the words, each counted only where it is spelled as `spelling` says. */
+function anyWordSpelled(words: Iterable<string>, spelling: Spelling): TextTest {
   const unique = [...new Set(words)].filter((word) => word !== '');
   return (text, comments) => {
     for (const word of unique) {
@@ -788,24 +801,20 @@ function anyPropertyWordOf(words: Iterable<string>): TextTest {
           at = end - 1;
           continue;
         }
-        if (PROPERTY_BEFORE.has(text[lastNonSpaceBefore(text, at)]!) || startsMember(text, firstNonSpaceFrom(text, at + word.length))) return true;
+        const after = firstNonSpaceFrom(text, at + word.length);
+        if (spelling(text[lastNonSpaceBefore(text, at)], text[after], text[after + 1])) return true;
       }
     }
     return false;
   };
 }
 
-const PROPERTY_BEFORE = new Set(['.', "'", '"', '`', '{', ',']);
 const SPACE = /\s/;
 
 function lastNonSpaceBefore(text: string, offset: number): number {
   let index = offset - 1;
   while (index >= 0 && SPACE.test(text[index]!)) index--;
   return index;
-}
-
-function startsMember(text: string, offset: number): boolean {
-  return text[offset] === '.' || (text[offset] === '?' && text[offset + 1] === '.');
 }
 
 function firstNonSpaceFrom(text: string, offset: number): number {

@@ -573,6 +573,20 @@ describe('mightConcern', () => {
     for (const text of bare) expect(conventions.mightConcern(text), text).toBe(false);
   });
 
+  it("counts useUtils, useContext and the path builders only as a client's methods, not React's useContext", () => {
+    const conventions = defaults();
+    const react = "import { useContext } from 'react';\nconst theme = useContext(Theme);\nqueryClient.invalidateQueries(filters);";
+    expect(conventions.mightConcern(react)).toBe(false);
+    const members = [
+      'const utils = api.useContext(); utils.invalidate();',
+      'const utils = api\n  .useUtils(); utils.invalidate();',
+      "const utils = api['useUtils'](); utils.invalidate();",
+      'queryClient.invalidateQueries(trpc.pathFilter())',
+      'queryClient.invalidateQueries({ queryKey: trpc.pathKey() })',
+    ];
+    for (const text of members) expect(conventions.mightConcern(text), text).toBe(true);
+  });
+
   it('does not count a router segment in a comment, next to a member that is code', () => {
     const conventions = defaults();
     const text = 'cache.invalidate() // the .generation router\n';
