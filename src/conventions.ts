@@ -809,17 +809,24 @@ function anyWordSpelled(words: Iterable<string>, spelling: Spelling): TextTest {
   };
 }
 
-const SPACE = /\s/;
+const UNICODE_SPACE = /\s/;
+
+/** JavaScript's white space and line breaks; ASCII answered without the regular expression. */
+function isSpace(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return UNICODE_SPACE.test(text[index]!);
+}
 
 function lastNonSpaceBefore(text: string, offset: number): number {
   let index = offset - 1;
-  while (index >= 0 && SPACE.test(text[index]!)) index--;
+  while (index >= 0 && isSpace(text, index)) index--;
   return index;
 }
 
 function firstNonSpaceFrom(text: string, offset: number): number {
   let index = offset;
-  while (index < text.length && SPACE.test(text[index]!)) index++;
+  while (index < text.length && isSpace(text, index)) index++;
   return index;
 }
 

@@ -562,6 +562,7 @@ describe('mightConcern', () => {
       "queryClient.invalidateQueries({ queryKey: [['generation']] })",
       'queryClient.invalidateQueries({ queryKey: [[`generation`]] })',
       "queryClient.invalidateQueries({ queryKey: [[\"generation\"]] })",
+      'utils.\u00a0\u2028generation.invalidate()',
     ];
     for (const text of property) expect(conventions.mightConcern(text), text).toBe(true);
     const bare = [
@@ -569,6 +570,7 @@ describe('mightConcern', () => {
       'marks[j] = generation\n}\ncache.invalidate()',
       'if (marks[j] === generation) cache.invalidate()',
       'let generation: number; cache.invalidate(generation)',
+      'x =\u00a0generation\u2029; cache.invalidate()',
     ];
     for (const text of bare) expect(conventions.mightConcern(text), text).toBe(false);
   });
