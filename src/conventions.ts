@@ -680,9 +680,10 @@ const MUTATION_CALL_WORDS = ['useMutation', 'mutationOptions', 'mutate'] as cons
  * The text test that lets a file be skipped unparsed: true only when the file holds words that
  * every possible site needs. A store site names a store hook; a cache site names a query's last
  * segment, or a router segment spelled as a property (or, for everything, `useUtils`/`useContext`
- * or a path builder spelled as a client's method) together with a method that takes a key prefix; a forgotten sync names a literal part of a
- * mutation pattern together with a call that makes the mutation. Words most React files hold
- * (`useMutation`, `mutate`) are not enough alone, nor is the entity's name (`Scene` in a 3D app).
+ * or a path builder spelled as a client's method) together with a method that takes a key prefix;
+ * a forgotten sync names a literal part of a mutation pattern together with a call that makes the
+ * mutation. Words most React files hold (`useMutation`, `mutate`) are not enough alone, nor is
+ * the entity's name (`Scene` in a 3D app).
  */
 function necessaryKeywordTest(settings: ResolvedSettings): { test: TextTest; namesMutation: TextTest; gate: Keyword[] } {
   const lastSegments = new Set<string>();
@@ -778,17 +779,21 @@ type Spelling = (before: string | undefined, after: string | undefined, afterNex
  * A router segment is reached as `utils.generation`, `{ generation }`, `generation.invalidate` or
  * `'generation'` in a key, never as a bare variable (`const generation = i + 1`, which a word test
  * alone lets through): a dot, a quote, an opening brace or a comma before it (a member, a key, an
- * entry of a pattern), or a dot or `?.` after it (a destructured router used).
+ * entry of a pattern), or a dot or `?.` after it (a destructured router used). A slash on either
+ * side counts too: it may end or start a comment between the word and its dot. A router reached
+ * through `useUtils()` or a path builder has that method's word in the file as well, so a line
+ * comment between a segment and its brace hides no site.
  */
-const asProperty: Spelling = (before, after, afterNext) => (before !== undefined && PROPERTY_BEFORE.has(before)) || after === '.' || (after === '?' && afterNext === '.');
-const PROPERTY_BEFORE = new Set(['.', "'", '"', '`', '{', ',']);
+const asProperty: Spelling = (before, after, afterNext) =>
+  (before !== undefined && PROPERTY_BEFORE.has(before)) || after === '.' || after === '/' || (after === '?' && afterNext === '.');
+const PROPERTY_BEFORE = new Set(['.', "'", '"', '`', '{', ',', '/']);
 
 /**
  * `useUtils()`, `useContext()` and the path builders count only as methods of a tRPC client
- * (`api.useContext()`, `trpc.pathFilter()`): a dot or a quote before them. React's own
- * `useContext`, imported and called bare, is in most React files.
+ * (`api.useContext()`, `trpc.pathFilter()`): a dot or a quote before them, or a slash (a comment
+ * after the dot). React's own `useContext`, imported and called bare, is in most React files.
  */
-const asMember: Spelling = (before) => before === '.' || before === "'" || before === '"' || before === '`';
+const asMember: Spelling = (before) => before === '.' || before === "'" || before === '"' || before === '`' || before === '/';
 
 /** A test for any of the words, each counted only where it is spelled as `spelling` says. */
 function anyWordSpelled(words: Iterable<string>, spelling: Spelling): TextTest {

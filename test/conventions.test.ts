@@ -563,6 +563,8 @@ describe('mightConcern', () => {
       'queryClient.invalidateQueries({ queryKey: [[`generation`]] })',
       "queryClient.invalidateQueries({ queryKey: [[\"generation\"]] })",
       'utils.\u00a0\u2028generation.invalidate()',
+      'utils./* the router */ generation.invalidate()',
+      'const { /* scenes */ generation } = utils; generation /* all */ .invalidate()',
     ];
     for (const text of property) expect(conventions.mightConcern(text), text).toBe(true);
     const bare = [
@@ -583,6 +585,7 @@ describe('mightConcern', () => {
       'const utils = api.useContext(); utils.invalidate();',
       'const utils = api\n  .useUtils(); utils.invalidate();',
       "const utils = api['useUtils'](); utils.invalidate();",
+      'const utils = api./* v10 */ useContext(); utils.invalidate();',
       'queryClient.invalidateQueries(trpc.pathFilter())',
       'queryClient.invalidateQueries({ queryKey: trpc.pathKey() })',
     ];
