@@ -577,6 +577,14 @@ describe('mightConcern', () => {
     for (const text of bare) expect(conventions.mightConcern(text), text).toBe(false);
   });
 
+  it("spells the configured routers' segments the same way", () => {
+    const conventions = createConventions(resolveSettings({ queries: ['boards.getBoard'], mutations: ['boards.*'] }));
+    expect(conventions.mightConcern('utils.boards.invalidate()')).toBe(true);
+    expect(conventions.mightConcern('const boards = await load();\nboards.length && cache.invalidate()')).toBe(true);
+    expect(conventions.mightConcern('const boards = await load();\ncache.invalidate(boards)')).toBe(false);
+    expect(conventions.mightConcern('utils.generation.invalidate()')).toBe(false);
+  });
+
   it("counts useUtils, useContext and the path builders only as a client's methods, not React's useContext", () => {
     const conventions = defaults();
     const react = "import { useContext } from 'react';\nconst theme = useContext(Theme);\nqueryClient.invalidateQueries(filters);";
