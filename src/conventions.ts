@@ -800,15 +800,11 @@ function anyWordSpelled(words: Iterable<string>, spelling: Spelling): TextTest {
   const unique = [...new Set(words)].filter((word) => word !== '');
   return (text, comments) => {
     for (const word of unique) {
-      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-        const end = comments && comments.length > 0 ? commentEndAt(comments, at) : -1;
-        if (end !== -1) {
-          at = end - 1;
-          continue;
-        }
+      const spelled = (at: number) => {
         const after = firstNonSpaceFrom(text, at + word.length);
-        if (spelling(text[lastNonSpaceBefore(text, at)], text[after], text[after + 1])) return true;
-      }
+        return spelling(text[lastNonSpaceBefore(text, at)], text[after], text[after + 1]);
+      };
+      if (includesInCode(text, word, comments, spelled)) return true;
     }
     return false;
   };

@@ -26,13 +26,21 @@ export function commentEndAt(comments: CommentRanges, offset: number): number {
   return holder !== undefined && offset < holder.range[1] ? holder.range[1] : -1;
 }
 
-/** Whether `word` occurs outside the comments. Words never hold `/`, so one cannot run into a comment. */
-export function includesInCode(text: string, word: string, comments: CommentRanges | undefined): boolean {
-  if (!comments || comments.length === 0) return text.includes(word);
+/**
+ * Whether `word` occurs outside the comments, at an offset `accept` takes when given. Words never
+ * hold `/`, so one cannot run into a comment.
+ */
+export function includesInCode(text: string, word: string, comments: CommentRanges | undefined, accept?: (at: number) => boolean): boolean {
+  const outsideComments = comments && comments.length > 0 ? comments : undefined;
+  if (!outsideComments && !accept) return text.includes(word);
   for (let at = text.indexOf(word); at !== -1; ) {
-    const end = commentEndAt(comments, at);
-    if (end === -1) return true;
-    at = text.indexOf(word, end);
+    const end = outsideComments ? commentEndAt(outsideComments, at) : -1;
+    if (end !== -1) {
+      at = text.indexOf(word, end);
+      continue;
+    }
+    if (!accept || accept(at)) return true;
+    at = text.indexOf(word, at + 1);
   }
   return false;
 }
