@@ -894,7 +894,7 @@ class Planner {
         pattern?.type === AST_NODE_TYPES.ObjectPattern &&
         pattern.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
         pattern.parent.init &&
-        isPureInit(pattern.parent.init, this.analysis) &&
+        isPureInit(pattern.parent.init, this.input, this.analysis) &&
         pattern.properties.every((item) => item.type === AST_NODE_TYPES.Property && dropped.has(item.value))
       ) {
         remove(pattern.parent.range);
@@ -946,7 +946,7 @@ class Planner {
     if (def.type !== 'Variable' || !def.node.init) return undefined;
     const declarator = def.node;
     if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-      return isPureInit(declarator.init!, this.analysis) ? { range: declarator.range } : undefined;
+      return isPureInit(declarator.init!, this.input, this.analysis) ? { range: declarator.range } : undefined;
     }
     const propertyNode = def.name.parent;
     if (propertyNode?.type === AST_NODE_TYPES.Property && propertyNode.parent === declarator.id) return { range: propertyNode.range };
@@ -977,7 +977,7 @@ class Planner {
       if (owner.type !== AST_NODE_TYPES.ObjectPattern || items.size !== owner.properties.length) continue;
       lists.delete(owner);
       const declarator = owner.parent as TSESTree.VariableDeclarator;
-      if (isPureInit(declarator.init!, this.analysis)) {
+      if (isPureInit(declarator.init!, this.input, this.analysis)) {
         mark(declarator.parent, declarator);
       } else {
         // Keep the call (a query hook still subscribes); drop only the destructuring.
@@ -1186,8 +1186,11 @@ function isIdentityFunction(node: Node): boolean {
   return result.type === AST_NODE_TYPES.Identifier && result.name === param.name;
 }
 
-/** Declarations the rewrite may drop without losing an effect: store and tRPC-utils reads. */
-function isPureInit(init: Node, analysis: FileAnalysis): boolean {
+/** Declarations the rewrite may drop without losing an effect: store and tRPC-utils reads, and a binding's read (`= pages`). */
+function isPureInit(init: Node, input: AnalysisInput, analysis: FileAnalysis): boolean {
+  const bare = unwrap(init);
+  // Only a declared binding: reading an undeclared global can throw, and that effect would be lost.
+  if (bare.type === AST_NODE_TYPES.Identifier && referencesOf(input.scopeManager).get(bare)) return true;
   const value = analysis.values?.evaluate(init);
   if (!value) return false;
   return ['storeState', 'stateSlice', 'storeAction', 'storeHook', 'storeMethod', 'trpcUtils', 'queryClient', 'helperObject', 'helperFunction'].includes(value.type);

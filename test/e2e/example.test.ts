@@ -357,7 +357,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
         'Left for review: 8',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
-        `  ${GALLERY}:41: ${REVIEW.neverSyncs}`,
+        `  ${GALLERY}:40: ${REVIEW.neverSyncs}`,
         `  ${TITLE}:22: ${REVIEW.optimistic}`,
         `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:38: ${REVIEW.setState}`,
@@ -384,8 +384,8 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `${ACTIONS}:19 sceneSyncHelpers.syncAllScenes`,
       `${ACTIONS}:31 sceneSyncHelpers.syncSceneCreated`,
       `${COPY_MENU}:7 sceneSyncHelpers.syncSceneCreated`,
-      `${GALLERY}:24 sceneSyncHelpers.syncSceneUpdated`,
-      `${GALLERY}:35 sceneSyncHelpers.syncAllScenes`,
+      `${GALLERY}:23 sceneSyncHelpers.syncSceneUpdated`,
+      `${GALLERY}:34 sceneSyncHelpers.syncAllScenes`,
       // #17 and its twin: the hand syncs after success are rewritten; the optimistic onMutate and
       // the rollback are not the codemod's business and stay as they are (see (d)).
       `${TITLE}:31 sceneSyncHelpers.syncAllScenes`,
@@ -444,7 +444,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       // #13: nothing to rewrite, so the codemod neither fixes nor lists it (see the final report).
       report(CHAT, 23, MISSING),
       report(PREVIEW, 23, STORE), // review: direct write
-      report(GALLERY, 41, MISSING), // #23: the mutation in a dependency array that never synced
+      report(GALLERY, 40, MISSING), // #23: the mutation in a dependency array that never synced
       // #17: the codemod leaves optimistic updates alone (one line lower: the helper import).
       report(TITLE, 22, OPTIMISTIC),
       report(TITLE, 28, OPTIMISTIC),
@@ -465,7 +465,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
         'Left for review: 8',
         `  ${CHAT}:23: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:23: ${REVIEW.write}`,
-        `  ${GALLERY}:41: ${REVIEW.neverSyncs}`,
+        `  ${GALLERY}:40: ${REVIEW.neverSyncs}`,
         `  ${TITLE}:22: ${REVIEW.optimistic}`,
         `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:38: ${REVIEW.setState}`,
@@ -485,7 +485,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
     const { rows, summary } = audit(dir);
     expect(rows).toEqual([
       `never ${CHAT}:23 generation.updateScene`,
-      `never ${GALLERY}:41 generation.updateScene`,
+      `never ${GALLERY}:40 generation.updateScene`,
       `partly ${PREVIEW}:21 generation.updateScene`, // review: direct write
       `partly ${TIMELINE}:35 generation.updateScene`, // review: setState
       `optimistic ${TITLE}:18 generation.updateScene`, // left alone; its onSettled now calls the helper
@@ -503,7 +503,7 @@ describe('example app, positional helpers (default settings)', { timeout: STEP_T
       `helper ${ACTIONS}:17 generation.deleteScene`,
       `helper ${ACTIONS}:22 generation.createScene`,
       `helper ${COPY_MENU}:7 generation.createScene`,
-      `helper ${GALLERY}:29 generation.deleteScene`,
+      `helper ${GALLERY}:28 generation.deleteScene`,
       `helper ${TITLE}:35 generation.updateScene`,
       `helper ${TRIM}:14 generation.updateScene`,
       `helper ${TIMELINE}:34 generation.deleteScene`,
@@ -549,7 +549,7 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
         'Left for review: 9',
         `  ${CHAT}:24: ${REVIEW.neverSyncs}`,
         `  ${PREVIEW}:24: ${REVIEW.write}`,
-        `  ${GALLERY}:43: ${REVIEW.neverSyncs}`,
+        `  ${GALLERY}:42: ${REVIEW.neverSyncs}`,
         `  ${TITLE}:22: ${REVIEW.optimistic}`,
         `  ${TITLE}:28: ${REVIEW.rollback}`,
         `  ${TIMELINE}:39: ${REVIEW.setState}`,
@@ -576,8 +576,8 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
       `${ACTIONS}:21 sceneSyncHelpers.syncAllScenes`,
       `${ACTIONS}:33 sceneSyncHelpers.syncSceneCreated`,
       `${COPY_MENU}:9 sceneSyncHelpers.syncSceneCreated`,
-      `${GALLERY}:26 sceneSyncHelpers.syncSceneUpdated`,
-      `${GALLERY}:37 sceneSyncHelpers.syncAllScenes`,
+      `${GALLERY}:25 sceneSyncHelpers.syncSceneUpdated`,
+      `${GALLERY}:36 sceneSyncHelpers.syncAllScenes`,
       `${TITLE}:31 sceneSyncHelpers.syncAllScenes`,
       `${TITLE}:39 sceneSyncHelpers.syncAllScenes`,
       `${TRIM}:17 sceneSyncHelpers.syncSceneUpdated`,
@@ -603,7 +603,7 @@ describe('example app, object-style helpers', { timeout: STEP_TIMEOUT }, () => {
       report(CHAT, 24, MISSING), // #13, as in positional style
       report(DUPLICATE, 7, STORE), // the sync function in lib/ is a plain function: no hook can be added there
       report(PREVIEW, 24, STORE),
-      report(GALLERY, 43, MISSING),
+      report(GALLERY, 42, MISSING),
       report(TITLE, 22, OPTIMISTIC), // #17, left alone as in positional style
       report(TITLE, 28, OPTIMISTIC),
       report(TIMELINE, 39, STORE),
