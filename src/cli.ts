@@ -17,6 +17,11 @@ import { auditCommand } from './audit/command';
 import { VERDICTS } from './audit/inventory';
 
 const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
+const SOURCE_FILE = new RegExp(`\\.(${EXTENSIONS.join('|')})$`);
+
+function isSourceFile(file: string): boolean {
+  return SOURCE_FILE.test(file) && !file.endsWith('.d.ts');
+}
 /** Folders that hold dependencies or build output, never sources to migrate. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.next', '.nuxt', '.output', '.turbo', '.cache', 'coverage', '.svelte-kit', '.vercel']);
 const CONFIG_FILE = 'scene-sync.config.json';
@@ -318,6 +323,10 @@ function realRoot(entry: string, cwd: string): string {
   if (real !== expected) {
     throw new RefusalError(`${entry} goes through a symbolic link (it is ${real}); links are not followed, so nothing there was scanned. Pass the real path to migrate it.`);
   }
+  // A named file that would be skipped in silence reads as "nothing to change" when nothing was read.
+  if (!fs.statSync(real).isDirectory() && !isSourceFile(real)) {
+    throw new UsageError(`${entry} is not a source file: only ${EXTENSIONS.map((extension) => `.${extension}`).join(', ')} files are read (declaration files are not)`);
+  }
   return real;
 }
 
@@ -350,7 +359,6 @@ function gitRepositories(roots: string[]): Repository[] {
 /** Regular files under the roots, never through a symlink, without dependencies, build output or ignored files. */
 function collectFiles(roots: string[], base: string, ignore: string[], repositories: Repository[]): string[] {
   const isIgnored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
-  const extension = new RegExp(`\\.(${EXTENSIONS.join('|')})$`);
   const files = new Set<string>();
   const visit = (entry: string) => {
     const stat = fs.lstatSync(entry);
@@ -360,7 +368,7 @@ function collectFiles(roots: string[], base: string, ignore: string[], repositor
     if (stat.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(path.basename(entry))) return;
       for (const child of fs.readdirSync(entry).sort()) visit(path.join(entry, child));
-    } else if (stat.isFile() && extension.test(entry) && !entry.endsWith('.d.ts')) {
+    } else if (stat.isFile() && isSourceFile(entry)) {
       files.add(entry);
     }
   };

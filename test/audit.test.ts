@@ -23,6 +23,8 @@ beforeAll(() => {
   ensureBuilt();
   app = tempDir('audit');
   fs.cpSync(TREE, app, { recursive: true });
+  // A merge's leftover, never read: naming it is a usage error.
+  fs.copyFileSync(path.join(app, 'src', 'Helper.tsx'), path.join(app, 'src', 'Helper.tsx.orig'));
   before = snapshotTree(path.join(app, 'src'));
 }, 120_000);
 
@@ -443,6 +445,7 @@ describe('scene-sync audit: --fail-on and usage', () => {
     [['--fail-on', 'never,sometimes'], 'scene-sync: --fail-on: unknown verdict "sometimes" (expected never, partly, optimistic, by-hand, handed-off, helper)'],
     [['--fail-on', ','], 'scene-sync: --fail-on takes a comma-separated list of never, partly, optimistic, by-hand, handed-off, helper'],
     [['src/Nowhere.tsx'], 'scene-sync: no such file or folder: src/Nowhere.tsx'],
+    [['src/Helper.tsx.orig'], 'scene-sync: src/Helper.tsx.orig is not a source file: only .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs files are read'],
     [['--out', 'src/Helper.tsx'], 'scene-sync: --out src/Helper.tsx is one of the scanned files; the audit never writes them'],
     [['--out', 'src'], 'scene-sync: --out src is a folder; give a file name'],
     [['--verbose'], "scene-sync: Unknown option '--verbose'"],

@@ -391,6 +391,17 @@ describe('scene-sync usage errors', () => {
     untouched();
   });
 
+  it.each([['src/notes.md'], ['src/scene.d.ts']])('exits 2 on a named file it would not read (%s), with the usage', (file) => {
+    fs.writeFileSync(path.join(dir, file), fixture('positional/delete.input.tsx'));
+    const run = cli(dir, 'migrate', 'src/Delete.tsx', file);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')[0]).toBe(`scene-sync: ${file} is not a source file: only .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs files are read (declaration files are not)`);
+    expect(run.stderr).toContain('Usage:\n  scene-sync migrate [paths...]');
+    untouched();
+    expect(read(dir, file).equals(fixture('positional/delete.input.tsx'))).toBe(true);
+  });
+
   it('prints its version', () => {
     const run = cli(dir, '--version');
     expect(run).toEqual({ status: 0, stdout: `${VERSION}\n`, stderr: '' });

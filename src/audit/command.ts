@@ -14,7 +14,7 @@ export interface AuditHost {
   /** An error the CLI reports with its usage, exit 2. */
   usageError(message: string): Error;
   settings(configOption: string | undefined): ResolvedSettings;
-  /** The source files under the roots, collected as `migrate` collects them. */
+  /** The source files under the roots (as typed, relative to `cwd`), collected as `migrate` collects them. */
   files(roots: string[], ignore: string[]): string[];
   write(file: string, text: string): void;
 }
@@ -43,11 +43,12 @@ export function auditCommand(args: string[], host: AuditHost): number {
   if (!FORMATS.includes(format)) throw host.usageError(`--format takes ${FORMATS.join(', ')}, got "${values.format}"`);
   const failOn = parseVerdicts(values['fail-on'], host);
   const settings = host.settings(values.config);
-  const roots = (positionals.length > 0 ? positionals : ['.']).map((entry) => path.resolve(cwd, entry));
-  for (const root of roots) {
+  const entries = positionals.length > 0 ? positionals : ['.'];
+  for (const root of entries.map((entry) => path.resolve(cwd, entry))) {
     if (!fs.existsSync(root)) throw host.usageError(`no such file or folder: ${path.relative(cwd, root) || root}`);
   }
-  const files = host.files(roots, values.ignore);
+  // As typed, so that a refusal names the path the way the user wrote it.
+  const files = host.files(entries, values.ignore);
   const out = values.out === undefined ? undefined : path.resolve(cwd, values.out);
   if (out !== undefined && files.includes(out)) throw host.usageError(`--out ${values.out} is one of the scanned files; the audit never writes them`);
   if (out !== undefined && isFolder(out)) throw host.usageError(`--out ${values.out} is a folder; give a file name`);
