@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import { Linter as Linter9 } from 'eslint-v9';
 import { defineConfig } from 'eslint/config';
 import { describe, expect, it, vi } from 'vitest';
 import plugin from '../src';
 import { lint, allRules, type RuleName } from './helpers/lint';
 import { SNIPPETS, TS_ONLY_SNIPPETS } from './helpers/snippets';
 
-const packageJson = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { name: string; version: string };
+const packageJson = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
 const RULE_NAMES: RuleName[] = [
   'no-direct-store-update',
   'no-manual-invalidate',
@@ -118,6 +119,30 @@ export function Panel({ projectId }: { projectId: string }) {
       ['scene-sync/no-direct-store-update', 11],
       ['scene-sync/no-manual-invalidate', 12],
     ]);
+  });
+});
+
+describe('the lowest ESLint of the peer range', () => {
+  const exampleSources = path.join(__dirname, '..', 'examples', 'video-editor', 'src');
+  const files = (readdirSync(exampleSources, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => /\.tsx?$/.test(file)).sort();
+
+  function reportsOf(linter: Pick<Linter, 'verify'>): string[] {
+    const config = [{ files: ['**/*.{ts,tsx}'], languageOptions: { parser: parser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } } }, plugin.configs.strict as Linter.Config];
+    return files.flatMap((file) =>
+      linter
+        .verify(readFileSync(path.join(exampleSources, file), 'utf8'), config, { filename: path.join(exampleSources, file) })
+        .map((message) => `${file}:${message.line}:${message.column} ${message.ruleId} ${message.message} ${JSON.stringify(message.suggestions ?? [])}`),
+    );
+  }
+
+  it('is 9, and ESLint 9 gives the example app the same reports and suggestions as ESLint 10', () => {
+    expect(packageJson.peerDependencies.eslint).toBe('^9.0.0 || ^10.0.0');
+    expect(Linter9.version).toMatch(/^9\./);
+    expect(Linter.version).toMatch(/^10\./);
+    const cwd = path.dirname(exampleSources);
+    const withNine = reportsOf(new Linter9({ cwd }) as unknown as Pick<Linter, 'verify'>);
+    expect(withNine.length).toBeGreaterThan(30);
+    expect(withNine).toEqual(reportsOf(new Linter({ cwd })));
   });
 });
 
