@@ -18,13 +18,15 @@ import { VERDICTS } from './audit/inventory';
 
 const EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 const SOURCE_FILE = new RegExp(`\\.(${EXTENSIONS.join('|')})$`);
-
-function isSourceFile(file: string): boolean {
-  return SOURCE_FILE.test(file) && !file.endsWith('.d.ts');
-}
 /** Folders that hold dependencies or build output, never sources to migrate. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.next', '.nuxt', '.output', '.turbo', '.cache', 'coverage', '.svelte-kit', '.vercel']);
 const CONFIG_FILE = 'scene-sync.config.json';
+
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+
+function isSourceFile(file: string): boolean {
+  return SOURCE_FILE.test(file) && !DECLARATION_FILE.test(file);
+}
 
 const USAGE = `Usage:
   scene-sync migrate [paths...] [--config <file>] [--dry] [--print] [--report <file.json>] [--force] [--ignore <glob>]... [--cpus <n>]

@@ -391,7 +391,7 @@ describe('scene-sync usage errors', () => {
     untouched();
   });
 
-  it.each([['src/notes.md'], ['src/scene.d.ts']])('exits 2 on a named file it would not read (%s), with the usage', (file) => {
+  it.each([['src/notes.md'], ['src/scene.d.ts'], ['src/scene.d.mts']])('exits 2 on a named file it would not read (%s), with the usage', (file) => {
     fs.writeFileSync(path.join(dir, file), fixture('positional/delete.input.tsx'));
     const run = cli(dir, 'migrate', 'src/Delete.tsx', file);
     expect(run.status).toBe(2);
