@@ -24,6 +24,8 @@ export interface SceneSyncSettings {
     actions?: Record<string, SyncKind>;
     refresh?: string | null;
     module?: string;
+    /** The top-level keys of the store's state that hold scenes; null when any key may. */
+    stateKeys?: string[] | null;
   };
   /** A procedure path, or `{ path, key }` when its input names the project under another key than `projectKey`. */
   queries?: (string | { path: string; key?: string })[];
@@ -65,7 +67,7 @@ export type ClientSetting = { kind: 'classic'; module: string; name: string } | 
 /** Every key filled in: the same shape as the settings, defaults applied. */
 export interface ResolvedSettings {
   entity: string;
-  store: { hooks: string[]; actions: Record<string, SyncKind>; refresh: string | null; module: string };
+  store: { hooks: string[]; actions: Record<string, SyncKind>; refresh: string | null; module: string; stateKeys: string[] | null };
   queries: SceneQuery[];
   projectKey: string;
   client: ClientSetting | null;
@@ -101,6 +103,7 @@ export const DEFAULT_SETTINGS: Readonly<ResolvedSettings> = Object.freeze<Resolv
     },
     refresh: 'updateAndRefresh',
     module: '~/stores/videoState',
+    stateKeys: ['projects'],
   },
   queries: [{ path: 'generation.getProjectScenes', key: 'projectId' }],
   projectKey: 'projectId',
@@ -321,7 +324,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   checkKeys(root, '', ['$schema', 'entity', 'store', 'queries', 'projectKey', 'client', 'mutations', 'restoreMutations', 'serverEvents', 'helper', 'allow', 'eventBus', 'database', 'crossModule', 'tsconfig']);
 
   const store = readObject(root.store, 'store') ?? {};
-  checkKeys(store, 'store', ['hooks', 'actions', 'refresh', 'module']);
+  checkKeys(store, 'store', ['hooks', 'actions', 'refresh', 'module', 'stateKeys']);
   const hooks = readStrings(store.hooks, 'store.hooks', IDENTIFIER, 'identifiers', DEFAULT_SETTINGS.store.hooks);
   let actions = { ...DEFAULT_SETTINGS.store.actions };
   const rawActions = readObject(store.actions, 'store.actions');
@@ -340,6 +343,14 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   let refresh: string | null = DEFAULT_SETTINGS.store.refresh;
   if (store.refresh !== undefined) refresh = store.refresh === null ? null : readIdentifier(store.refresh, 'store.refresh', '');
   const storeModule = readModule(store.module, 'store.module', DEFAULT_SETTINGS.store.module);
+  // The default keys describe the default store: another store's shape is unknown until it is given.
+  const defaultStateKeys = store.hooks === undefined ? DEFAULT_SETTINGS.store.stateKeys : null;
+  const stateKeys =
+    store.stateKeys === undefined
+      ? defaultStateKeys && [...defaultStateKeys]
+      : store.stateKeys === null
+        ? null
+        : readStrings(store.stateKeys, 'store.stateKeys', PROPERTY_NAME, 'state keys (identifiers, not __proto__, constructor or prototype)', []);
 
   const helperRaw = readObject(root.helper, 'helper') ?? {};
   checkKeys(helperRaw, 'helper', ['module', 'object', 'functions', 'style']);
@@ -372,7 +383,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
 
   return {
     entity: readEntity(root.entity),
-    store: { hooks, actions, refresh, module: storeModule },
+    store: { hooks, actions, refresh, module: storeModule, stateKeys },
     queries: readQueries(root.queries, projectKey),
     projectKey,
     client: readClient(root.client),
@@ -448,6 +459,8 @@ export interface Conventions {
   readonly storeHooks: ReadonlySet<string>;
   /** Sync kind of a scene-writing store action, or undefined for other actions. */
   actionKind(name: string): SyncKind | undefined;
+  /** Whether a write into this top-level key of the store's state (undefined: not known) can write scenes. */
+  holdsSceneState(key: string | undefined): boolean;
   isSceneQuery(path: readonly string[]): boolean;
   /** The input key of a scene query that holds the project (`projectId`, `id`), or undefined for other paths. */
   queryKey(path: readonly string[]): string | undefined;
@@ -564,6 +577,7 @@ export function createConventions(settings: ResolvedSettings): Conventions {
     entities: pluralOf(settings.entity),
     storeHooks: new Set(settings.store.hooks),
     actionKind: (name) => (Object.hasOwn(settings.store.actions, name) ? settings.store.actions[name] : undefined),
+    holdsSceneState: (key) => settings.store.stateKeys === null || key === undefined || settings.store.stateKeys.includes(key),
     isSceneQuery: (path) => queryKeys.has(path.join('.')),
     queryKey: (path) => queryKeys.get(path.join('.')),
     routerHoldsSceneQuery: (path) => queryPrefixes.has(path.join('.')),

@@ -160,6 +160,16 @@ describe('custom settings', () => {
     expect(conventions.routerHoldsSceneQuery(['generation'])).toBe(false);
   });
 
+  it("take the default store's state keys only with the default store", () => {
+    expect(resolveSettings(undefined).store.stateKeys).toEqual(['projects']);
+    expect(resolveSettings({ store: { actions: { addScene: 'created' } } }).store.stateKeys).toEqual(['projects']);
+    expect(resolveSettings({ store: { hooks: ['useEditorStore'] } }).store.stateKeys).toBeNull();
+    expect(resolveSettings({ store: { hooks: ['useEditorStore'], stateKeys: ['docs'] } }).store.stateKeys).toEqual(['docs']);
+    expect(resolveSettings({ store: { stateKeys: null } }).store.stateKeys).toBeNull();
+    const conventions = createConventions(resolveSettings(undefined));
+    expect([conventions.holdsSceneState('projects'), conventions.holdsSceneState('selectedSceneId'), conventions.holdsSceneState(undefined)]).toEqual([true, false, true]);
+  });
+
   it('accept a $schema key, as a JSON config file has', () => {
     expect(() => resolveSettings({ $schema: './node_modules/eslint-plugin-scene-sync/schema.json' })).not.toThrow();
   });
@@ -173,6 +183,9 @@ describe('invalid settings', () => {
     ['store.hooks is a string', { store: { hooks: 'useVideoState' } }, 'scene-sync: invalid setting "store.hooks": expected a non-empty array of identifiers, got "useVideoState".'],
     ['store.hooks is empty', { store: { hooks: [] } }, 'scene-sync: invalid setting "store.hooks": expected a non-empty array of identifiers, got [].'],
     ['a store hook is no identifier', { store: { hooks: ['useVideoState', 'use-store'] } }, 'scene-sync: invalid setting "store.hooks[1]": expected identifiers, got "use-store".'],
+    ['store.stateKeys is empty', { store: { stateKeys: [] } }, 'scene-sync: invalid setting "store.stateKeys": expected a non-empty array of state keys (identifiers, not __proto__, constructor or prototype), got [].'],
+    ['a state key is __proto__', { store: { stateKeys: ['projects', '__proto__'] } }, 'scene-sync: invalid setting "store.stateKeys[1]": expected state keys (identifiers, not __proto__, constructor or prototype), got "__proto__".'],
+    ['store.stateKeys is a string', { store: { stateKeys: 'projects' } }, 'scene-sync: invalid setting "store.stateKeys": expected a non-empty array of state keys (identifiers, not __proto__, constructor or prototype), got "projects".'],
     [
       'store.actions is empty',
       { store: { actions: {} } },

@@ -226,7 +226,7 @@ describe('a file no rule can concern', () => {
   });
 
   it('gives each file its own options when files with different options alternate', () => {
-    const store = "import { useVideoState } from '~/stores/videoState';\nuseVideoState.setState({});\n";
+    const store = "import { useVideoState } from '~/stores/videoState';\nuseVideoState.setState({ projects: {} });\n";
     const reported = (options: unknown[]) => lint(store, { rules: { 'no-direct-store-update': options } }).map((report) => report.messageId);
     expect([reported([{ mode: 'everywhere' }]), reported([]), reported([{ mode: 'everywhere' }]), reported([{ mode: 'after-mutation' }])]).toEqual([
       ['directSetState'],

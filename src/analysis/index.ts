@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { rememberLast, type Conventions, type Keyword, type SyncKind } from '../conventions';
-import { codeExcerpt, codeNodes, staticKey, contains, importedName, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
+import { codeExcerpt, codeNodes, referencesOf, staticKey, contains, importedName, objectKeyName, enclosingFunction, findProperty, type FunctionNode, isFunction, type Node, outerExpression, perFile, propertyName, returnedExpression, unwrap, type VisitorKeys } from './ast';
 import { runsAfter } from './flow';
 import { moduleScope, readExports } from './modules/exports';
 import type { FunctionSummary, ImportLookup, ParameterPath, SyncLocation } from './modules/types';
@@ -296,7 +296,7 @@ class FileAnalyzer {
         this.sites.push({ category: 'store', form: 'action', node: call, hook: value.hook, action: value.action, kind: value.kind, found: value.action });
         break;
       case 'storeMethod':
-        if (value.method === 'setState') {
+        if (value.method === 'setState' && this.setStateWritesSceneState(call)) {
           this.sites.push({ category: 'store', form: 'setState', node: call, hook: value.hook, action: undefined, kind: 'changed', found: `${value.hook}.setState` });
         }
         break;
@@ -373,11 +373,37 @@ class FileAnalyzer {
     return true;
   }
 
+  /**
+   * Whether a `setState(...)` can write scenes: unless its update is an object literal (or a
+   * function returning one) whose keys all lie outside `store.stateKeys` and it does not replace
+   * the whole state. Spreading the state itself carries nothing new. Without known keys, always.
+   */
+  private setStateWritesSceneState(call: TSESTree.CallExpression): boolean {
+    const [update, replace] = call.arguments;
+    if (this.conventions.settings.store.stateKeys === null || !update || update.type === AST_NODE_TYPES.SpreadElement) return true;
+    if (replace !== undefined && !(replace.type === AST_NODE_TYPES.Literal && replace.value === false)) return true;
+    const updater = unwrap(update);
+    const fn = isFunction(updater) ? updater : undefined;
+    const returned = fn ? returnedExpression(fn) : updater;
+    const object = returned && unwrap(returned);
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression) return true;
+    const parameter = fn?.params[0];
+    const stateVariable = parameter?.type === AST_NODE_TYPES.Identifier ? this.input.scopeManager.getDeclaredVariables(fn!).find((variable) => variable.name === parameter.name) : undefined;
+    return object.properties.some((property) => {
+      if (property.type === AST_NODE_TYPES.Property) return this.conventions.holdsSceneState(objectKeyName(property));
+      const spread = unwrap(property.argument);
+      if (spread.type === AST_NODE_TYPES.Identifier && stateVariable && referencesOf(this.input.scopeManager).get(spread) === stateVariable) return false;
+      return this.resolver.evaluate(spread)?.type !== 'storeState';
+    });
+  }
+
   private visitWrite(node: Node, target: Node): void {
     const inner = unwrap(target);
     if (inner.type !== AST_NODE_TYPES.MemberExpression) return;
     const root = this.resolver.evaluate(inner.object);
     if (root?.type !== 'storeState' && root?.type !== 'stateSlice') return;
+    // A write under a key that holds no scenes (`selectedSceneId`) is UI state, not a sync.
+    if (!this.conventions.holdsSceneState(root.type === 'stateSlice' ? root.key : propertyName(inner))) return;
     this.sites.push({ category: 'store', form: 'write', node, hook: root.hook, action: undefined, kind: 'changed', found: `${root.hook} state` });
   }
 

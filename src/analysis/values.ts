@@ -36,7 +36,8 @@ export type Value =
   | { type: 'storeHook'; hook: string }
   | { type: 'storeMethod'; hook: string; method: string }
   | { type: 'storeState'; hook: string }
-  | { type: 'stateSlice'; hook: string }
+  /** Part of the store's state under one top-level key (undefined when not known: `state[key]`). */
+  | { type: 'stateSlice'; hook: string; key: string | undefined }
   | { type: 'storeAction'; hook: string; action: string; kind: SyncKind }
   | { type: 'trpcUtils'; path: string[] }
   | { type: 'utilsMethod'; path: string[]; method: CacheMethod }
@@ -621,7 +622,7 @@ function memberOf(object: Value, name: string | undefined, conventions: Conventi
     case 'storeState': {
       const kind = name === undefined ? undefined : conventions.actionKind(name);
       if (name !== undefined && kind) return { type: 'storeAction', hook: object.hook, action: name, kind };
-      return { type: 'stateSlice', hook: object.hook };
+      return { type: 'stateSlice', hook: object.hook, key: name };
     }
     case 'stateSlice':
       return object;

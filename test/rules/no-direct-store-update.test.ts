@@ -186,6 +186,33 @@ const FORMS: Form[] = [
     rewrite: { review: 'setState writes state the helper would not carry' },
   },
   {
+    name: 'setState with an updater that spreads the state and writes a scene key',
+    site: 'useVideoState.setState((state: any) => ({ ...state, projects: {} }))',
+    report: 'useVideoState.setState((state: any) => ({ ...state, projects: {} }))',
+    messageId: 'directSetState',
+    found: 'useVideoState.setState',
+    helper: 'sceneSyncHelpers.syncAllScenes',
+    rewrite: { review: 'setState writes state the helper would not carry' },
+  },
+  {
+    name: 'setState that replaces the whole state: setState({ playhead: 0 }, true)',
+    site: 'useVideoState.setState({ playhead: 0 }, true)',
+    report: 'useVideoState.setState({ playhead: 0 }, true)',
+    messageId: 'directSetState',
+    found: 'useVideoState.setState',
+    helper: 'sceneSyncHelpers.syncAllScenes',
+    rewrite: { review: 'setState writes state the helper would not carry' },
+  },
+  {
+    name: 'setState under a key known only at run time: setState({ [id]: {} })',
+    site: 'useVideoState.setState({ [id]: {} })',
+    report: 'useVideoState.setState({ [id]: {} })',
+    messageId: 'directSetState',
+    found: 'useVideoState.setState',
+    helper: 'sceneSyncHelpers.syncAllScenes',
+    rewrite: { review: 'setState writes state the helper would not carry' },
+  },
+  {
     name: 'assignment through getState() and a cast: (useVideoState.getState().projects as any)[id].revision = n',
     site: '(useVideoState.getState().projects as any)[id].revision = n',
     report: '(useVideoState.getState().projects as any)[id].revision = n',
@@ -327,7 +354,7 @@ const NEVER: { name: string; code: string; filename?: string; settings?: Record<
 export const sceneSyncHelpers = {
   async syncSceneUpdated(projectId: string, sceneId: string, scene: unknown) {
     useVideoState.getState().updateScene(projectId, sceneId, scene);
-    useVideoState.setState({});
+    useVideoState.setState({ projects: {} });
     delete useVideoState.getState().projects[projectId];
   },
 };
@@ -355,7 +382,43 @@ export function resetProject(projectId: string) {
     code: `${IMPORTS}
 export function OldPanel({ projectId }: { projectId: string }) {
   const m = api.generation.updateScene.useMutation({ onSuccess: () => useVideoState.getState().updateScene(projectId, 'a', {}) });
-  useVideoState.setState({});
+  useVideoState.setState({ projects: {} });
+  return <button onClick={() => m.mutate({ projectId })} />;
+}
+`,
+  },
+  {
+    name: 'UI state after a mutation: setState of keys outside store.stateKeys, and writes into them',
+    code: `${IMPORTS}
+export function Panel({ projectId }: { projectId: string }) {
+  const m = api.generation.createScene.useMutation({
+    onSuccess: (scene) => {
+      useVideoState.setState({ selectedSceneId: scene.id });
+      useVideoState.setState((state: any) => ({ ...state, playhead: 0 }));
+      useVideoState.setState((state: any) => {
+        return { dragPreview: null };
+      }, false);
+      useVideoState.setState({ ...useVideoState.getState(), playhead: 1 });
+      useVideoState.getState().selectedSceneId = scene.id;
+      const state = useVideoState.getState();
+      state.playhead++;
+    },
+  });
+  return <button onClick={() => m.mutate({ projectId })} />;
+}
+`,
+  },
+  {
+    name: 'store.stateKeys names where the scenes are: a write into another key is UI state',
+    settings: { sceneSync: { store: { stateKeys: ['scenes'] } } },
+    code: `${IMPORTS}
+export function Panel({ projectId }: { projectId: string }) {
+  const m = api.generation.createScene.useMutation({
+    onSuccess: () => {
+      useVideoState.setState({ projects: {} });
+      delete useVideoState.getState().projects[projectId];
+    },
+  });
   return <button onClick={() => m.mutate({ projectId })} />;
 }
 `,
@@ -378,7 +441,7 @@ export function Panel({ projectId }: { projectId: string }) {
   const m = api.generation.updateScene.useMutation({
     onSuccess: () => {
       useVideoState.getState().updateScene(projectId);
-      useVideoState.setState({});
+      useVideoState.setState({ projects: {} });
       delete useVideoState.getState().projects[projectId];
     },
   });
@@ -498,6 +561,39 @@ export function Panel({ projectId, sceneId }: { projectId: string; sceneId: stri
           suggestions: useHelper('sceneSyncHelpers.syncSceneRestored', restored),
         },
       ],
+    });
+  }
+}
+
+// Which keys of the store's state hold scenes: store.stateKeys, the default store's `projects`, or
+// any key (null, and another store whose keys were not given).
+{
+  const panel = (hook: string, body: string) => `import { ${hook} } from '~/stores/videoState';
+${API_IMPORT}
+export function Panel({ projectId }: { projectId: string }) {
+  const m = api.generation.createScene.useMutation({
+    onSuccess: () => {
+      ${body}
+    },
+  });
+  return <button onClick={() => m.mutate({ projectId })} />;
+}
+`;
+  const cases: { name: string; hook: string; store: Record<string, unknown>; site: string; messageId: MessageIds; found: string }[] = [
+    { name: 'store.stateKeys: ["scenes"] reports a setState of scenes', hook: 'useVideoState', store: { stateKeys: ['scenes'] }, site: 'useVideoState.setState({ scenes: [] })', messageId: 'directSetState', found: 'useVideoState.setState' },
+    { name: 'store.stateKeys: ["scenes"] reports a write into scenes', hook: 'useVideoState', store: { stateKeys: ['scenes'] }, site: 'useVideoState.getState().scenes.length = 0', messageId: 'directWrite', found: 'useVideoState state' },
+    { name: 'store.stateKeys: null reports a setState of any key', hook: 'useVideoState', store: { stateKeys: null }, site: 'useVideoState.setState({ selectedSceneId: null })', messageId: 'directSetState', found: 'useVideoState.setState' },
+    { name: 'store.stateKeys: null reports even an empty setState', hook: 'useVideoState', store: { stateKeys: null }, site: 'useVideoState.setState({})', messageId: 'directSetState', found: 'useVideoState.setState' },
+    { name: 'another store without stateKeys: any key may hold scenes', hook: 'useEditorStore', store: { hooks: ['useEditorStore'] }, site: 'useEditorStore.getState().selectedSceneId = null', messageId: 'directWrite', found: 'useEditorStore state' },
+  ];
+  for (const { name, hook, store, site, messageId, found } of cases) {
+    const code = panel(hook, `${site};`);
+    invalid.push({
+      name: `[after-mutation] ${name}`,
+      code,
+      settings: { sceneSync: { store } },
+      options: modeOptions('after-mutation'),
+      errors: [{ messageId, data: { helper: 'sceneSyncHelpers.syncAllScenes', found }, ...span(code, site), suggestions: [] }],
     });
   }
 }

@@ -171,13 +171,22 @@ addInvalid(
 addInvalid(
   'onMutate names a local function that writes the store through setState',
   component(`const applyOptimistic = (input: { id: string }) => {
-    useVideoState.setState((state: any) => ({ ...state, pending: input.id }));
+    useVideoState.setState((state: any) => ({ ...state, projects: { ...state.projects, [input.id]: input } }));
   };
   const m = api.generation.updateScene.useMutation({ onMutate: applyOptimistic });
   return <button onClick={() => m.mutate({ id: sceneId })} />;`),
   (code) => [
-    write(code, 'useVideoState.setState((state: any) => ({ ...state, pending: input.id }))', 'generation.updateScene', 'useVideoState.setState', UPDATED),
+    write(code, 'useVideoState.setState((state: any) => ({ ...state, projects: { ...state.projects, [input.id]: input } }))', 'generation.updateScene', 'useVideoState.setState', UPDATED),
   ],
+);
+
+addValid(
+  'onMutate sets a pending flag through setState: UI state, outside store.stateKeys',
+  component(`const m = api.generation.updateScene.useMutation({
+    onMutate: (input: { id: string }) => useVideoState.setState((state: any) => ({ ...state, pending: input.id })),
+    onSuccess: (scene: any) => sceneSyncHelpers.syncSceneUpdated(projectId, scene.id, scene),
+  });
+  return <button onClick={() => m.mutate({ id: sceneId })} />;`),
 );
 
 addInvalid(
@@ -400,7 +409,7 @@ import { client } from '~/trpc/vanilla';
 export async function removeScene(projectId: string, sceneId: string, snapshot: unknown) {
   try {
     useVideoState.getState().deleteScene(projectId, sceneId);
-    useVideoState.setState({ selected: null });
+    useVideoState.setState({ projects: {} });
     await client.generation.deleteScene.mutate({ projectId, sceneId });
   } catch {
     useVideoState.getState().replace(projectId, snapshot);
@@ -409,7 +418,27 @@ export async function removeScene(projectId: string, sceneId: string, snapshot: 
 `,
   (code) => [
     writeBefore(code, 'useVideoState.getState().deleteScene(projectId, sceneId)', 'generation.deleteScene', 'deleteScene', 'sceneSyncHelpers.syncSceneDeleted'),
-    writeBefore(code, 'useVideoState.setState({ selected: null })', 'generation.deleteScene', 'useVideoState.setState', 'sceneSyncHelpers.syncSceneDeleted'),
+    writeBefore(code, 'useVideoState.setState({ projects: {} })', 'generation.deleteScene', 'useVideoState.setState', 'sceneSyncHelpers.syncSceneDeleted'),
+    restoreInCatch(code, 'useVideoState.getState().replace(projectId, snapshot)', 'generation.deleteScene', 'replace'),
+  ],
+);
+addInvalid(
+  'imperative: clearing the selection before the mutate is UI state, not an optimistic write',
+  `import { useVideoState } from '~/stores/videoState';
+import { client } from '~/trpc/vanilla';
+export async function removeScene(projectId: string, sceneId: string, snapshot: unknown) {
+  try {
+    useVideoState.setState({ selectedSceneId: null });
+    useVideoState.getState().selectedSceneId = null;
+    useVideoState.getState().deleteScene(projectId, sceneId);
+    await client.generation.deleteScene.mutate({ projectId, sceneId });
+  } catch {
+    useVideoState.getState().replace(projectId, snapshot);
+  }
+}
+`,
+  (code) => [
+    writeBefore(code, 'useVideoState.getState().deleteScene(projectId, sceneId)', 'generation.deleteScene', 'deleteScene', 'sceneSyncHelpers.syncSceneDeleted'),
     restoreInCatch(code, 'useVideoState.getState().replace(projectId, snapshot)', 'generation.deleteScene', 'replace'),
   ],
 );
