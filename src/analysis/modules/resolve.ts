@@ -151,10 +151,13 @@ function loadConfig(configPath: string | undefined): ConfigEntry | undefined {
   }
   const cached = configs.get(configPath);
   if (cached && cached.mtimeMs === mtimeMs) return cached.entry;
-  const { sys, readConfigFile, parseJsonConfigFileContent, createModuleResolutionCache } = typescript();
+  const { sys, readConfigFile, parseJsonConfigFileContent, createModuleResolutionCache, flattenDiagnosticMessageText } = typescript();
   const read = readConfigFile(configPath, sys.readFile);
   let entry: ConfigEntry | undefined;
-  if (!read.error) {
+  if (read.error) {
+    // Once per version of the file: a lint run cannot report on a file it does not lint.
+    process.emitWarning(`scene-sync: cannot read ${configPath} (${flattenDiagnosticMessageText(read.error.messageText, ' ')}); imports through its "paths" are not followed until it is fixed.`, { code: 'SCENE_SYNC_TSCONFIG' });
+  } else {
     // Only the compiler options are read: listing the files `include` names walks the whole project.
     const optionsOnlyHost: ts.ParseConfigHost = { ...sys, readDirectory: () => [] };
     const parsed = parseJsonConfigFileContent(read.config, optionsOnlyHost, path.dirname(configPath), undefined, configPath);
