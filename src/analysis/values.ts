@@ -349,10 +349,9 @@ export class ValueResolver {
       case 'useSuspenseInfiniteQuery':
         return path.length >= 2 ? { type: 'queryResult', path, call } : undefined;
       case 'mutationOptions': {
-        const options = call.arguments[0] && unwrap(call.arguments[0]);
-        return path.length >= 2
-          ? { type: 'mutationOptions', path, options: options?.type === AST_NODE_TYPES.ObjectExpression ? options : undefined }
-          : undefined;
+        // Inline or held in a `const`, as `useMutation`'s own options are read.
+        const options = call.arguments[0] && this.objectLiteralOf(call.arguments[0]);
+        return path.length >= 2 ? { type: 'mutationOptions', path, options } : undefined;
       }
       case 'useMutation':
         if (path.length < 2 || !this.conventions.isSceneMutation(path)) return undefined;

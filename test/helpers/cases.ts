@@ -307,6 +307,13 @@ export const FLOW_CASES: readonly FlowCase[] = [
     body: 'const save = () => m.mutate({ projectId });',
   },
   {
+    name: 'site in onSuccess of TanStack mutationOptions(options), the options held in a const',
+    after: true,
+    imports: "import { useMutation } from '@tanstack/react-query';\nimport { useTRPC } from '~/trpc/react';\n",
+    hook: 'const trpc = useTRPC();\n  const options = { onSuccess: () => { SITE; } };\n  const m = useMutation(trpc.generation.deleteScene.mutationOptions(options));',
+    body: 'const save = () => m.mutate({ projectId });',
+  },
+  {
     name: 'site after awaiting a vanilla client mutation',
     after: true,
     imports: "import { client } from '~/trpc/vanilla';\n",

@@ -319,6 +319,16 @@ addValid(
   ),
 );
 addValid(
+  'TanStack mutationOptions(options) with the options held in a const',
+  component(
+    `const trpc = useTRPC();
+  const options = { onSuccess: () => sceneSyncHelpers.syncSceneDeleted(projectId, sceneId) };
+  const m = useMutation(trpc.generation.deleteScene.mutationOptions(options));
+  return <button onClick={() => m.mutate({ projectId, sceneId })} />;`,
+    `${HELPER_IMPORT}${TANSTACK_IMPORTS}`,
+  ),
+);
+addValid(
   'the vanilla client followed by the helper',
   `import { client } from '~/trpc/vanilla';
 ${HELPER_IMPORT}export async function saveScene(projectId: string, sceneId: string) {
