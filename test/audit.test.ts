@@ -390,6 +390,30 @@ describe('scene-sync audit: hand-offs, the vanilla client, server events', () =>
   });
 });
 
+describe('scene-sync audit: options the file does not show', () => {
+  it('calls a mutation whose options come from a wrapper handed off, with the code it cannot read', () => {
+    const dir = writeTree('audit-unread', {
+      'src/Toasted.tsx': [
+        "import { api } from '~/trpc/react';",
+        "import { withToast } from '~/lib/toast';",
+        '',
+        'export function Toasted({ id }: { id: string }) {',
+        "  const save = api.generation.updateScene.useMutation(withToast({ message: 'Saved' }));",
+        '  return <button onClick={() => save.mutate({ id })}>Save</button>;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const run = cli(dir, 'audit', '--format', 'json');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { mutations: { verdict: string; handOff: unknown }[] };
+    expect(report.mutations.map(({ verdict, handOff }) => ({ verdict, handOff }))).toEqual([
+      { verdict: 'handed-off', handOff: { reason: 'unread', line: 5, code: "withToast({ message: 'Saved' })" } },
+    ]);
+    expect(cli(dir, 'audit').stdout).toContain("    handed off: its options or success callback come from code this file does not show, withToast({ message: 'Saved' }) (line 5)");
+  });
+});
+
 describe('scene-sync audit: writes before the await', () => {
   it('a write after one awaited mutation and before the next syncs the first, it is no optimistic write of the second', () => {
     const dir = writeTree('audit-twice', {

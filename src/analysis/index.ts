@@ -77,8 +77,12 @@ export interface MutationFinding {
 
 /** Why a mutation's sync is left to code this file does not show. */
 export interface HandOff {
-  /** `option`: a received callback is its success callback; `call`: its success path calls one; `escape`: the mutation leaves the file. */
-  reason: 'option' | 'call' | 'escape';
+  /**
+   * `option`: a received callback is its success callback; `call`: its success path calls one;
+   * `escape`: the mutation leaves the file; `unread`: its options or success callback come from code
+   * the file does not show (`withToast({...})`, `onSuccess: handlers.saved`).
+   */
+  reason: 'option' | 'call' | 'escape' | 'unread';
   node: Node;
 }
 
@@ -185,6 +189,8 @@ class FileAnalyzer {
   private readonly regions = new RegionIndex();
   /** Mutations whose success callback is a received one, with that option's value. */
   private readonly handedOff = new Map<MutationInfo, Node>();
+  /** Mutations whose options or success callback this file cannot read, with the first such node. */
+  private readonly unread = new Map<MutationInfo, Node>();
   private readonly awaited: FileAnalysis['awaited'] = [];
   private readonly crossCalls: CrossModuleCall[] = [];
   /** Calls of other modules' bindings not looked up yet: only those that can matter are (see `lookUpCalls`). */
@@ -266,6 +272,8 @@ class FileAnalyzer {
     const find = (mutation: MutationInfo): HandOff | undefined => {
       const option = this.handedOff.get(mutation);
       if (option) return { reason: 'option', node: option };
+      const unread = this.unread.get(mutation);
+      if (unread) return { reason: 'unread', node: unread };
       if (this.escapes(mutation)) return { reason: 'escape', node: mutation.node };
       const call = calls.get(mutation);
       return call && { reason: 'call', node: call };
@@ -397,6 +405,13 @@ class FileAnalyzer {
     });
   }
 
+  /** `undefined` (the global), `null` or `void 0`: an option left out, not one the file cannot read. */
+  private isNothing(node: Node): boolean {
+    const inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'undefined' && !referencesOf(this.input.scopeManager).get(inner)?.defs.length;
+    return (inner.type === AST_NODE_TYPES.Literal && inner.value === null) || (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === 'void');
+  }
+
   private visitWrite(node: Node, target: Node): void {
     const inner = unwrap(target);
     if (inner.type !== AST_NODE_TYPES.MemberExpression) return;
@@ -431,14 +446,17 @@ class FileAnalyzer {
         const fn = this.callbackFunction(property.value);
         if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
         else if (this.resolver.evaluate(property.value)?.type === 'external') this.handedOff.set(mutation, property.value);
+        else if (!this.isNothing(property.value)) this.unread.set(mutation, property.value);
       }
     };
+    if (mutation.unreadOptions) this.unread.set(mutation, mutation.unreadOptions);
     // A hook from another module runs only the callbacks it forwards; TanStack runs all of `mutate`'s own.
     for (const options of mutation.options) addCallbacks(options, mutation.callbacks);
     const calls = mutation.vanilla ? [mutation.node] : invocations.map((invocation) => invocation.call);
     for (const call of calls) {
       const perCall = call.arguments[1] && this.resolver.objectLiteralOf(call.arguments[1]);
       if (!mutation.vanilla && perCall) addCallbacks(perCall);
+      else if (!mutation.vanilla && call.arguments[1] && !this.isNothing(call.arguments[1]) && !this.unread.has(mutation)) this.unread.set(mutation, call.arguments[1]);
       const awaited = settledExpression(call);
       if (awaited.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         const scope = enclosingFunction(awaited.parent) ?? this.input.ast;

@@ -19,6 +19,8 @@ export interface MutationInfo {
   path: string[];
   /** Option objects whose `onSuccess`/`onSettled` run after success. */
   options: TSESTree.ObjectExpression[];
+  /** Options this file cannot read (`withToast({...})`, a prop, a spread of one): its success path is unknown. */
+  unreadOptions?: Node;
   vanilla: boolean;
   /**
    * Whether it runs a procedure matched by `mutations`. False for a TanStack `useMutation({ mutationFn })`
@@ -46,7 +48,7 @@ export type Value =
   | { type: 'queryKey'; path: string[]; call: TSESTree.CallExpression; builder: KeyBuilder }
   | { type: 'mutation'; mutation: MutationInfo }
   | { type: 'mutateFunction'; mutation: MutationInfo; method: string }
-  | { type: 'mutationOptions'; path: string[]; options: TSESTree.ObjectExpression | undefined }
+  | { type: 'mutationOptions'; path: string[]; options: readonly TSESTree.ObjectExpression[]; unread: Node | undefined }
   | { type: 'tanstackUseMutation' }
   /** TanStack's `useQuery` and its kin (one query), or `useQueries` and `useSuspenseQueries` (a list). */
   | { type: 'tanstackQueryHook'; many: boolean }
@@ -349,9 +351,9 @@ export class ValueResolver {
       case 'useSuspenseInfiniteQuery':
         return path.length >= 2 ? { type: 'queryResult', path, call } : undefined;
       case 'mutationOptions': {
-        // Inline or held in a `const`, as `useMutation`'s own options are read.
-        const options = call.arguments[0] && this.objectLiteralOf(call.arguments[0]);
-        return path.length >= 2 ? { type: 'mutationOptions', path, options } : undefined;
+        if (path.length < 2) return undefined;
+        const { objects, unread } = this.readOptions(call.arguments[0]);
+        return { type: 'mutationOptions', path, options: objects, unread };
       }
       case 'useMutation':
         if (path.length < 2 || !this.conventions.isSceneMutation(path)) return undefined;
@@ -520,6 +522,33 @@ export class ValueResolver {
     return (fn?.type === 'localFunction' && findVanillaMutationPath(fn.fn)) || [];
   }
 
+  /**
+   * The option objects a mutation's options argument is made of: a literal (or a `const` holding
+   * one), its spreads of `mutationOptions(...)`, or `mutationOptions(...)` itself. `unread` is the
+   * first part no reading reaches (a call, a prop, a spread of one).
+   */
+  private readOptions(argument: Node | undefined): { objects: readonly TSESTree.ObjectExpression[]; unread: Node | undefined } {
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return { objects: [], unread: argument };
+    const object = this.objectLiteralOf(argument);
+    if (!object) {
+      const value = this.evaluate(argument);
+      return value?.type === 'mutationOptions' ? { objects: value.options, unread: value.unread } : { objects: [], unread: argument };
+    }
+    const objects = [object];
+    let unread: Node | undefined;
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.SpreadElement) continue;
+      const spread = this.evaluate(property.argument);
+      if (spread?.type === 'mutationOptions') {
+        objects.push(...spread.options);
+        unread ??= spread.unread;
+      } else {
+        unread ??= property;
+      }
+    }
+    return { objects, unread };
+  }
+
   /** The object literal an expression is, directly or through a `const` that holds one. */
   objectLiteralOf(node: Node): TSESTree.ObjectExpression | undefined {
     const target = unwrap(node);
@@ -534,22 +563,17 @@ export class ValueResolver {
   private mutation(call: TSESTree.CallExpression, reportNode: Node, path: string[], optionsArgument: Node | undefined, vanilla: boolean, procedure: boolean, hook?: MutationHookSummary): MutationInfo {
     const existing = this.mutationsByCall.get(call);
     if (existing) return existing;
-    const options: TSESTree.ObjectExpression[] = [];
-    if (optionsArgument) {
-      const argument = this.objectLiteralOf(optionsArgument) ?? unwrap(optionsArgument);
-      if (argument.type === AST_NODE_TYPES.ObjectExpression) {
-        options.push(argument);
-        for (const property of argument.properties) {
-          if (property.type !== AST_NODE_TYPES.SpreadElement) continue;
-          const spread = this.evaluate(property.argument);
-          if (spread?.type === 'mutationOptions' && spread.options) options.push(spread.options);
-        }
-      } else {
-        const value = this.evaluate(argument);
-        if (value?.type === 'mutationOptions' && value.options) options.push(value.options);
-      }
-    }
-    const mutation: MutationInfo = { node: call, reportNode, path, options, vanilla, procedure, ...(hook ? { hook, callbacks: hook.forwards } : {}) };
+    const { objects: options, unread } = this.readOptions(optionsArgument);
+    const mutation: MutationInfo = {
+      node: call,
+      reportNode,
+      path,
+      options: [...options],
+      ...(unread ? { unreadOptions: unread } : {}),
+      vanilla,
+      procedure,
+      ...(hook ? { hook, callbacks: hook.forwards } : {}),
+    };
     this.mutationsByCall.set(call, mutation);
     return mutation;
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../analysis/node-types';
-import { analyzeFile, type AnalysisInput, type CrossModuleCall, type FileAnalysis, type HelperCall, type SuccessRegion, type SyncSite } from '../analysis';
+import { analyzeFile, type AnalysisInput, type CrossModuleCall, type FileAnalysis, type HandOff, type HelperCall, type SuccessRegion, type SyncSite } from '../analysis';
 import { codeExcerpt, enclosingFunction, isFunction, objectKeyName, type Node } from '../analysis/ast';
 import { runsAfter } from '../analysis/flow';
 import { findOptimisticUpdates, optimisticNodes } from '../analysis/optimistic';
@@ -39,7 +39,7 @@ export interface MutationRow {
   /** Writes of entity state before the server answered: in `onMutate`, or before the awaited call. */
   optimistic: Step[];
   /** Who the sync is left to, for `handed-off`. */
-  handOff: { reason: 'option' | 'call' | 'escape'; line: number; code: string } | undefined;
+  handOff: { reason: HandOff['reason']; line: number; code: string } | undefined;
 }
 
 /** A server-event callback (`onSceneCreated`): the server changed the entity, the client syncs. */

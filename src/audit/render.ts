@@ -27,6 +27,7 @@ const HAND_OFF_REASONS: Record<NonNullable<MutationRow['handOff']>['reason'], st
   option: 'its success callback is a received one',
   call: 'its success path calls a received callback',
   escape: 'the mutation is passed on, returned or stored',
+  unread: 'its options or success callback come from code this file does not show',
 };
 
 /** The JSON shape, version 1: documented in docs/audit.md; fields are only ever added. */

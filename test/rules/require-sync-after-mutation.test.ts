@@ -371,6 +371,36 @@ export function Panel(props: { projectId: string; onSaved: () => void }) {
 }
 `,
 );
+// Options the file does not show may hold the sync: the success path is unknown, not empty.
+for (const [name, setup, hook] of [
+  ['options built by a wrapper: useMutation(withToast({ ... }))', '', "api.generation.updateScene.useMutation(withToast({ message: 'Saved' }))"],
+  ['options received as a prop: useMutation(options)', '', 'api.generation.updateScene.useMutation(options)'],
+  ['a spread of received options: useMutation({ ...options, onError })', '', 'api.generation.updateScene.useMutation({ ...options, onError: () => undefined })'],
+  ['options held in a let: their value is not read', "let chosen = {};\n  chosen = options;\n  ", 'api.generation.updateScene.useMutation(chosen)'],
+  ['onSuccess from an import: onSuccess: withToast', '', 'api.generation.updateScene.useMutation({ onSuccess: withToast })'],
+  ['TanStack mutationOptions(options) with received options', 'const trpc = useTRPC();\n  ', 'useMutation(trpc.generation.updateScene.mutationOptions(options))'],
+] as const) {
+  addValid(
+    name,
+    `${IMPORTS}${TANSTACK_IMPORTS}import { withToast } from '~/lib/toast';
+export function Panel({ projectId, options }: { projectId: string; options: any }) {
+  ${setup}const m = ${hook};
+  return <button onClick={() => m.mutate({ projectId })} />;
+}
+`,
+  );
+}
+addValid(
+  'per-call options received as a prop: m.mutate(vars, options)',
+  component(`const m = api.generation.updateScene.useMutation();
+  return <button onClick={() => m.mutate({ projectId }, onDone)} />;`),
+);
+addInvalid(
+  'options left out on purpose are read: onSuccess: undefined, and mutate(vars, undefined)',
+  component(`const m = api.generation.updateScene.useMutation({ onSuccess: undefined });
+  return <button onClick={() => m.mutate({ projectId }, undefined)} />;`),
+  (code) => [missing('generation.updateScene', 'sceneSyncHelpers.syncSceneUpdated', atUseMutation(code, 'generation.updateScene'))],
+);
 addValid(
   'handing off to a parameter: onSuccess: onDone',
   component(`const m = api.generation.updateScene.useMutation({ onSuccess: onDone });
