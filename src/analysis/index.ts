@@ -376,7 +376,7 @@ class FileAnalyzer {
     // A path key on a procedure addresses all of that procedure's queries: the same query scope.
     const scope = this.cacheScope(key.path, method, true);
     if (!scope) return false;
-    const input = key.builder.takesInput ? key.call.arguments[0] : undefined;
+    const input = key.builder.inputArgument === undefined ? undefined : key.call.arguments[key.builder.inputArgument];
     this.sites.push({ category: 'cache', form: 'queryClient', scope, effect: method.effect, node: call, path: key.path, method: method.name, input, found: this.text(callee) });
     return true;
   }

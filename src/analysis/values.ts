@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { Conventions, SyncKind } from '../conventions';
 import { cacheMethod, type CacheMethod } from '../tables/cache-methods';
-import { keyBuilder, keyOfOptions, type KeyBuilder } from '../tables/key-builders';
+import { keyBuilder, keyBuilderFunction, keyOfOptions, type KeyBuilder } from '../tables/key-builders';
 import type { ExportSummary, FunctionSummary, ImportLookup, MutationHookSummary } from './modules/types';
 import { DepthLimit, findProperty, importedName, isFunction, objectKeyName, outerExpression, propertyName, returnedExpression, unwrap, type FunctionNode, type Node, referencesOf, type ReferenceMap } from './ast';
 
@@ -329,9 +329,16 @@ export class ValueResolver {
   private callValue(call: TSESTree.CallExpression, callee: Node, calleeValue: Value | undefined, env?: Map<Variable, Value>): Value | undefined {
     // React's hooks are imports like any other: recognised before what an import evaluates to.
     if (this.isReactHook(callee, 'useRef')) return { type: 'ref', call };
+    if (this.isReactHook(callee, 'useCallback') && call.arguments[0]) return this.evaluate(call.arguments[0], env);
+    // So is tRPC's `getQueryKey(api.router.procedure, input)`: a key, whatever the import would evaluate to.
+    const builderFunction = this.keyBuilderFunctionOf(callee);
+    if (builderFunction) {
+      const target = call.arguments[0];
+      const chain = target && target.type !== AST_NODE_TYPES.SpreadElement ? procedureChain(target) : undefined;
+      return chain ? { type: 'queryKey', path: chain.path, call, builder: builderFunction } : undefined;
+    }
     // A received `trpc` (a parameter) is a procedure proxy like any other: its chains are read below.
     if (calleeValue && calleeValue.type !== 'external') return this.applyCall(calleeValue, call, env);
-    if (this.isReactHook(callee, 'useCallback') && call.arguments[0]) return this.evaluate(call.arguments[0], env);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = propertyName(callee);
     if (method === undefined) return undefined;
@@ -576,6 +583,18 @@ export class ValueResolver {
     };
     this.mutationsByCall.set(call, mutation);
     return mutation;
+  }
+
+  /** The key builder function a callee names through its import: `getQueryKey`, also on a namespace import. */
+  private keyBuilderFunctionOf(callee: Node): KeyBuilder | undefined {
+    const named = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+    if (named.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.variableOf.get(named);
+    const origin = variable ? this.importOrigin(variable) : undefined;
+    if (!origin) return undefined;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return keyBuilderFunction(origin.imported, origin.source);
+    const name = propertyName(callee);
+    return origin.imported === '*' && name !== undefined ? keyBuilderFunction(name, origin.source) : undefined;
   }
 
   /** `useCallback` or `React.useCallback` (any export of React: `memo`, `forwardRef`), resolved to the import from React. */

@@ -3,14 +3,17 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 export type Mode = 'after-mutation' | 'everywhere';
 export const MODES: readonly Mode[] = ['after-mutation', 'everywhere'];
 
-/** A component file, as most cases are: TSX under `src/components`. */
-export const COMPONENT_FILE = 'src/components/Panel.tsx';
+/**
+ * A component file, as most cases are: TSX under `src/components`. Absolute, as ESLint passes file
+ * names, so the lookups into other modules run as in a real lint (a relative name turns them off).
+ */
+export const COMPONENT_FILE = '/project/src/components/Panel.tsx';
 export const HELPER_FILE = 'src/lib/sync/scene-sync.ts';
 export const STORE_FILE = 'src/stores/videoState.ts';
 
 export function createRuleTester(): RuleTester {
   return new RuleTester({
-    defaultFilenames: { ts: 'src/components/Panel.ts', tsx: COMPONENT_FILE },
+    defaultFilenames: { ts: '/project/src/components/Panel.ts', tsx: COMPONENT_FILE },
     languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
   });
 }

@@ -30,6 +30,7 @@ const ruleTester = createRuleTester();
 
 const HELPER = 'sceneSyncHelpers.syncAllScenes';
 const TANSTACK_IMPORTS = "import { useMutation, useQueryClient } from '@tanstack/react-query';\nimport { useTRPC } from '~/trpc/react';\n";
+const GET_QUERY_KEY_IMPORTS = "import { useQueryClient } from '@tanstack/react-query';\nimport { getQueryKey } from '@trpc/react-query';\n";
 
 /**
  * What the codemod (and so the suggestion) makes of a form awaited in an async onSuccess: the statement
@@ -212,6 +213,25 @@ const FORMS: Form[] = [
     imports: TANSTACK_IMPORTS,
     setup: TANSTACK,
     site: 'queryClient.invalidateQueries(trpc.generation.pathFilter())',
+    messageId: 'routerInvalidate',
+    found: 'queryClient.invalidateQueries',
+    rewrite: BROADER,
+  },
+  {
+    name: 'classic getQueryKey: queryClient.invalidateQueries({ queryKey: getQueryKey(api.generation.getProjectScenes, { projectId }) })',
+    imports: GET_QUERY_KEY_IMPORTS,
+    setup: 'const queryClient = useQueryClient();',
+    site: 'queryClient.invalidateQueries({ queryKey: getQueryKey(api.generation.getProjectScenes, { projectId }) })',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.invalidateQueries',
+    // queryClient and getQueryKey were the site's alone: they go with their imports.
+    rewrite: { setup: null, imports: '' },
+  },
+  {
+    name: 'classic getQueryKey of the router: queryClient.invalidateQueries({ queryKey: getQueryKey(api.generation) })',
+    imports: GET_QUERY_KEY_IMPORTS,
+    setup: 'const queryClient = useQueryClient();',
+    site: 'queryClient.invalidateQueries({ queryKey: getQueryKey(api.generation) })',
     messageId: 'routerInvalidate',
     found: 'queryClient.invalidateQueries',
     rewrite: BROADER,
@@ -446,24 +466,39 @@ for (const form of FORMS) {
   });
 }
 
+// An absolute file name turns on the lookups in other modules, under which an import evaluates to the binding it
+// names: getQueryKey must still read as tRPC's key builder, not as an unknown import.
+for (const form of FORMS.filter((candidate) => candidate.name.startsWith('classic getQueryKey'))) {
+  const code = inSuccessPath(form);
+  invalid.push({
+    name: `[after-mutation] with imports looked up (an absolute file name): ${form.name}`,
+    code,
+    filename: '/project/src/components/Panel.tsx',
+    options: modeOptions('after-mutation'),
+    errors: [formError(code, form, successPathSuggestions(form))],
+  });
+}
+
 // Every QueryClient method of the table with every tRPC key builder, `trpc` and the client received as
 // parameters. A sync on the scene query is reported (on the router only by methods that take a prefix), a
 // read never, another query on the same router never.
 for (const method of cacheMethodsOf('queryClient')) {
   const sites: { text: string; reported: MessageIds | undefined }[] = [];
   for (const builder of KEY_BUILDERS) {
-    const input = builder.takesInput ? '{ projectId }' : '';
-    const key = (path: string) => `trpc.${path}.${builder.name}(${input})`;
-    const forms = (path: string) => [`queryClient.${method.name}(${key(path)})`, ...(builder.shape === 'key' ? [`queryClient.${method.name}({ queryKey: ${key(path)} })`] : [])];
+    const input = builder.inputArgument === undefined ? '' : '{ projectId }';
+    // A function builder is handed the procedure, or a router and no input (`getQueryKey(trpc.generation)`).
+    const key = (path: string, given = input) => (builder.form.kind === 'method' ? `trpc.${path}.${builder.name}(${given})` : `${builder.name}(trpc.${path}${given && `, ${given}`})`);
+    const forms = (path: string, given?: string) => [`queryClient.${method.name}(${key(path, given)})`, ...(builder.shape === 'key' ? [`queryClient.${method.name}({ queryKey: ${key(path, given)} })`] : [])];
     const sync = isCacheSync(method.effect);
     for (const text of forms('generation.getProjectScenes')) sites.push({ text, reported: sync ? 'manualCacheCall' : undefined });
     for (const text of forms('generation.getSceneCount')) sites.push({ text, reported: undefined });
-    if (builder.addresses === 'path') {
+    if (builder.addresses === 'path' || builder.form.kind === 'function') {
       const router = sync && method.acceptsPrefix ? (method.effect === 'refresh' ? 'routerInvalidate' : 'manualCacheCall') : undefined;
-      for (const text of forms('generation')) sites.push({ text, reported: router });
+      for (const text of forms('generation', '')) sites.push({ text, reported: router });
     }
   }
   const code = `import type { QueryClient } from '@tanstack/react-query';
+import { getQueryKey } from '@trpc/react-query';
 import type { useTRPC } from '~/trpc/react';
 export function useRefresh(trpc: ReturnType<typeof useTRPC>, queryClient: QueryClient, projectId: string) {
   return async () => {
