@@ -228,6 +228,15 @@ const FORMS: Form[] = [
     rewrite: { setup: null, imports: '' },
   },
   {
+    name: 'classic getQueryKey through a namespace import: trpcReact.getQueryKey(api.generation.getProjectScenes, { projectId })',
+    imports: "import { useQueryClient } from '@tanstack/react-query';\nimport * as trpcReact from '@trpc/react-query';\n",
+    setup: 'const queryClient = useQueryClient();',
+    site: 'queryClient.invalidateQueries({ queryKey: trpcReact.getQueryKey(api.generation.getProjectScenes, { projectId }) })',
+    messageId: 'manualCacheCall',
+    found: 'queryClient.invalidateQueries',
+    rewrite: { setup: null, imports: '' },
+  },
+  {
     name: 'classic getQueryKey of the router: queryClient.invalidateQueries({ queryKey: getQueryKey(api.generation) })',
     imports: GET_QUERY_KEY_IMPORTS,
     setup: 'const queryClient = useQueryClient();',
