@@ -289,7 +289,8 @@ class FileAnalyzer {
     const value = this.resolver.evaluate(callee);
     const mutation = this.resolver.mutationOfCall(call, value);
     if (mutation) this.mutations.add(mutation);
-    if ((!value || value.type === 'external') && this.input.types && this.visitTypedCall(call, callee)) return;
+    // With types, what syntax cannot trace (a parameter, an import from another module) may be a store action.
+    if ((!value || value.type === 'external' || value.type === 'importedBinding') && this.input.types && this.visitTypedCall(call, callee)) return;
     // A QueryClient from `useQueryClient()`, an import or a parameter: its calls are known by the method and key.
     if ((!value || value.type === 'external') && callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = cacheMethod('queryClient', propertyName(callee));

@@ -120,6 +120,33 @@ for (const typed of REACHED_BY_TYPE) {
   untypedValid.push({ name: `[no types] ${typed.name}`, code, options: [{ mode: 'everywhere' }] });
 }
 
+// An action imported bound: the call's callee is the import itself, which the lookups into other
+// modules see as a binding they cannot summarise; its type still says what it is.
+{
+  const imports = "import { removeScene } from '~/hooks/useSceneActions';\nimport { api } from '~/trpc/react';\n";
+  const code = component('', 'removeScene(projectId, scene.id)', imports);
+  typedInvalid.push({
+    name: '[types] an action imported bound: removeScene(...)',
+    code,
+    filename: FILE,
+    options: [{ mode: 'everywhere' }],
+    errors: [
+      {
+        messageId: 'directAction',
+        data: { found: 'deleteScene', helper: 'sceneSyncHelpers.syncSceneDeleted' },
+        ...span(code, 'removeScene(projectId, scene.id)'),
+        suggestions: [
+          {
+            messageId: 'useHelper',
+            data: { helper: 'sceneSyncHelpers.syncSceneDeleted' },
+            output: component('', 'void sceneSyncHelpers.syncSceneDeleted(projectId, scene.id)', "import { api } from '~/trpc/react';\n" + HELPER_IMPORT),
+          },
+        ],
+      },
+    ],
+  });
+}
+
 const NOT_ACTIONS: { name: string; setup: string; site: string; imports?: string }[] = [
   {
     name: 'a store member that is not a scene action (selectScene), through the custom hook',
