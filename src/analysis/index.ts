@@ -713,10 +713,11 @@ function importsMutationHook(ast: TSESTree.Program, imports: ImportLookup): bool
 /** The expression whose settling means the call settled: the call, or `Promise.all([...])` around it. */
 function settledExpression(call: Node): Node {
   const outer = outerExpression(call);
-  const array = outer.parent;
-  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return outer;
-  const combinator = array.parent;
-  if (combinator?.type !== AST_NODE_TYPES.CallExpression || combinator.arguments[0] !== array) return outer;
+  // The list the call's promise is part of: an element of `[...]`, or what `.map` makes of a callback returning it.
+  const list = outer.parent?.type === AST_NODE_TYPES.ArrayExpression ? outer.parent : mappedInto(outer);
+  if (!list) return outer;
+  const combinator = list.parent;
+  if (combinator?.type !== AST_NODE_TYPES.CallExpression || combinator.arguments[0] !== list) return outer;
   const callee = unwrap(combinator.callee);
   const isPromiseAll =
     callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -724,6 +725,20 @@ function settledExpression(call: Node): Node {
     (unwrap(callee.object) as TSESTree.Identifier).name === 'Promise' &&
     (propertyName(callee) === 'all' || propertyName(callee) === 'allSettled');
   return isPromiseAll ? outerExpression(combinator) : outer;
+}
+
+/** `ids.map((id) => m.mutateAsync({ id }))`: the `.map(...)` call whose callback returns `expression`. */
+function mappedInto(expression: Node): Node | undefined {
+  const holder = expression.parent;
+  let callback: Node | undefined;
+  if (holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === expression) callback = holder;
+  else if (holder?.type === AST_NODE_TYPES.ReturnStatement && holder.parent?.type === AST_NODE_TYPES.BlockStatement && holder.parent.parent && isFunction(holder.parent.parent)) {
+    callback = holder.parent.parent;
+  }
+  const map = callback && outerExpression(callback).parent;
+  if (map?.type !== AST_NODE_TYPES.CallExpression || map.arguments[0] !== outerExpression(callback!)) return undefined;
+  const callee = unwrap(map.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'map' ? outerExpression(map) : undefined;
 }
 
 /** `return await x` or `async () => await x`: the caller receives the result. */

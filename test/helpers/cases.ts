@@ -99,6 +99,11 @@ export const FLOW_CASES: readonly FlowCase[] = [
   { name: 'site before the await', after: false, body: 'const save = async () => { SITE; await m.mutateAsync({ projectId }); };' },
   { name: 'site after the await', after: true, body: 'const save = async () => { await m.mutateAsync({ projectId }); SITE; };' },
   {
+    name: 'site after awaiting Promise.all over a map of mutateAsync calls',
+    after: true,
+    body: 'const save = async (ids: string[]) => { await Promise.all(ids.map((id) => m.mutateAsync({ projectId, id }))); SITE; };',
+  },
+  {
     name: 'site after the await of a result that is used',
     after: true,
     body: 'const save = async () => { const saved = await m.mutateAsync({ projectId }); console.log(saved); SITE; };',

@@ -494,6 +494,29 @@ addValid(
   };
   return <button onClick={() => void removeTwo('a', 'b')} />;`, HELPER_IMPORT),
 );
+for (const [name, mapped] of [
+  ['an arrow that returns the call', '(id) => m.mutateAsync({ id })'],
+  ['a block that returns the call', '(id) => {\n      return m.mutateAsync({ id });\n    }'],
+] as const) {
+  addValid(
+    `Promise.all over ids.map: ${name}, then a helper call`,
+    component(`const m = api.generation.deleteScene.useMutation();
+  const removeAll = async (ids: string[]) => {
+    await Promise.all(ids.map(${mapped}));
+    await sceneSyncHelpers.syncAllScenes(projectId);
+  };
+  return <button onClick={() => void removeAll(['a', 'b'])} />;`, HELPER_IMPORT),
+  );
+}
+addInvalid(
+  'Promise.all over ids.map with nothing after it still never syncs',
+  component(`const m = api.generation.deleteScene.useMutation();
+  const removeAll = async (ids: string[]) => {
+    await Promise.all(ids.map((id) => m.mutateAsync({ id })));
+  };
+  return <button onClick={() => void removeAll(['a', 'b'])} />;`),
+  (code) => [missing('generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted', atUseMutation(code, 'generation.deleteScene'))],
+);
 addInvalid(
   'a method call on the success callback\'s own argument is not a hand-off',
   component(`const m = api.generation.deleteScene.useMutation({ onSuccess: (data) => { console.log(data.id.trim()); } });
