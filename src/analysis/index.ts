@@ -458,16 +458,18 @@ class FileAnalyzer {
       const perCall = call.arguments[1] && this.resolver.objectLiteralOf(call.arguments[1]);
       if (!mutation.vanilla && perCall) addCallbacks(perCall);
       else if (!mutation.vanilla && call.arguments[1] && !this.isNothing(call.arguments[1]) && !this.unread.has(mutation)) this.unread.set(mutation, call.arguments[1]);
-      const awaited = settledExpression(call);
+      // Along `.then(...)`, `.catch(...)` and `.finally(...)`: what `then` and `finally` run comes after
+      // success, and an `await` of the chain's end settles the mutation too.
+      let awaited = settledExpression(call);
+      for (let link = chainedCall(awaited); link; link = chainedCall(awaited)) {
+        const fn = link.method !== 'catch' && link.call.arguments[0] ? this.callbackFunction(link.call.arguments[0]) : undefined;
+        if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
+        awaited = outerExpression(link.call);
+      }
       if (awaited.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         const scope = enclosingFunction(awaited.parent) ?? this.input.ast;
         this.regions.add({ type: 'after', event: awaited.parent, scope, mutation, restore });
         this.awaited.push({ node: awaited.parent, mutation });
-      }
-      const then = awaited.parent;
-      if (then?.type === AST_NODE_TYPES.MemberExpression && then.object === awaited && propertyName(then) === 'then' && then.parent.type === AST_NODE_TYPES.CallExpression) {
-        const fn = then.parent.arguments[0] && this.callbackFunction(then.parent.arguments[0]);
-        if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
       }
     }
   }
@@ -613,7 +615,7 @@ class FileAnalyzer {
       const settled = settledExpression(mutation.node);
       const parent = settled.parent;
       if (parent?.type === AST_NODE_TYPES.AwaitExpression) return isReturned(parent);
-      if (parent?.type === AST_NODE_TYPES.MemberExpression && propertyName(parent) === 'then') return false;
+      if (chainedCall(settled)) return false;
       return !(parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void'));
     }
     const holder = outerExpression(mutation.node);
@@ -725,6 +727,16 @@ function settledExpression(call: Node): Node {
     (unwrap(callee.object) as TSESTree.Identifier).name === 'Promise' &&
     (propertyName(callee) === 'all' || propertyName(callee) === 'allSettled');
   return isPromiseAll ? outerExpression(combinator) : outer;
+}
+
+/** `promise.then(...)`, `.catch(...)` or `.finally(...)` called on `promise`, with the method. */
+function chainedCall(promise: Node): { method: 'then' | 'catch' | 'finally'; call: TSESTree.CallExpression } | undefined {
+  const member = promise.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== promise) return undefined;
+  const call = member.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
+  const method = propertyName(member);
+  return method === 'then' || method === 'catch' || method === 'finally' ? { method, call } : undefined;
 }
 
 /** `ids.map((id) => m.mutateAsync({ id }))`: the `.map(...)` call whose callback returns `expression`. */

@@ -203,6 +203,14 @@ export const FLOW_CASES: readonly FlowCase[] = [
     body: 'const save = async () => { await saveScene({ projectId }); SITE; };',
   },
   { name: 'site in .then after mutateAsync', after: true, body: 'const save = () => m.mutateAsync({ projectId }).then(() => { SITE; });' },
+  { name: 'site in .finally after mutateAsync', after: true, body: 'const save = () => m.mutateAsync({ projectId }).finally(() => { SITE; });' },
+  { name: 'site in .then after .catch on mutateAsync', after: true, body: 'const save = () => m.mutateAsync({ projectId }).catch(() => undefined).then(() => { SITE; });' },
+  { name: 'site in .catch on mutateAsync (a failure)', after: false, body: 'const save = () => m.mutateAsync({ projectId }).catch(() => { SITE; });' },
+  {
+    name: 'site after awaiting mutateAsync(...).catch(...)',
+    after: true,
+    body: 'const save = async () => { await m.mutateAsync({ projectId }).catch(() => undefined); SITE; };',
+  },
   {
     name: 'site in a local function passed to .then after mutateAsync',
     after: true,
