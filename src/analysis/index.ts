@@ -460,7 +460,7 @@ class FileAnalyzer {
       else if (!mutation.vanilla && call.arguments[1] && !this.isNothing(call.arguments[1]) && !this.unread.has(mutation)) this.unread.set(mutation, call.arguments[1]);
       // Along `.then(...)`, `.catch(...)` and `.finally(...)`: what `then` and `finally` run comes after
       // success, and an `await` of the chain's end settles the mutation too.
-      let awaited = settledExpression(call);
+      let awaited = settledExpression(call, this.input.scopeManager);
       for (let link = chainedCall(awaited); link; link = chainedCall(awaited)) {
         const fn = link.method !== 'catch' && link.call.arguments[0] ? this.callbackFunction(link.call.arguments[0]) : undefined;
         if (fn) this.regions.add({ type: 'callback', fn, mutation, restore });
@@ -612,7 +612,7 @@ class FileAnalyzer {
       // Inside a TanStack `mutationFn` the call is that mutation's body; the hook is the mutation.
       const fn = enclosingFunction(mutation.node);
       if (fn?.parent?.type === AST_NODE_TYPES.Property && propertyName({ property: fn.parent.key, computed: fn.parent.computed } as TSESTree.MemberExpression) === 'mutationFn') return true;
-      const settled = settledExpression(mutation.node);
+      const settled = settledExpression(mutation.node, this.input.scopeManager);
       const parent = settled.parent;
       if (parent?.type === AST_NODE_TYPES.AwaitExpression) return isReturned(parent);
       if (chainedCall(settled)) return false;
@@ -713,7 +713,7 @@ function importsMutationHook(ast: TSESTree.Program, imports: ImportLookup): bool
 }
 
 /** The expression whose settling means the call settled: the call, or `Promise.all([...])` around it. */
-function settledExpression(call: Node): Node {
+function settledExpression(call: Node, scopeManager: Scope.ScopeManager): Node {
   const outer = outerExpression(call);
   // The list the call's promise is part of: an element of `[...]`, or what `.map` makes of a callback returning it.
   const list = outer.parent?.type === AST_NODE_TYPES.ArrayExpression ? outer.parent : mappedInto(outer);
@@ -721,11 +721,13 @@ function settledExpression(call: Node): Node {
   const combinator = list.parent;
   if (combinator?.type !== AST_NODE_TYPES.CallExpression || combinator.arguments[0] !== list) return outer;
   const callee = unwrap(combinator.callee);
+  const promise = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+  // The global `Promise`, not a binding of the file that shares its name.
   const isPromiseAll =
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
-    (unwrap(callee.object) as TSESTree.Identifier).name === 'Promise' &&
-    (propertyName(callee) === 'all' || propertyName(callee) === 'allSettled');
+    promise?.type === AST_NODE_TYPES.Identifier &&
+    promise.name === 'Promise' &&
+    !referencesOf(scopeManager).get(promise)?.defs.length &&
+    (propertyName(callee as TSESTree.MemberExpression) === 'all' || propertyName(callee as TSESTree.MemberExpression) === 'allSettled');
   return isPromiseAll ? outerExpression(combinator) : outer;
 }
 

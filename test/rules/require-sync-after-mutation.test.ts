@@ -509,6 +509,17 @@ for (const [name, mapped] of [
   );
 }
 addInvalid(
+  'a binding named Promise is not the global: its all(...) awaits none of the calls',
+  component(`const Promise = { all: (calls: unknown[]) => calls };
+  const m = api.generation.deleteScene.useMutation();
+  const removeTwo = async (a: string, b: string) => {
+    await Promise.all([m.mutateAsync({ id: a }), m.mutateAsync({ id: b })]);
+    await sceneSyncHelpers.syncAllScenes(projectId);
+  };
+  return <button onClick={() => void removeTwo('a', 'b')} />;`, HELPER_IMPORT),
+  (code) => [missing('generation.deleteScene', 'sceneSyncHelpers.syncSceneDeleted', atUseMutation(code, 'generation.deleteScene'))],
+);
+addInvalid(
   'Promise.all over ids.map with nothing after it still never syncs',
   component(`const m = api.generation.deleteScene.useMutation();
   const removeAll = async (ids: string[]) => {
