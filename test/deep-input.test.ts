@@ -128,6 +128,21 @@ const DEEP_CASES: DeepCase[] = [
       ].join('\n'),
   },
   {
+    name: 'a 2,000-link .then chain after mutateAsync, with a hand sync at its end',
+    depth: 2_000,
+    text: (depth) =>
+      [
+        ...HEADER,
+        'export function Panel({ projectId }: { projectId: string }) {',
+        '  const m = api.generation.updateScene.useMutation();',
+        '  const save = () => m.mutateAsync({ projectId })',
+        '.then((value) => value)\n'.repeat(depth) + ".then(() => { useVideoState.getState().updateScene(projectId, 'a', {}); });",
+        '  return save;',
+        '}',
+        '',
+      ].join('\n'),
+  },
+  {
     name: '600 nested callbacks around a hand sync',
     depth: 600,
     text: (depth) =>

@@ -384,6 +384,8 @@ const MAX_RESOLUTION_DEPTH = 100;
  */
 export class DepthLimit {
   private depth = 0;
+  /** How many times the cap refused to go deeper: a result computed while it grew was cut short. */
+  truncations = 0;
 
   within<T>(compute: () => T | undefined): T | undefined {
     if (!this.enter()) return undefined;
@@ -396,7 +398,10 @@ export class DepthLimit {
 
   /** False past the cap; otherwise one level deeper, until `leave`. */
   enter(): boolean {
-    if (this.depth >= MAX_RESOLUTION_DEPTH) return false;
+    if (this.depth >= MAX_RESOLUTION_DEPTH) {
+      this.truncations++;
+      return false;
+    }
     this.depth++;
     return true;
   }

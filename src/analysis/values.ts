@@ -186,8 +186,11 @@ export class ValueResolver {
     if (this.variableValues.has(variable)) return this.variableValues.get(variable);
     // Guard against cycles (`const a = b; const b = a`): unknown while being computed.
     this.variableValues.set(variable, undefined);
+    const truncations = this.limit.truncations;
     const value = this.computeVariable(variable);
-    this.variableValues.set(variable, value);
+    // Reached deep in another resolution, the cap may have cut this one short: that is no value to keep.
+    if (this.limit.truncations === truncations) this.variableValues.set(variable, value);
+    else this.variableValues.delete(variable);
     return value;
   }
 
