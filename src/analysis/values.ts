@@ -183,14 +183,20 @@ export class ValueResolver {
   }
 
   private computeAndStore(variable: Variable): Value | undefined {
-    if (this.variableValues.has(variable)) return this.variableValues.get(variable);
-    // Guard against cycles (`const a = b; const b = a`): unknown while being computed.
-    this.variableValues.set(variable, undefined);
+    return this.remembered(this.variableValues, variable, () => this.computeVariable(variable));
+  }
+
+  /**
+   * `compute`'s result, kept in `memo`; unknown while it runs, which cuts cycles (`const a = b; const b = a`).
+   * Reached deep in another resolution, the depth cap may cut `compute` short: that result is not kept.
+   */
+  private remembered<Key>(memo: Map<Key, Value | undefined>, key: Key, compute: () => Value | undefined): Value | undefined {
+    if (memo.has(key)) return memo.get(key);
+    memo.set(key, undefined);
     const truncations = this.limit.truncations;
-    const value = this.computeVariable(variable);
-    // Reached deep in another resolution, the cap may have cut this one short: that is no value to keep.
-    if (this.limit.truncations === truncations) this.variableValues.set(variable, value);
-    else this.variableValues.delete(variable);
+    const value = compute();
+    if (this.limit.truncations === truncations) memo.set(key, value);
+    else memo.delete(key);
     return value;
   }
 
@@ -468,8 +474,10 @@ export class ValueResolver {
    * (`ref.current = mutation`). Each ref is read once.
    */
   private refContent(call: TSESTree.CallExpression): Value | undefined {
-    if (this.refContents.has(call)) return this.refContents.get(call);
-    this.refContents.set(call, undefined);
+    return this.remembered(this.refContents, call, () => this.computeRefContent(call));
+  }
+
+  private computeRefContent(call: TSESTree.CallExpression): Value | undefined {
     let content = call.arguments[0] && this.evaluate(call.arguments[0]);
     const declarator = outerExpression(call).parent;
     if (!content && declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
@@ -481,7 +489,6 @@ export class ValueResolver {
         }
       }
     }
-    this.refContents.set(call, content);
     return content;
   }
 
