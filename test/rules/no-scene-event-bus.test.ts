@@ -323,10 +323,10 @@ eventBus.emit('scene.updated', 1);
 // every keyword the rule's quick check looks for, so the file is analysed, not skipped.
 const FORCE_ANALYSIS = '// scene mitt events EventEmitter EventTarget dispatchEvent addEventListener eventBus\n';
 for (const [name, code] of Object.entries(SNIPPETS)) {
-  valid.push({ name: `[robustness] ${name}`, code: FORCE_ANALYSIS + code, filename: 'src/components/Snippet.tsx' });
+  valid.push({ name: `[robustness] ${name}`, code: FORCE_ANALYSIS + code, filename: '/project/src/components/Snippet.tsx' });
 }
 for (const [name, code] of Object.entries(TS_ONLY_SNIPPETS)) {
-  valid.push({ name: `[robustness] ${name}`, code: FORCE_ANALYSIS + code, filename: 'src/lib/snippet.ts' });
+  valid.push({ name: `[robustness] ${name}`, code: FORCE_ANALYSIS + code, filename: '/project/src/lib/snippet.ts' });
 }
 
 ruleTester.run('no-scene-event-bus', rule, { valid, invalid });

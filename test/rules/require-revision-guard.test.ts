@@ -231,10 +231,10 @@ addValid(
 // every keyword the rule's quick check looks for, so the file is analysed, not skipped.
 const FORCE_ANALYSIS = '// scenes update revision drizzle-orm\n';
 for (const [name, code] of Object.entries(SNIPPETS)) {
-  valid.push({ name: `[robustness] ${name}`, code: FORCE_ANALYSIS + code, filename: 'src/components/Snippet.tsx' });
+  valid.push({ name: `[robustness] ${name}`, code: FORCE_ANALYSIS + code, filename: '/project/src/components/Snippet.tsx' });
 }
 for (const [name, code] of Object.entries(TS_ONLY_SNIPPETS)) {
-  valid.push({ name: `[robustness] ${name}`, code: FORCE_ANALYSIS + code, filename: 'src/lib/snippet.ts' });
+  valid.push({ name: `[robustness] ${name}`, code: FORCE_ANALYSIS + code, filename: '/project/src/lib/snippet.ts' });
 }
 
 ruleTester.run('require-revision-guard', rule, { valid, invalid });
