@@ -51,6 +51,9 @@ interface TypedCase {
   /** The suggestion's result: the setup as the codemod leaves it, and the helper call that replaces the site. */
   setupAfter: string;
   rewritten: string;
+  /** The imports, when not `IMPORTS`, and what the rewrite leaves of them (the helper's is added after). */
+  imports?: string;
+  importsAfter?: string;
 }
 
 const HELPER_IMPORT = "import { sceneSyncHelpers } from '~/lib/sync/scene-sync';\n";
@@ -94,6 +97,19 @@ const REACHED_BY_TYPE: TypedCase[] = [
     setupAfter: 'const drop = getDeleteScene();',
     rewritten: 'void sceneSyncHelpers.syncSceneDeleted(projectId, scene.id)',
   },
+  {
+    // The callee is the import itself: the lookups into other modules see a binding they cannot summarise.
+    name: 'an action imported bound: removeScene(...)',
+    imports: "import { removeScene } from '~/hooks/useSceneActions';\nimport { api } from '~/trpc/react';\n",
+    setup: '',
+    site: 'removeScene(projectId, scene.id)',
+    found: 'deleteScene',
+    helper: 'sceneSyncHelpers.syncSceneDeleted',
+    // The import was the site's alone: it goes.
+    importsAfter: "import { api } from '~/trpc/react';\n",
+    setupAfter: '',
+    rewritten: 'void sceneSyncHelpers.syncSceneDeleted(projectId, scene.id)',
+  },
 ];
 
 const typedValid: Valid[] = [];
@@ -101,7 +117,7 @@ const typedInvalid: Invalid[] = [];
 const untypedValid: Valid[] = [];
 
 for (const typed of REACHED_BY_TYPE) {
-  const code = component(typed.setup, typed.site);
+  const code = component(typed.setup, typed.site, typed.imports);
   typedInvalid.push({
     name: `[types] ${typed.name}`,
     code,
@@ -112,39 +128,12 @@ for (const typed of REACHED_BY_TYPE) {
         messageId: 'directAction',
         data: { found: typed.found, helper: typed.helper },
         ...span(code, typed.site),
-        suggestions: [{ messageId: 'useHelper', data: { helper: typed.helper }, output: component(typed.setupAfter, typed.rewritten, IMPORTS + HELPER_IMPORT) }],
+        suggestions: [{ messageId: 'useHelper', data: { helper: typed.helper }, output: component(typed.setupAfter, typed.rewritten, (typed.importsAfter ?? typed.imports ?? IMPORTS) + HELPER_IMPORT) }],
       },
     ],
   });
   // Without type information the rule sees an unknown function: behaviour as before, nothing reported.
   untypedValid.push({ name: `[no types] ${typed.name}`, code, options: [{ mode: 'everywhere' }] });
-}
-
-// An action imported bound: the call's callee is the import itself, which the lookups into other
-// modules see as a binding they cannot summarise; its type still says what it is.
-{
-  const imports = "import { removeScene } from '~/hooks/useSceneActions';\nimport { api } from '~/trpc/react';\n";
-  const code = component('', 'removeScene(projectId, scene.id)', imports);
-  typedInvalid.push({
-    name: '[types] an action imported bound: removeScene(...)',
-    code,
-    filename: FILE,
-    options: [{ mode: 'everywhere' }],
-    errors: [
-      {
-        messageId: 'directAction',
-        data: { found: 'deleteScene', helper: 'sceneSyncHelpers.syncSceneDeleted' },
-        ...span(code, 'removeScene(projectId, scene.id)'),
-        suggestions: [
-          {
-            messageId: 'useHelper',
-            data: { helper: 'sceneSyncHelpers.syncSceneDeleted' },
-            output: component('', 'void sceneSyncHelpers.syncSceneDeleted(projectId, scene.id)', "import { api } from '~/trpc/react';\n" + HELPER_IMPORT),
-          },
-        ],
-      },
-    ],
-  });
 }
 
 const NOT_ACTIONS: { name: string; setup: string; site: string; imports?: string }[] = [
